@@ -1,0 +1,99 @@
+"""The in-memory model: a networkx ``MultiDiGraph`` with provenance on every part.
+
+Node ``n`` (an :attr:`kg.types.Entity.id`) carries::
+
+    type: str            # an EntityType value, e.g. "Union"
+    name: str            # canonical name
+    aliases: list[str]
+    provenance: list[dict]   # {document_id, article_id, sentence, start, end}
+
+Edge ``(head, tail, key=predicate)`` carries::
+
+    predicate: str       # a RelationType value, e.g. "memberOf"
+    role: str | None     # the post on memberOf, as written
+    amount: str | None   # money on establishes/organizes
+    evidence: list[dict] # provenance, as on nodes
+
+``G.graph["articles"]`` maps article id → ``{document_id, source, headline, start, end}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import networkx as nx
+
+from kg.types import Article, Entity, Provenance, Relation
+
+__all__ = ["build_graph", "provenance_from_dict"]
+
+
+def build_graph(
+    entities: Iterable[Entity],
+    relations: Iterable[Relation],
+    articles: Iterable[Article] = (),
+) -> nx.MultiDiGraph:
+    """Assemble the graph model from resolved entities and relations.
+
+    Parameters
+    ----------
+    entities, relations
+        Output of :func:`kg.resolve.resolve`. Relations whose ends are not among the
+        entities are dropped.
+    articles
+        The articles the facts come from, recorded in ``G.graph["articles"]``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes and edges in a deterministic (sorted) insertion order.
+
+    Examples
+    --------
+    >>> from kg.types import Entity, EntityType
+    >>> G = build_graph([Entity("Place/吉林省", EntityType.PLACE, "吉林省")], [])
+    >>> G.nodes["Place/吉林省"]["name"]
+    '吉林省'
+    """
+    G = nx.MultiDiGraph()
+    G.graph["articles"] = {
+        a.id: {
+            "document_id": a.document_id,
+            "source": a.source,
+            "headline": a.headline,
+            "start": a.start,
+            "end": a.end,
+        }
+        for a in sorted(articles, key=lambda a: a.id)
+    }
+    for entity in sorted(entities, key=lambda e: e.id):
+        G.add_node(
+            entity.id,
+            type=str(entity.type),
+            name=entity.name,
+            aliases=sorted(entity.aliases),
+            provenance=[asdict(p) for p in _sorted_provenance(entity.provenance)],
+        )
+    for rel in sorted(relations, key=lambda r: (r.head, str(r.predicate), r.tail)):
+        if rel.head not in G or rel.tail not in G:
+            continue
+        G.add_edge(
+            rel.head,
+            rel.tail,
+            key=str(rel.predicate),
+            predicate=str(rel.predicate),
+            role=rel.role,
+            amount=rel.amount,
+            evidence=[asdict(p) for p in _sorted_provenance(rel.evidence)],
+        )
+    return G
+
+
+def provenance_from_dict(data: dict) -> Provenance:
+    """Inverse of the dicts stored on nodes and edges."""
+    return Provenance(**data)
+
+
+def _sorted_provenance(items: Iterable[Provenance]) -> list[Provenance]:
+    return sorted(set(items), key=lambda p: (p.document_id, p.article_id, p.start, p.end))
