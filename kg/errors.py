@@ -1,0 +1,54 @@
+"""Every error message of the project, in one place (after spaCy's ``errors.py``).
+
+Raise the matching exception with ``Errors.X.format(...)`` so wording stays consistent
+and tests can match on the message code.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Errors", "GoldFormatError", "IngestError", "KGError", "QueryError", "ResourceError"]
+
+
+class Errors:
+    # ingest
+    E001 = "[E001] {source}: file not found"
+    E002 = "[E002] {source}: binary file (NUL bytes or non-text content), skipped"
+    E003 = "[E003] {source}: cannot decode as UTF-8, UTF-16 or GB18030, skipped"
+    E004 = "[E004] {source}: empty file (no visible text), skipped"
+    E005 = "[E005] {source}: {size} bytes is over the {limit}-byte limit, skipped"
+    E006 = "[E006] {source}: unsupported file type {suffix!r} (use .txt, .md or .html)"
+    E007 = "[E007] {source}: cannot read file: {reason}"
+    E008 = "[E008] no input documents found under {paths}"
+    # resources
+    E101 = "[E101] resource {name!r} is missing from the kg package (broken install?)"
+    E102 = "[E102] {name}: line {line}: {reason}"
+    # query
+    E201 = "[E201] cannot parse SPARQL query: {reason}"
+    E202 = "[E202] graph file {path} cannot be read: {reason}"
+    E203 = "[E203] unknown output format {fmt!r}; choose one of {choices}"
+    # eval
+    E301 = "[E301] {path}: line {line}: {reason}"
+
+
+class KGError(Exception):
+    """Base class of the project's errors."""
+
+
+class IngestError(KGError):
+    """A file could not be turned into a document."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class ResourceError(KGError):
+    """A lexicon, pattern or ontology file is missing or malformed."""
+
+
+class QueryError(KGError):
+    """A SPARQL query or the graph it runs over is unusable."""
+
+
+class GoldFormatError(KGError):
+    """A gold JSONL file does not follow GUIDELINES.md."""
