@@ -1,0 +1,35 @@
+"""Relation extraction: pure functions ``Doc → Iterable[RelationMention]``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.membership import extract_memberships, parse_post_chain
+from kg.extract.nesting import extract_nesting
+from kg.extract.triggers import extract_triggered
+from kg.types import RelationMention
+
+__all__ = [
+    "EXTRACTORS",
+    "extract_memberships",
+    "extract_nesting",
+    "extract_relations",
+    "extract_triggered",
+    "parse_post_chain",
+]
+
+EXTRACTORS = (extract_nesting, extract_memberships, extract_triggered)
+
+
+def extract_relations(doc: Doc) -> Iterator[RelationMention]:
+    """Every extractor over one annotated article, duplicates removed (first wins)."""
+    seen: set[tuple] = set()
+    for extractor in EXTRACTORS:
+        for rel in extractor(doc):
+            key = (rel.head.key, rel.predicate, rel.tail.key, rel.role)
+            if rel.head.key == rel.tail.key or key in seen:
+                continue
+            seen.add(key)
+            yield rel

@@ -1,0 +1,90 @@
+"""Helpers shared by the extractors: spans as mentions, sentences, evidence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from kg.nlp import mentions_from_doc
+from kg.types import Article, EntityType, Mention, Provenance
+
+__all__ = ["ORG_TYPES", "DocContext"]
+
+ORG_TYPES = frozenset(
+    {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@dataclass
+class DocContext:
+    """An annotated article seen by the extractors (article-relative offsets inside)."""
+
+    doc: Doc
+
+    @cached_property
+    def article(self) -> Article:
+        return self.doc._.kg_article
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return mentions_from_doc(self.doc, self.article)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def local(self, m: Mention) -> tuple[int, int]:
+        return m.start - self.article.start, m.end - self.article.start
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence bounds, article-relative."""
+        base = self.article.start
+        if self.article.sentences:
+            return [(s.start - base, s.end - base) for s in self.article.sentences]
+        bounds, start = [], 0
+        for m in _SENTENCE_END.finditer(self.text):
+            bounds.append((start, m.end()))
+            start = m.end()
+        if start < len(self.text):
+            bounds.append((start, len(self.text)))
+        return bounds
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.text)
+
+    def evidence(self, offset: int) -> Provenance:
+        start, end = self.sentence_of(offset)
+        base = self.article.start
+        return Provenance(
+            document_id=self.article.document_id,
+            article_id=self.article.id,
+            sentence=self.article.text[start:end].strip(),
+            start=base + start,
+            end=base + end,
+        )
+
+    def in_sentence(self, bounds: tuple[int, int]) -> list[Mention]:
+        start, end = bounds
+        return [m for m in self.mentions if start <= self.local(m)[0] and self.local(m)[1] <= end]
+
+    def top_level(self, mentions: list[Mention]) -> list[Mention]:
+        """Mentions not nested inside another of the list."""
+        return [
+            m
+            for m in mentions
+            if not any(
+                o is not m
+                and o.start <= m.start
+                and m.end <= o.end
+                and (o.start, o.end) != (m.start, m.end)
+                for o in mentions
+            )
+        ]

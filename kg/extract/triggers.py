@@ -1,0 +1,179 @@
+"""Trigger-word relations inside one sentence.
+
+* establishes: ORG … 设立/打造/开展/启动 … PROGRAMME
+* organizes:   ORG … 主办/承办/举办/召开 … EVENT; ``由 ORG、ORG 主办`` (passive)
+* partnerOf:   ORG 与/和/联合/携手 ORG; ``ORG、ORG 联合开展``
+* locatedIn:   ``在 PLACE 举行/召开`` (event), ``ORG 位于 PLACE``
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.context import ORG_TYPES, DocContext
+from kg.nlp.lexicon import load_lexicon
+from kg.types import EntityType, Mention, RelationMention, RelationType
+
+__all__ = ["extract_triggered"]
+
+_PARTNER_LINKS = ("与", "和", "同", "联合", "携手", "会同", "协助", "主动协助", "、")
+_AMOUNT = re.compile(
+    r"(?:投入|自筹资金|筹措|出资|投资|拨付|资金)[^，,。]{0,6}?([\d.]+余?[万亿]?元)"
+)
+
+
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
+    """establishes / organizes / partnerOf / locatedIn read from trigger words."""
+    ctx = DocContext(doc)
+    lex = load_lexicon()
+    establish = _alternation(lex.triggers["establishes"])
+    organize = _alternation(lex.triggers["organizes"])
+    partner = _alternation(lex.triggers["partner"])
+    located = _alternation(lex.triggers["located"])
+    held = _alternation(lex.triggers["held_in"])
+    topic: Mention | None = None
+    last_event: Mention | None = None
+    for bounds in ctx.sentences:
+        s_start, s_end = bounds
+        sentence = ctx.text[s_start:s_end]
+        inside = ctx.in_sentence(bounds)
+        top = ctx.top_level(inside)
+        orgs = [m for m in top if m.label in ORG_TYPES]
+        evidence = ctx.evidence(s_start)
+
+        def pos(m: Mention, s_start: int = s_start) -> int:
+            return ctx.local(m)[0] - s_start
+
+        # establishes and organizes
+        for pattern, predicate, wanted in (
+            (establish, RelationType.ESTABLISHES, {EntityType.PROGRAMME}),
+            (organize, RelationType.ORGANIZES, {EntityType.EVENT, EntityType.PROGRAMME}),
+        ):
+            for t in pattern.finditer(sentence):
+                objects = [m for m in top if m.label in wanted and pos(m) >= t.end()]
+                objects = [
+                    m
+                    for m in objects
+                    if not _other_trigger_between(sentence, t.end(), pos(m), establish, organize)
+                ]
+                passive = _passive_subjects(sentence, t.start(), orgs, pos)
+                if passive:
+                    subjects = passive
+                    if not objects:
+                        objects = [m for m in top if m.label in wanted and pos(m) < t.start()]
+                        if (
+                            not objects
+                            and last_event is not None
+                            and predicate == RelationType.ORGANIZES
+                        ):
+                            objects = [last_event]
+                else:
+                    subjects = _subjects_before(sentence, t.start(), orgs, pos)
+                    if not subjects and topic is not None and objects:
+                        subjects = [topic]
+                amount = _AMOUNT.search(sentence)
+                for subject in subjects:
+                    for obj in objects:
+                        yield RelationMention(
+                            subject,
+                            predicate,
+                            obj,
+                            evidence,
+                            amount=amount.group(1)
+                            if amount and predicate == RelationType.ESTABLISHES
+                            else None,
+                            rule=f"trigger-{predicate.value}",
+                        )
+        # partnerOf
+        for a, b in itertools.pairwise(orgs):
+            link = sentence[pos(a) + len(a.text) : pos(b)]
+            if link in _PARTNER_LINKS and link != "、":
+                yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-link")
+            elif link == "、" and re.match(
+                r"(?:将)?(?:联合|共同|携手)", sentence[pos(b) + len(b.text) :]
+            ):
+                yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-joint")
+            elif link and partner.fullmatch(link):
+                yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-verb")
+        # locatedIn
+        events = [m for m in top if m.label == EntityType.EVENT]
+        for m in re.finditer(r"在", sentence):
+            place = next(
+                (p for p in inside if p.label == EntityType.PLACE and pos(p) == m.end()), None
+            )
+            if place is None:
+                continue
+            rest = sentence[pos(place) + len(place.text) :]
+            if held.match(rest.lstrip("内")) or re.match(r"[^，,。]{0,12}(?:举行|召开)", rest):
+                for event in events:
+                    yield RelationMention(
+                        event, RelationType.LOCATED_IN, place, evidence, rule="held-in"
+                    )
+        for t in located.finditer(sentence):
+            subject = next(
+                (
+                    m
+                    for m in reversed(top)
+                    if pos(m) + len(m.text) <= t.start() and m.label != EntityType.PLACE
+                ),
+                None,
+            )
+            place = next(
+                (p for p in inside if p.label == EntityType.PLACE and pos(p) >= t.end()), None
+            )
+            while place is not None:
+                deeper = next(
+                    (p for p in inside if p.label == EntityType.PLACE and p.start == place.end),
+                    None,
+                )
+                if deeper is None:
+                    break
+                place = deeper
+            if subject is not None and place is not None:
+                yield RelationMention(
+                    subject, RelationType.LOCATED_IN, place, evidence, rule="located-trigger"
+                )
+        if orgs:
+            unions = [m for m in orgs if m.label == EntityType.UNION]
+            topic = (unions or orgs)[0]
+        if events:
+            last_event = events[-1]
+
+
+def _subjects_before(sentence: str, trigger: int, orgs: list[Mention], pos) -> list[Mention]:
+    """The organisation acting before a trigger, with those joined to it by 、/与/和."""
+    before = [m for m in orgs if pos(m) + len(m.text) <= trigger]
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        link = sentence[pos(m) + len(m.text) : pos(group[0])]
+        if link in ("、", "与", "和", "及", "联合", "会同", "携手"):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _passive_subjects(sentence: str, trigger: int, orgs: list[Mention], pos) -> list[Mention]:
+    """``由 A、B 主办``: the organisations between 由 and the trigger."""
+    by = sentence.rfind("由", 0, trigger)
+    if by < 0:
+        return []
+    between = [m for m in orgs if by < pos(m) and pos(m) + len(m.text) <= trigger]
+    if not between:
+        return []
+    gap = sentence[pos(between[-1]) + len(between[-1].text) : trigger]
+    return between if re.fullmatch(r"(?:联合|共同)?", gap) else []
+
+
+def _other_trigger_between(sentence: str, a: int, b: int, *patterns: re.Pattern[str]) -> bool:
+    return any(p.search(sentence, a, b) for p in patterns)

@@ -1,0 +1,82 @@
+"""NLP stage: one spaCy ``Language`` (``spacy.blank("zh")`` with the jieba segmenter)
+whose components find typed entity spans.
+
+Components, in order (each registered with ``@Language.factory``; word lists in
+``kg/nlp/data``): ``kg_words`` → ``kg_gazetteer`` → ``kg_places`` → ``kg_organisations``
+→ ``kg_events`` → ``kg_programmes`` → ``kg_persons`` → ``kg_abbreviations`` →
+``kg_spans``. The result is ``doc.spans["kg"]``, each span with ``span._.kg_name``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import cache
+
+import jieba
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp import components as _components  # noqa: F401  (registers the factories)
+from kg.nlp.components.spans import kg_spans
+from kg.nlp.doc import register_extensions
+from kg.types import Article, EntityType, Mention
+
+__all__ = ["COMPONENTS", "annotate", "load_pipeline", "mentions_from_doc"]
+
+COMPONENTS = (
+    "kg_words",
+    "kg_gazetteer",
+    "kg_places",
+    "kg_organisations",
+    "kg_events",
+    "kg_programmes",
+    "kg_persons",
+    "kg_abbreviations",
+    "kg_spans",
+)
+
+
+def create_pipeline(components: Iterable[str] = COMPONENTS) -> Language:
+    """A fresh pipeline with the given components (all by default)."""
+    register_extensions()
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def load_pipeline() -> Language:
+    """The shared default pipeline (built once per process)."""
+    return create_pipeline()
+
+
+def annotate(article: Article, nlp: Language | None = None) -> Doc:
+    """Run the pipeline over an article's analysis text; ``doc._.kg_article`` is set."""
+    nlp = nlp or load_pipeline()
+    doc = nlp.make_doc(article.analysis_text)
+    doc._.kg_article = article
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def mentions_from_doc(doc: Doc, article: Article) -> list[Mention]:
+    """The doc's entity spans as :class:`Mention` objects with document offsets."""
+    mentions = []
+    for span in kg_spans(doc):
+        mentions.append(
+            Mention(
+                text=span.text,
+                label=EntityType(span.label_),
+                start=article.start + span.start_char,
+                end=article.start + span.end_char,
+                article_id=article.id,
+                name=span._.kg_name or span.text,
+                rule=span._.kg_rule,
+            )
+        )
+    return mentions

@@ -1,0 +1,58 @@
+"""``kg_abbreviations``: ``X(以下简称Y)`` makes Y an alias of X."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.lexicon import Lexicon, load_lexicon
+
+__all__ = ["AbbreviationDetector"]
+
+
+class AbbreviationDetector:
+    """Record ``(alias, full)`` name pairs in ``doc._.kg_aliases`` and add a candidate
+    for every later use of the short name, typed like the full one."""
+
+    def __init__(self, lex: Lexicon, priority: int = 60) -> None:
+        register_extensions()
+        markers = "|".join(map(re.escape, lex.abbreviation_markers))
+        self.regex = re.compile(
+            rf"[(（]\s*(?:{markers})\s*[:：]?\s*[“\"]?([^)）“”\"，,。]{{2,16}})[”\"]?\s*[)）]"
+        )
+        self.priority = priority
+
+    def __call__(self, doc: Doc) -> Doc:
+        aliases: list[tuple[str, str]] = doc._.kg_aliases or []
+        candidates = doc._.kg_candidates or []
+        for m in self.regex.finditer(doc.text):
+            full = _longest_ending_at(candidates, m.start())
+            if full is None:
+                continue
+            short = m.group(1)
+            aliases.append((short, full.name))
+            for use in re.finditer(re.escape(short), doc.text):
+                add_candidate(
+                    doc,
+                    Candidate(
+                        use.start(), use.end(), full.label, full.name, "abbreviation", self.priority
+                    ),
+                )
+        doc._.kg_aliases = aliases
+        return doc
+
+
+def _longest_ending_at(candidates: list[Candidate], end: int) -> Candidate | None:
+    best = None
+    for c in candidates:
+        if c.end == end and (best is None or c.end - c.start > best.end - best.start):
+            best = c
+    return best
+
+
+@Language.factory("kg_abbreviations", default_config={"priority": 60})
+def make_abbreviations(nlp: Language, name: str, priority: int) -> AbbreviationDetector:
+    return AbbreviationDetector(load_lexicon(), priority=priority)

@@ -1,0 +1,53 @@
+"""``kg_events``: named meetings, contests and one-off activities."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.types import EntityType
+
+__all__ = ["EventRecognizer"]
+
+
+class EventRecognizer:
+    """Grow an event name leftwards from its head (大会, 推进会, 大赛 …), taking ordinals
+    (第二届, 首届), years (2024年) and quoted parts (“匠心筑梦·湾区同行”).
+
+    Quotes are dropped from the name: ``2024年“春风送岗…”西安市春季大型招聘会`` →
+    ``2024年春风送岗…西安市春季大型招聘会``.
+    """
+
+    def __init__(self, lex: Lexicon, priority: int = 32) -> None:
+        register_extensions()
+        self.lex = lex
+        self.priority = priority
+        self.head_re = re.compile("|".join(map(re.escape, lex.event_suffixes)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        word_ends = {w.end for w in words}
+        for m in self.head_re.finditer(text):
+            if m.end() not in word_ends and text[m.end() : m.end() + 1] not in "暨，,。 ":
+                continue
+            start, pieces = grow_left(
+                text, words, m.start(), lex, max_chars=40, allow_ordinals=True, allow_quotes=True
+            )
+            if not pieces or not is_specific(pieces, lex, strict=True):
+                continue
+            surface = text[start : m.end()]
+            name = surface.replace("“", "").replace("”", "")
+            add_candidate(
+                doc, Candidate(start, m.end(), EntityType.EVENT, name, "event-head", self.priority)
+            )
+        return doc
+
+
+@Language.factory("kg_events", default_config={"priority": 32})
+def make_events(nlp: Language, name: str, priority: int) -> EventRecognizer:
+    return EventRecognizer(load_lexicon(), priority=priority)

@@ -1,0 +1,56 @@
+"""``kg_gazetteer``: phrase patterns from ``data/gazetteer.jsonl`` (label, pattern, id)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions
+from kg.nlp.lexicon import GazetteerEntry, load_lexicon
+
+__all__ = ["Gazetteer"]
+
+
+class Gazetteer:
+    """Find every known name; the pattern's ``id`` is the canonical name.
+
+    A match must not be the middle of a longer CJK word run that jieba keeps together
+    (``吉林`` inside ``吉林省`` is left to the longer pattern: patterns are tried longest
+    first and matches do not overlap).
+    """
+
+    def __init__(self, entries: tuple[GazetteerEntry, ...], priority: int = 50) -> None:
+        register_extensions()
+        self.entries = {e.pattern: e for e in entries}
+        alternatives = sorted(self.entries, key=lambda p: (-len(p), p))
+        self.regex = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.priority = priority
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.regex is None:
+            return doc
+        text = doc.text
+        words = doc._.kg_words or []
+        starts = {w.start for w in words} | {0}
+        ends = {w.end for w in words}
+        for m in self.regex.finditer(text):
+            entry = self.entries[m.group(0)]
+            # short patterns (西安) must sit on word boundaries: not 西安全 …
+            if (
+                len(entry.pattern) <= 2
+                and CJK.match(entry.pattern)
+                and (m.start() not in starts or m.end() not in ends)
+            ):
+                continue
+            add_candidate(
+                doc,
+                Candidate(m.start(), m.end(), entry.label, entry.id, "gazetteer", self.priority),
+            )
+        return doc
+
+
+@Language.factory("kg_gazetteer", default_config={"priority": 50})
+def make_gazetteer(nlp: Language, name: str, priority: int) -> Gazetteer:
+    return Gazetteer(load_lexicon().gazetteer, priority=priority)

@@ -1,0 +1,129 @@
+"""``kg_organisations``: place + body + suffix names, typed by their head suffix."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.types import EntityType
+
+__all__ = ["OrganisationRecognizer"]
+
+_SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
+_UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
+
+
+class OrganisationRecognizer:
+    """Grow a name leftwards from every organisation head suffix.
+
+    The last head decides the type (``中建安装苏杭公司工会`` is a Union), except a sub-unit
+    head (部, 处, 分会 …) which inherits the type of the organisation it follows
+    (``天津市总工会劳动关系部`` is a Union). A name must be specific (``企业工会`` is not a
+    name) unless its left part is only level words (``市总工会``: a short form that
+    resolution qualifies with the article's place).
+    """
+
+    def __init__(self, lex: Lexicon, priority: int = 30) -> None:
+        register_extensions()
+        self.lex = lex
+        self.priority = priority
+        heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
+        self.head_re = re.compile("|".join(map(re.escape, heads)))
+        self.programme_heads = tuple(
+            p for p in lex.programme_suffixes if any(p.endswith(h) and p != h for h in heads)
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        word_ends = {w.end for w in words}
+        word_starts = {w.start for w in words}
+        found: list[Candidate] = []
+        for m in self.head_re.finditer(text):
+            head = m.group(0)
+            if m.end() not in word_ends and not _followed_by_head(text, m.end(), self.head_re):
+                continue  # 局长, 部分: the head is inside a longer word
+            if m.start() not in word_starts:
+                inside = _word_prefix(words, m.start(), text)
+                if len(inside) < 2 and head not in ("总工会", "工会"):
+                    continue  # 格局, 全部, 大厅
+            if text[: m.end()].endswith(self.programme_heads):
+                continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
+            start, pieces = grow_left(text, words, m.start(), lex, max_chars=30)
+            label = self._label(head, text, start, m.start(), found)
+            if label is None:
+                continue
+            left = text[start : m.start()]
+            if not left:
+                if head in lex.government_heads:
+                    pass
+                else:
+                    continue
+            elif not is_specific(pieces, lex) and not self._short_form(left):
+                continue
+            if _SESSION.search(left):
+                continue
+            candidate = Candidate(
+                start, m.end(), label, text[start : m.end()], "org-suffix", self.priority
+            )
+            found.append(candidate)
+            add_candidate(doc, candidate)
+        self._union_short_forms(doc, word_ends)
+        return doc
+
+    def _union_short_forms(self, doc: Doc, word_ends: set[int]) -> None:
+        """``襄阳市总``, ``昌平区总``: a union named by place + 总; its name gets 工会."""
+        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        for m in _UNION_SHORT.finditer(text):
+            if m.end() not in word_ends:
+                continue  # 总体, 总经理, 总书记: 总 starts a longer word
+            start, pieces = grow_left(text, words, m.start(), lex, max_chars=12)
+            left = text[start : m.start()]
+            if not left or not (is_specific(pieces, lex, strict=True) or self._short_form(left)):
+                continue
+            add_candidate(
+                doc,
+                Candidate(
+                    start,
+                    m.end(),
+                    EntityType.UNION,
+                    text[start : m.end()] + "工会",
+                    "union-short",
+                    self.priority,
+                ),
+            )
+
+    def _label(
+        self, head: str, text: str, start: int, head_start: int, found: list[Candidate]
+    ) -> EntityType | None:
+        if head in self.lex.org_suffixes and head not in self.lex.subunit_suffixes:
+            return self.lex.org_suffixes[head]
+        # sub-unit: inherit from an organisation that ends where the sub-unit name begins
+        for parent in reversed(found):
+            if parent.start >= start and parent.end <= head_start:
+                return parent.label
+        return self.lex.org_suffixes.get(head)
+
+    def _short_form(self, left: str) -> bool:
+        levels = self.lex.level_words
+        return left in levels or (len(left) <= 4 and all(ch in levels for ch in left))
+
+
+def _followed_by_head(text: str, end: int, head_re: re.Pattern[str]) -> bool:
+    return bool(head_re.match(text, end))
+
+
+def _word_prefix(words, offset: int, text: str) -> str:
+    for w in words:
+        if w.start < offset < w.end:
+            return text[w.start : offset]
+    return ""
+
+
+@Language.factory("kg_organisations", default_config={"priority": 30})
+def make_organisations(nlp: Language, name: str, priority: int) -> OrganisationRecognizer:
+    return OrganisationRecognizer(load_lexicon(), priority=priority)

@@ -1,0 +1,160 @@
+"""``kg_persons``: people from bylines, post titles, speech verbs and jieba's ``nr``."""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.types import EntityType
+
+__all__ = ["PersonRecognizer"]
+
+_HAN = "\u3400-\u9fff"
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+
+
+def _known(word: str) -> str | None:
+    """jieba's dictionary tag for a word, None when it is not in the dictionary."""
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
+class PersonRecognizer:
+    """Find full personal names; anonymised ones (张某) and bare roles are not names."""
+
+    def __init__(self, lex: Lexicon, priority: int = 40) -> None:
+        register_extensions()
+        self.lex = lex
+        self.priority = priority
+        roles = "|".join(map(re.escape, lex.byline_roles))
+        # (记者彭冰 柳柳) · 本报记者 叶小钟 赵思远 · (杨明清 记者张楠)
+        self.byline_re = re.compile(rf"(?:{roles})[ \u3000]*((?:[{_HAN}]{{2,4}}[ \u3000、]*)+)")
+        self.paren_re = re.compile(rf"[(（]([{_HAN} \u3000]{{2,40}})[)）]")
+        posts = sorted(lex.posts, key=lambda p: (-len(p), p))
+        self.post_re = re.compile("|".join(map(re.escape, posts)))
+        self.speech_re = re.compile("|".join(map(re.escape, lex.speech_verbs)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, words = doc.text, doc._.kg_words or []
+        seen: set[tuple[int, int]] = set()
+
+        def emit(start: int, end: int, rule: str) -> None:
+            if (start, end) not in seen and self._valid(text[start:end]):
+                seen.add((start, end))
+                add_candidate(
+                    doc,
+                    Candidate(start, end, EntityType.PERSON, text[start:end], rule, self.priority),
+                )
+
+        nr_words = {w.start: w for w in words if w.tag in ("nr", "nrfg", "nrt")}
+        for m in self.byline_re.finditer(text):
+            line_end = min(
+                (i for i in (text.find(c, m.start()) for c in ")）\n") if i >= 0), default=len(text)
+            )
+            pos = m.start()
+            for chunk in re.split(r"[ \u3000、]+", text[m.start() : line_end]):
+                if not chunk:
+                    continue
+                start = text.index(chunk, pos)
+                pos = start + len(chunk)
+                for role in self.lex.byline_roles:
+                    if chunk.startswith(role):
+                        start += len(role)
+                        break
+                name = text[start:pos]
+                if name.endswith("摄"):
+                    name, pos = name[:-1], pos - 1
+                if 2 <= len(name) <= 4 and not self._is_role(name):
+                    emit(start, start + len(name), "person-byline")
+        for m in self.paren_re.finditer(text):
+            inner = m.group(1)
+            parts = [p for p in re.split(r"[ \u3000]+", inner) if p]
+            if 1 <= len(parts) <= 4 and all(
+                self._bare_name(p) or self._is_role_name(p) for p in parts
+            ):
+                pos = m.start(1)
+                for part in parts:
+                    start = text.index(part, pos)
+                    pos = start + len(part)
+                    for role in self.lex.byline_roles:
+                        if part.startswith(role):
+                            start += len(role)
+                            break
+                    if self._bare_name(text[start:pos]):
+                        emit(start, pos, "person-paren")
+        word_starts = {w.start: w for w in words}
+        for m in self.post_re.finditer(text):
+            start = m.end()
+            follower = word_starts.get(start)
+            if follower is None or m.start() not in word_starts:
+                continue  # the post is part of a longer word (工人文化宫)
+            if len(follower.text) >= 2 and follower.tag not in _NAME_TAGS and _known(follower.text):
+                continue  # 职工权益: a dictionary word, not a name
+            if start < len(text) and text[start] in self.lex.surnames:
+                end = self._name_end(text, start, nr_words)
+                if end - start >= 2:
+                    emit(start, end, "person-post")
+        for w in words:
+            if (
+                w.start in nr_words
+                and self._valid(w.text)
+                and _known(w.text) in (None, *_NAME_TAGS)
+            ):
+                after = text[w.end : w.end + 3]
+                before = text[max(0, w.start - 1) : w.start]
+                enumerated = before == "、" or after[:1] == "、"
+                full = len(w.text) == 3 and _known(w.text) is None
+                cue = self.speech_re.match(after) or enumerated or before == "”"
+                if cue or full or _known(w.text) in _NAME_TAGS:
+                    emit(w.start, w.end, "person-nr")
+        return doc
+
+    def _name_end(self, text: str, start: int, nr_words: dict, max_len: int = 3) -> int:
+        """End of a name starting at ``start``: jieba's nr word if it starts there, else
+        surname + one or two characters, stopping at characters no name ends with."""
+        word = nr_words.get(start)
+        if word is not None and 2 <= len(word.text) <= max(3, max_len) and self._valid(word.text):
+            return word.end
+        compound = text[start : start + 2] in self.lex.surnames
+        limit = min(len(text), start + min(max_len, 4 if compound else 3))
+        end = start + 1
+        while end < limit and re.match(f"[{_HAN}]", text[end]):
+            if end - start >= 2 and text[end] in self.lex.name_stop_chars:
+                break
+            if self.post_re.match(text, end) and end - start >= 2:
+                break
+            end += 1
+        return end
+
+    def _valid(self, name: str) -> bool:
+        lex = self.lex
+        if not (2 <= len(name) <= 4) or "某" in name or name in lex.not_person:
+            return False
+        if not re.fullmatch(f"[{_HAN}]+", name):
+            return False
+        if name in lex.posts or name in lex.level_words or name[-1] in lex.non_name_final_chars:
+            return False
+        if len(name) == 4 and name[:2] not in lex.surnames:
+            return False
+        return name[0] in lex.surnames or name[:2] in lex.surnames
+
+    def _bare_name(self, part: str) -> bool:
+        return 2 <= len(part) <= 3 and self._valid(part)
+
+    def _is_role(self, chunk: str) -> bool:
+        return chunk in self.lex.byline_roles or chunk in self.lex.posts
+
+    def _is_role_name(self, part: str) -> bool:
+        for role in self.lex.byline_roles:
+            if part.startswith(role) and self._bare_name(part[len(role) :]):
+                return True
+        return False
+
+
+@Language.factory("kg_persons", default_config={"priority": 40})
+def make_persons(nlp: Language, name: str, priority: int) -> PersonRecognizer:
+    return PersonRecognizer(load_lexicon(), priority=priority)

@@ -1,0 +1,90 @@
+"""``kg_places``: administrative divisions and named venues."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions
+from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.types import EntityType
+
+__all__ = ["PlaceRecognizer"]
+
+_ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+
+
+class PlaceRecognizer:
+    """Places from jieba's ``ns`` words, place suffixes (干河村, 陈涛镇) and venue heads
+    (土门工人文化宫, 昆仑物流园)."""
+
+    def __init__(self, lex: Lexicon, priority: int = 20) -> None:
+        register_extensions()
+        self.lex = lex
+        self.priority = priority
+        self.suffix_re = re.compile("|".join(map(re.escape, lex.place_suffixes)))
+        self.venue_re = re.compile("|".join(map(re.escape, lex.venue_suffixes)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        for i, w in enumerate(words):
+            if w.tag != "ns" or len(w.text) < 2 or w.text in lex.not_place:
+                continue
+            if not _ALL_CJK.match(w.text):
+                continue
+            end = w.end
+            # 抚远 + 市: jieba sometimes leaves the level suffix as its own word
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is not None and nxt.text in ("省", "市", "县", "区", "镇", "乡", "村", "州"):
+                end = nxt.end
+            elif not w.text.endswith(lex.place_suffixes):
+                # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
+                continue
+            add_candidate(doc, self._candidate(w.start, end, text, "place-ns"))
+        for w in words:
+            m = self.suffix_re.search(w.text)
+            if m is None or m.end() != len(w.text) or w.tag == "ns":
+                continue
+            if len(w.text) < 2 or w.text in lex.not_place or not _ALL_CJK.match(w.text):
+                continue
+            stem = w.text[: m.start()]
+            if len(stem) < 2 or stem in lex.generic_modifiers or stem in lex.left_breaks:
+                continue
+            if w.tag not in ("x", "nr", "nz", "ns", "n", "nrt", "j") and w.tag is not None:
+                continue
+            if w.tag == "n" and w.text in lex.not_place:
+                continue
+            if w.tag == "n" and not _looks_like_toponym(stem):
+                continue
+            add_candidate(doc, self._candidate(w.start, w.end, text, "place-suffix"))
+        for m in self.venue_re.finditer(text):
+            if m.group(0) == "大湾区":
+                continue
+            start, pieces = grow_left(text, words, m.start(), lex, max_chars=14)
+            if start == m.start() or not is_specific(pieces, lex, strict=True):
+                continue
+            name = text[start : m.end()]
+            if CJK.search(name):
+                add_candidate(
+                    doc,
+                    Candidate(start, m.end(), EntityType.PLACE, name, "place-venue", self.priority),
+                )
+        return doc
+
+    def _candidate(self, start: int, end: int, text: str, rule: str) -> Candidate:
+        name = text[start:end]
+        return Candidate(start, end, EntityType.PLACE, name, rule, self.priority)
+
+
+def _looks_like_toponym(stem: str) -> bool:
+    # a generic noun + 区/村 (城区, 园区) was filtered by not_place; a two-char stem made of
+    # common words (试验, 示范) is still not a name
+    return len(stem) >= 2 and stem not in {"试验", "示范", "开发", "工业", "服务", "城乡"}
+
+
+@Language.factory("kg_places", default_config={"priority": 20})
+def make_places(nlp: Language, name: str, priority: int) -> PlaceRecognizer:
+    return PlaceRecognizer(load_lexicon(), priority=priority)

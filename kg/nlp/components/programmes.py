@@ -1,0 +1,108 @@
+"""``kg_programmes``: quoted programme names and programme head suffixes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.lexicon import Lexicon, load_lexicon
+from kg.types import EntityType
+
+__all__ = ["ProgrammeRecognizer"]
+
+_QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20})”")
+
+
+class ProgrammeRecognizer:
+    """Programmes, campaigns, service sites, brands.
+
+    * ``“劳模工匠进校园”行动`` → 劳模工匠进校园行动 (a class word after the quote belongs
+      to the name);
+    * ``“产投匠星”评选``, ``开展“红棉之心”“红棉之旅”`` → the quoted name (a follower word
+      after it, or a set-up trigger before a chain of quotes);
+    * ``爱心母婴室``, ``司机之家`` → head suffixes; weak heads (机制, 热线, 平台 …) count
+      only after a set-up trigger in the same clause.
+    """
+
+    def __init__(self, lex: Lexicon, priority: int = 35) -> None:
+        register_extensions()
+        self.lex = lex
+        self.priority = priority
+        self.class_re = re.compile("|".join(map(re.escape, lex.programme_class_words)))
+        self.follower_re = re.compile("|".join(map(re.escape, lex.programme_followers)))
+        self.trigger_re = re.compile(
+            "(?:" + "|".join(map(re.escape, lex.programme_triggers)) + r")(?:了|的|出)?$"
+        )
+        self.head_re = re.compile("|".join(map(re.escape, lex.programme_suffixes)))
+        self.weak_re = re.compile("|".join(map(re.escape, lex.weak_programme_suffixes)))
+        self.setup_re = re.compile("|".join(map(re.escape, lex.triggers["establishes"])))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._quoted(doc)
+        self._heads(doc, self.head_re, weak=False)
+        self._heads(doc, self.weak_re, weak=True)
+        return doc
+
+    def _emit(self, doc: Doc, start: int, end: int, name: str, rule: str) -> None:
+        add_candidate(doc, Candidate(start, end, EntityType.PROGRAMME, name, rule, self.priority))
+
+    def _quoted(self, doc: Doc) -> None:
+        text = doc.text
+        matches = list(_QUOTED.finditer(text))
+        chain_ok = False
+        for i, m in enumerate(matches):
+            inner = m.group(1)
+            after = text[m.end() : m.end() + 12]
+            chained = i > 0 and matches[i - 1].end() == m.start()
+            if not chained:
+                before = text[max(0, m.start() - 6) : m.start()]
+                chain_ok = bool(self.trigger_re.search(before))
+            cls = self.class_re.match(after)
+            if cls:
+                end = m.end() + len(cls.group(0))
+                self._emit(doc, m.start(), end, inner + cls.group(0), "programme-quoted-class")
+                continue
+            chain_end = m.end()
+            j = i
+            while j + 1 < len(matches) and matches[j + 1].start() == chain_end:
+                j += 1
+                chain_end = matches[j].end()
+            tail = text[chain_end : chain_end + 3]
+            if tail.startswith("的") or tail.startswith("即"):
+                continue  # “孕有所护”“幼有所育”的“三育”服务体系: modifiers, not names
+            if (
+                self.follower_re.match(after)
+                or chain_ok
+                or inner.endswith(self.lex.programme_suffixes)
+            ):
+                self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
+
+    def _heads(self, doc: Doc, head_re: re.Pattern[str], *, weak: bool) -> None:
+        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        word_ends = {w.end for w in words}
+        for m in head_re.finditer(text):
+            if m.end() not in word_ends:
+                continue
+            start, pieces = grow_left(text, words, m.start(), lex, max_chars=20)
+            # strip generic modifiers on the left (高品质爱心母婴室 → 爱心母婴室)
+            while pieces and pieces[-1].text in lex.generic_modifiers:
+                start = pieces[-1].end
+                pieces = pieces[:-1]
+            if not pieces or not is_specific(pieces, lex, strict=weak):
+                continue
+            if text[start - 1 : start] == "“":
+                continue  # handled as a quoted name
+            if weak:
+                clause_start = max(text.rfind(p, 0, start) for p in "，,。；;！？\n")
+                if not self.setup_re.search(text, clause_start + 1, start):
+                    continue
+            self._emit(doc, start, m.end(), text[start : m.end()], "programme-head")
+
+
+@Language.factory("kg_programmes", default_config={"priority": 35})
+def make_programmes(nlp: Language, name: str, priority: int) -> ProgrammeRecognizer:
+    return ProgrammeRecognizer(load_lexicon(), priority=priority)

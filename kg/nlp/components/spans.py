@@ -1,0 +1,128 @@
+"""``kg_spans``: settle the candidates into ``doc.spans["kg"]``.
+
+Nested spans are kept (``西安市`` inside ``西安市总工会``; ``中建安装苏杭公司`` inside
+``中建安装苏杭公司工会``): they are entities too and give ``locatedIn`` and
+``subOrganizationOf``. Crossing spans and same-extent duplicates are settled by priority,
+then length, then position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.doc import SPAN_KEY, Candidate, register_extensions, split_tokens_at
+from kg.types import EntityType
+
+__all__ = ["SpanSettler", "settle"]
+
+
+def settle(candidates: list[Candidate]) -> list[Candidate]:
+    """Pick a consistent set: no two spans cross; one label per extent.
+
+    Examples
+    --------
+    >>> from kg.types import EntityType as T
+    >>> a = Candidate(0, 6, T.UNION, "西安市总工会", "org", 30)
+    >>> b = Candidate(0, 3, T.PLACE, "西安市", "ns", 20)
+    >>> [c.name for c in settle([a, b])]
+    ['西安市总工会', '西安市']
+    """
+    by_extent: dict[tuple[int, int], Candidate] = {}
+    for c in candidates:
+        if c.end <= c.start:
+            continue
+        key = (c.start, c.end)
+        best = by_extent.get(key)
+        if best is None or (c.priority, len(c.name)) > (best.priority, len(best.name)):
+            by_extent[key] = c
+    ordered = sorted(by_extent.values(), key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        if any(_cross(c, k) for k in kept):
+            continue
+        if c.label == EntityType.PERSON and any(_inside(c, k) for k in kept):
+            continue  # 梅森 inside 易梅森
+        if c.label == EntityType.PLACE and not _qualifies(c, kept):
+            continue  # 海川 inside 陕西海川医药有限公司
+        if any(_same_thing(c, k) for k in kept):
+            continue  # …启动仪式 inside …启动仪式暨首场报告会; 集团 inside 集团(集团)有限公司
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, -(c.end - c.start)))
+
+
+_COMPANY_FORM = re.compile(r"^([(（][^)）]{1,6}[)）])?(股份)?(有限)?(责任)?公司$")
+
+
+def _same_thing(inner: Candidate, outer: Candidate) -> bool:
+    """A shorter name at the start of a longer one of the same type that names the same
+    thing (events, programmes, places, or a company and its legal form)."""
+    if not _inside(inner, outer) or inner.start != outer.start or inner.label != outer.label:
+        return False
+    if inner.label in (EntityType.EVENT, EntityType.PROGRAMME, EntityType.PLACE):
+        return True
+    return bool(_COMPANY_FORM.match(outer.name[len(inner.name) :]))
+
+
+def _inside(a: Candidate, b: Candidate) -> bool:
+    return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+
+
+def _qualifies(place: Candidate, kept: list[Candidate]) -> bool:
+    """A place nested in a longer name counts only as its leading qualifier
+    (湖北省襄阳市总工会 → 湖北省, 襄阳市), not from the middle of a name."""
+    for outer in kept:
+        if not _inside(place, outer) or outer.label == EntityType.PLACE:
+            continue
+        if outer.label == EntityType.PERSON:
+            return False
+        cursor = outer.start
+        while cursor < place.start:
+            step = next(
+                (
+                    k
+                    for k in kept
+                    if k.label == EntityType.PLACE and k.start == cursor and k.end <= place.start
+                ),
+                None,
+            )
+            if step is None:
+                return False
+            cursor = step.end
+    return True
+
+
+def _cross(a: Candidate, b: Candidate) -> bool:
+    overlap = a.start < b.end and b.start < a.end
+    nested = (a.start >= b.start and a.end <= b.end) or (b.start >= a.start and b.end <= a.end)
+    return overlap and not nested
+
+
+class SpanSettler:
+    def __init__(self) -> None:
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = settle(doc._.kg_candidates or [])
+        split_tokens_at(doc, {c.start for c in kept} | {c.end for c in kept})
+        spans = []
+        for c in kept:
+            span = doc.char_span(c.start, c.end, label=str(c.label))
+            if span is None:
+                continue
+            span._.kg_name = c.name
+            span._.kg_rule = c.rule
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory("kg_spans")
+def make_span_settler(nlp: Language, name: str) -> SpanSettler:
+    return SpanSettler()
+
+
+def kg_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []

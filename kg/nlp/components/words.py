@@ -1,0 +1,50 @@
+"""``kg_words``: jieba part-of-speech words on the Doc, tokens aligned to them."""
+
+from __future__ import annotations
+
+import jieba
+import jieba.posseg
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.doc import Word, register_extensions, split_tokens_at
+from kg.nlp.lexicon import load_lexicon
+
+__all__ = ["WordTagger"]
+
+
+class WordTagger:
+    """Run jieba posseg over the text, keep its words in ``doc._.kg_words``, set ``tag_``.
+
+    The lexicon's heads (总工会, 常务副主席 …) are added to jieba's dictionary so they come
+    out as single words.
+    """
+
+    def __init__(self) -> None:
+        register_extensions()
+        lex = load_lexicon()
+        for word in (*lex.org_suffixes, *lex.posts, *lex.event_suffixes, *lex.programme_suffixes):
+            if len(word) >= 2:
+                jieba.add_word(word, freq=2000, tag="n")
+        for entry in lex.gazetteer:
+            if len(entry.pattern) >= 2:
+                tag = {"Place": "ns", "Person": "nr"}.get(str(entry.label), "nt")
+                jieba.add_word(entry.pattern, freq=2000, tag=tag)
+
+    def __call__(self, doc: Doc) -> Doc:
+        words: list[Word] = []
+        offset = 0
+        for pair in jieba.posseg.dt.cut(doc.text, HMM=True):
+            words.append(Word(offset, offset + len(pair.word), pair.word, pair.flag))
+            offset += len(pair.word)
+        doc._.kg_words = words
+        split_tokens_at(doc, {w.end for w in words})
+        tags = {w.start: w.tag for w in words}
+        for token in doc:
+            token.tag_ = tags.get(token.idx, token.tag_ or "x")
+        return doc
+
+
+@Language.factory("kg_words")
+def make_word_tagger(nlp: Language, name: str) -> WordTagger:
+    return WordTagger()

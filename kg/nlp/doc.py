@@ -1,0 +1,108 @@
+"""What the NLP components leave on a ``Doc``: extensions, word table, candidates.
+
+Recognisers work on characters (Chinese names do not respect jieba's token
+boundaries), so they record :class:`Candidate` char spans on ``doc._.kg_candidates``;
+the final ``kg_spans`` component aligns tokens once and writes ``doc.spans["kg"]``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.types import EntityType
+
+__all__ = [
+    "CJK",
+    "Candidate",
+    "Word",
+    "add_candidate",
+    "register_extensions",
+    "split_tokens_at",
+    "word_index_at",
+]
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+SPAN_KEY = "kg"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A jieba posseg word: char offsets in the doc and its part-of-speech flag."""
+
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed entity span. ``name`` is the name form (quotes stripped, expanded)."""
+
+    start: int
+    end: int
+    label: EntityType
+    name: str
+    rule: str
+    priority: int = 0
+
+
+def register_extensions() -> None:
+    """Declare the Doc/Span extensions (idempotent)."""
+    for name, default in (
+        ("kg_words", None),
+        ("kg_candidates", None),
+        ("kg_aliases", None),
+        ("kg_article", None),
+    ):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("kg_name", "kg_rule"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default="")
+
+
+def add_candidate(doc: Doc, candidate: Candidate) -> None:
+    if doc._.kg_candidates is None:
+        doc._.kg_candidates = []
+    doc._.kg_candidates.append(candidate)
+
+
+def word_index_at(words: list[Word], offset: int) -> int:
+    """Index of the word containing char ``offset`` (binary search)."""
+    lo, hi = 0, len(words) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if words[mid].end <= offset:
+            lo = mid + 1
+        elif words[mid].start > offset:
+            hi = mid - 1
+        else:
+            return mid
+    return max(0, min(lo, len(words) - 1))
+
+
+def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
+    """Split tokens so that every char offset in ``offsets`` is a token boundary."""
+    cuts: list[tuple[int, list[int]]] = []
+    for token in doc:
+        start, end = token.idx, token.idx + len(token.text)
+        inner = sorted(o for o in offsets if start < o < end)
+        if inner:
+            cuts.append((token.i, inner))
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, inner in cuts:
+            token = doc[i]
+            bounds = [token.idx, *inner, token.idx + len(token.text)]
+            orths = [doc.text[a:b] for a, b in itertools.pairwise(bounds)]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+
+
+def span_group(doc: Doc) -> list[Span]:
+    return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []

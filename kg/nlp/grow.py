@@ -1,0 +1,201 @@
+"""Grow a name leftwards from its head suffix over the words before it.
+
+Chinese names are written without spaces, so ``湖北省襄阳市总工会`` is found from its head
+(``总工会``) by taking the preceding words while they can be part of a name. Growth stops
+at punctuation, function words, verbs of the clause (lexicon ``left_breaks``) and other
+tags that never sit inside a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.nlp.doc import CJK, Word, word_index_at
+from kg.nlp.lexicon import Lexicon
+
+__all__ = ["Piece", "grow_left", "is_specific"]
+
+# jieba flags that never occur inside a name: prepositions, conjunctions, particles,
+# adverbs, pronouns, time words, interjections, punctuation.
+_BREAK_TAGS = frozenset(
+    {
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "d",
+        "ad",
+        "r",
+        "y",
+        "e",
+        "o",
+        "zg",
+        "v",
+        "vd",
+    }
+)
+_SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
+_CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
+_ORDINAL = re.compile(r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?|\d{4})$")
+_PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+def _pieces_before(text: str, words: list[Word], start: int) -> list[Piece]:
+    """Words before ``start``, nearest first; a word cut by ``start`` gives its left part."""
+    if not words or start <= 0:
+        return []
+    i = word_index_at(words, start - 1)
+    pieces = []
+    while i >= 0:
+        w = words[i]
+        end = min(w.end, start)
+        if end > w.start:
+            piece_text = text[w.start : end]
+            pieces.append(Piece(w.start, end, piece_text, w.tag if end == w.end else "part"))
+        i -= 1
+        if len(pieces) > 16:
+            break
+    return pieces
+
+
+def grow_left(
+    text: str,
+    words: list[Word],
+    start: int,
+    lex: Lexicon,
+    *,
+    max_chars: int = 24,
+    allow_ordinals: bool = False,
+    allow_quotes: bool = False,
+) -> tuple[int, list[Piece]]:
+    """Return the new start of a name whose head starts at ``start``, and the pieces taken.
+
+    Parameters
+    ----------
+    text, words
+        The doc text and its jieba posseg words.
+    start
+        Char offset where the head suffix begins.
+    allow_ordinals
+        Accept ``第二届``, ``2024年``, ``首届`` (event names).
+    allow_quotes
+        Accept a quoted segment ``“…”`` inside the name.
+    """
+    taken: list[Piece] = []
+    new_start = start
+    pieces = _pieces_before(text, words, start)
+    k = 0
+    while k < len(pieces):
+        piece = pieces[k]
+        if piece.end != new_start:
+            break
+        t = piece.text
+        if t in (")", "）") and k + 2 < len(pieces):
+            # a short parenthesised part: 合肥市产业投资控股集团(集团)有限公司
+            m = _PAREN.search(text[max(0, new_start - 8) : new_start])
+            if m and not allow_quotes:
+                new_start -= len(m.group(0))
+                while k < len(pieces) and pieces[k].start >= new_start:
+                    k += 1
+                continue
+            if m:
+                new_start -= len(m.group(0))
+                while k < len(pieces) and pieces[k].start >= new_start:
+                    k += 1
+                continue
+            break
+        if allow_quotes and t == "”":
+            open_at = text.rfind("“", max(0, new_start - 24), new_start)
+            if (
+                open_at >= 0
+                and "，" not in text[open_at:new_start]
+                and "," not in text[open_at:new_start]
+            ):
+                taken.append(Piece(open_at, new_start, text[open_at:new_start], "quote"))
+                new_start = open_at
+                while k < len(pieces) and pieces[k].start >= new_start:
+                    k += 1
+                continue
+            break
+        if allow_quotes and t == "·":
+            taken.append(piece)
+            new_start = piece.start
+            k += 1
+            continue
+        if allow_ordinals and _ORDINAL.match(t):
+            taken.append(piece)
+            new_start = piece.start
+            k += 1
+            continue
+        if allow_ordinals and piece.tag in ("m", "q", "t", "x", "eng"):
+            # 2024年 split as 2024 + 年, 第十五届 as 第 + 十五 + 届
+            joined = re.search(
+                r"(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?)$",
+                text[max(0, new_start - 8) : new_start],
+            )
+            if joined:
+                new_start -= len(joined.group(0))
+                taken.append(
+                    Piece(new_start, new_start + len(joined.group(0)), joined.group(0), "ord")
+                )
+                while k < len(pieces) and pieces[k].start >= new_start:
+                    k += 1
+                continue
+        if not _name_like(piece, lex):
+            break
+        if start - piece.start > max_chars:
+            break
+        taken.append(piece)
+        new_start = piece.start
+        k += 1
+    return new_start, taken
+
+
+def _name_like(piece: Piece, lex: Lexicon) -> bool:
+    t = piece.text
+    if t in lex.left_breaks:
+        return False
+    if piece.tag in _BREAK_TAGS:
+        return False
+    if piece.tag == "m":
+        return bool(_CJK_NUMERAL.match(t))
+    if piece.tag == "t":
+        return False
+    if piece.tag in ("x", "part") and not CJK.search(t) and not t.isalnum():
+        return False
+    if not (CJK.search(t) or t.isalnum()):
+        return False
+    return not (t.isdigit() and len(t) > 0)
+
+
+def is_specific(pieces: list[Piece], lex: Lexicon, *, strict: bool = False) -> bool:
+    """True if the words before a head make a name, not a generic phrase (企业工会).
+
+    ``strict`` asks for a proper-name word (place, person, brand, abbreviation), a quoted
+    part or an ordinal; otherwise two characters of non-generic content suffice.
+    """
+    texts = [p.text for p in pieces]
+    if not texts:
+        return False
+    if all(t in lex.generic_modifiers for t in texts):
+        return False
+    if any(p.tag in _SPECIFIC_TAGS or p.tag in ("quote", "ord") for p in pieces):
+        return True
+    if strict:
+        return False
+    content = [t for t in texts if t not in lex.generic_modifiers]
+    return sum(map(len, content)) >= 2

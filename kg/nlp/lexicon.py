@@ -1,0 +1,141 @@
+"""Load the recognisers' word lists and gazetteer from ``kg/nlp/data``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from kg.errors import Errors, ResourceError
+from kg.types import EntityType
+
+__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One phrase pattern, as in spaCy's EntityRuler JSONL: label, pattern, id."""
+
+    label: EntityType
+    pattern: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the recognisers and relation rules read."""
+
+    org_suffixes: dict[str, EntityType]
+    subunit_suffixes: tuple[str, ...]
+    government_heads: frozenset[str]
+    generic_modifiers: frozenset[str]
+    level_words: frozenset[str]
+    left_breaks: frozenset[str]
+    posts: frozenset[str]
+    weak_posts: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    byline_roles: tuple[str, ...]
+    name_stop_chars: frozenset[str]
+    not_person: frozenset[str]
+    non_name_final_chars: frozenset[str]
+    surnames: frozenset[str]
+    programme_suffixes: tuple[str, ...]
+    weak_programme_suffixes: tuple[str, ...]
+    programme_class_words: tuple[str, ...]
+    programme_triggers: tuple[str, ...]
+    programme_followers: tuple[str, ...]
+    event_suffixes: tuple[str, ...]
+    place_suffixes: tuple[str, ...]
+    venue_suffixes: tuple[str, ...]
+    not_place: frozenset[str]
+    abbreviation_markers: tuple[str, ...]
+    triggers: dict[str, tuple[str, ...]]
+    gazetteer: tuple[GazetteerEntry, ...]
+
+    @property
+    def max_post_len(self) -> int:
+        return max(map(len, self.posts))
+
+
+def _read(name: str) -> str:
+    path = resources.files("kg.nlp") / "data" / name
+    if not path.is_file():
+        raise ResourceError(Errors.E101.format(name=f"kg/nlp/data/{name}"))
+    return path.read_text(encoding="utf-8")
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(dict.fromkeys(words), key=lambda w: (-len(w), w)))
+
+
+def _gazetteer(text: str) -> tuple[GazetteerEntry, ...]:
+    entries = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            entries.append(
+                GazetteerEntry(
+                    EntityType(row["label"]), row["pattern"], row.get("id") or row["pattern"]
+                )
+            )
+        except (ValueError, KeyError) as err:
+            raise ResourceError(
+                Errors.E102.format(name="gazetteer.jsonl", line=number, reason=err)
+            ) from err
+    return tuple(entries)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read the packaged lexicon once per process.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> lex.org_suffixes["总工会"]
+    <EntityType.UNION: 'Union'>
+    """
+    data = yaml.safe_load(_read("lexicon.yaml"))
+    surnames = [
+        line.strip()
+        for line in _read("surnames.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    org_suffixes = {
+        suffix: EntityType(label)
+        for label, suffixes in data["org_suffixes"].items()
+        for suffix in suffixes
+    }
+    return Lexicon(
+        org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        subunit_suffixes=_longest_first(data["subunit_suffixes"]),
+        government_heads=frozenset(data["government_heads"]),
+        generic_modifiers=frozenset(data["generic_modifiers"]),
+        level_words=frozenset(data["level_words"]),
+        left_breaks=frozenset(data["left_breaks"]),
+        posts=frozenset(data["posts"]),
+        weak_posts=frozenset(data["weak_posts"]),
+        speech_verbs=_longest_first(data["speech_verbs"]),
+        byline_roles=_longest_first(data["byline_roles"]),
+        name_stop_chars=frozenset(data["name_stop_chars"]),
+        not_person=frozenset(data["not_person"]),
+        non_name_final_chars=frozenset(data["non_name_final_chars"]),
+        surnames=frozenset(surnames),
+        programme_suffixes=_longest_first(data["programme_suffixes"]),
+        weak_programme_suffixes=_longest_first(data["weak_programme_suffixes"]),
+        programme_class_words=_longest_first(data["programme_class_words"]),
+        programme_triggers=_longest_first(data["programme_triggers"]),
+        programme_followers=_longest_first(data["programme_followers"]),
+        event_suffixes=_longest_first(data["event_suffixes"]),
+        place_suffixes=_longest_first(data["place_suffixes"]),
+        venue_suffixes=_longest_first(data["venue_suffixes"]),
+        not_place=frozenset(data["not_place"]),
+        abbreviation_markers=_longest_first(data["abbreviation_markers"]),
+        triggers={k: _longest_first(v) for k, v in data["triggers"].items()},
+        gazetteer=_gazetteer(_read("gazetteer.jsonl")),
+    )

@@ -1,0 +1,337 @@
+"""The resolver (see the package docstring)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from kg.types import (
+    Document,
+    Entity,
+    EntityType,
+    Mention,
+    Provenance,
+    Relation,
+    RelationMention,
+    RelationType,
+)
+
+__all__ = ["resolve"]
+
+_ORG_TYPES = frozenset(
+    {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
+# which type wins when one name was read with several
+_TYPE_ORDER = (
+    EntityType.PERSON,
+    EntityType.UNION,
+    EntityType.GOVERNMENT_BODY,
+    EntityType.ENTERPRISE,
+    EntityType.EVENT,
+    EntityType.PROGRAMME,
+    EntityType.ORGANIZATION,
+    EntityType.PLACE,
+)
+
+
+@cache
+def _config() -> dict:
+    path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def clean_name(name: str) -> str:
+    """Drop quotes and surrounding space: ``“劳模工匠进校园”行动`` → ``劳模工匠进校园行动``."""
+    quotes = _config()["quotes"]
+    return "".join(ch for ch in name if ch not in quotes).strip()
+
+
+@dataclass
+class _Cluster:
+    type_votes: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    provenance: set[Provenance] = field(default_factory=set)
+
+
+def resolve(
+    documents: Iterable[Document],
+    mentions: Iterable[Mention],
+    relations: Iterable[RelationMention],
+) -> tuple[list[Entity], list[Relation]]:
+    """Merge mentions into entities and lift relation mentions onto them.
+
+    Parameters
+    ----------
+    documents
+        The corpus (for article context: places, headlines, sentences).
+    mentions, relations
+        Output of the NLP and extraction stages.
+
+    Returns
+    -------
+    (entities, relations)
+        Sorted by id; relation evidence is merged for repeated facts.
+    """
+    documents = list(documents)
+    mentions = list(mentions)
+    articles = {a.id: a for d in documents for a in d.articles}
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[articles[m.article_id].document_id].append(m)
+
+    key_of: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
+    for _doc_id, doc_mentions in sorted(by_doc.items()):
+        key_of.update(_resolve_document(doc_mentions, articles))
+
+    # type vote per name, then clusters
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        label, name = key_of[m.key]
+        votes[name][label] += 1
+    clusters: dict[tuple[EntityType, str], _Cluster] = defaultdict(_Cluster)
+    final_key: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
+    for m in mentions:
+        _, name = key_of[m.key]
+        label = _winning_type(votes[name])
+        key = (label, name)
+        final_key[m.key] = key
+        cluster = clusters[key]
+        cluster.surfaces.update({m.text, m.display_name})
+        article = articles[m.article_id]
+        cluster.provenance.add(_sentence_of(article, m.start))
+
+    entities = []
+    ids: dict[tuple[EntityType, str], str] = {}
+    for (label, name), cluster in sorted(
+        clusters.items(), key=lambda kv: (kv[0][0].value, kv[0][1])
+    ):
+        entity_id = f"{label.value}/{name}"
+        ids[(label, name)] = entity_id
+        aliases = sorted(s for s in cluster.surfaces if s != name and clean_name(s))
+        entities.append(
+            Entity(
+                entity_id,
+                label,
+                name,
+                tuple(aliases),
+                tuple(sorted(cluster.provenance, key=_prov_key)),
+            )
+        )
+
+    merged: dict[tuple[str, RelationType, str], list] = {}
+    for rel in relations:
+        head = ids.get(final_key.get(rel.head.key, (None, None)))
+        tail = ids.get(final_key.get(rel.tail.key, (None, None)))
+        if head is None or tail is None or head == tail:
+            continue
+        if rel.predicate == RelationType.PARTNER_OF and tail < head:
+            head, tail = tail, head
+        key = (head, rel.predicate, tail)
+        entry = merged.setdefault(key, [set(), None, None])
+        entry[0].add(rel.evidence)
+        entry[1] = entry[1] or rel.role
+        entry[2] = entry[2] or rel.amount
+    out = [
+        Relation(h, p, t, tuple(sorted(ev, key=_prov_key)), role=role, amount=amount)
+        for (h, p, t), (ev, role, amount) in sorted(
+            merged.items(), key=lambda kv: (kv[0][0], kv[0][1].value, kv[0][2])
+        )
+    ]
+    return entities, out
+
+
+def _winning_type(votes: Counter) -> EntityType:
+    return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+
+
+def _prov_key(p: Provenance) -> tuple:
+    return (p.document_id, p.article_id, p.start, p.end)
+
+
+def _sentence_of(article, start: int) -> Provenance:
+    for s in article.sentences:
+        if s.start <= start < s.end:
+            return Provenance(article.document_id, article.id, s.text, s.start, s.end)
+    return Provenance(
+        article.document_id, article.id, article.headline, article.start, article.start
+    )
+
+
+def _resolve_document(
+    mentions: list[Mention], articles: dict
+) -> dict[tuple[str, int, int], tuple[EntityType, str]]:
+    """Name of every mention of one document after short-form and alias rules."""
+    levels: dict[str, list[str]] = _config()["levels"]
+    names = {m.key: clean_name(m.display_name) for m in mentions}
+    doc_names_by_type: dict[EntityType, set[str]] = defaultdict(set)
+    for m in mentions:
+        doc_names_by_type[m.label].add(names[m.key])
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+
+    def places_of(items: list[Mention]) -> list[str]:
+        return [names[m.key] for m in items if m.label == EntityType.PLACE]
+
+    doc_places = places_of(mentions)
+    result: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
+    for _article_id, items in by_article.items():
+        art_names: dict[EntityType, set[str]] = defaultdict(set)
+        for m in items:
+            art_names[m.label].add(names[m.key])
+        art_places = places_of(sorted(items, key=lambda m: m.start))
+        for m in items:
+            name = names[m.key]
+            level = next(
+                (lv for lv in sorted(levels, key=len, reverse=True) if name.startswith(lv)), None
+            )
+            if level is not None and m.label != EntityType.PLACE and len(name) > len(level):
+                name = _qualify(
+                    name,
+                    level,
+                    levels[level],
+                    m.label,
+                    art_names,
+                    doc_names_by_type,
+                    art_places,
+                    doc_places,
+                )
+            result[m.key] = (m.label, name)
+    # (以下简称Y) aliases used as the start of longer names: 合肥产投集团工会
+    aliases = {
+        m.text: names[m.key]
+        for m in mentions
+        if m.rule == "abbreviation" and m.text != names[m.key]
+    }
+    for key, (label, name) in list(result.items()):
+        for short, full in aliases.items():
+            if name.startswith(short) and name != short and not name.startswith(full):
+                result[key] = (label, full + name[len(short) :])
+    # one core per org after leading places: 北京昌平区总工会 = 北京市昌平区总工会
+    known_places = _place_forms(doc_places)
+    cores: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
+    for label, name in result.values():
+        cores[(label, _core(name, label, known_places))].add(name)
+    for key, (label, name) in list(result.items()):
+        group = cores[(label, _core(name, label, known_places))]
+        if len(group) > 1:
+            result[key] = (label, max(group, key=lambda n: (len(n), n)))
+    # 吉林工会 → 吉林省总工会: a place + 工会 is the place's federation when that is named
+    union_names = {n for lbl, n in result.values() if lbl == EntityType.UNION}
+    for key, (label, name) in list(result.items()):
+        if label == EntityType.UNION and name.endswith("工会") and not name.endswith("总工会"):
+            place = known_places.get(name[:-2])
+            if place and place + "总工会" in union_names:
+                result[key] = (label, place + "总工会")
+    # contained names: 苏杭公司工会 → 中建安装苏杭公司工会; 孙礼玲职工创新工作室 → 昌平区医院孙礼玲…
+    final_names = defaultdict(set)
+    for label, name in result.values():
+        final_names[label].add(name)
+    org_names = set().union(*(final_names[t] for t in _ORG_TYPES)) if final_names else set()
+    for key, (label, name) in list(result.items()):
+        longer = _container(name, label, final_names[label], org_names)
+        if longer is not None:
+            result[key] = (label, longer)
+    return result
+
+
+def _qualify(
+    name: str,
+    level: str,
+    endings: list[str],
+    label: EntityType,
+    art_names: dict[EntityType, set[str]],
+    doc_names: dict[EntityType, set[str]],
+    art_places: list[str],
+    doc_places: list[str],
+) -> str:
+    for pool in (art_names[label], doc_names[label]):
+        longer = sorted(n for n in pool if n != name and n.endswith(name) and len(n) > len(name))
+        fulls = {n for n in longer if not any(n != o and o.endswith(n) for o in longer)}
+        if len(fulls) == 1:
+            return fulls.pop()
+        if fulls:
+            return sorted(fulls, key=lambda n: (-len(n), n))[0] if len(fulls) == 1 else name
+    rest = name[len(level) :]
+    for places in (art_places, doc_places):
+        place = next(
+            (p for p in places if p.endswith(tuple(endings)) and len(p) > len(level)), None
+        )
+        if place is not None:
+            return place + rest
+    return name
+
+
+def _place_forms(places: list[str]) -> dict[str, str]:
+    """Every written form of the document's places → its fullest form (吉林 → 吉林省)."""
+    from kg.nlp.lexicon import load_lexicon
+
+    forms = {e.pattern: e.id for e in load_lexicon().gazetteer if str(e.label) == "Place"}
+    for place in places:
+        forms.setdefault(place, place)
+    return forms
+
+
+def _core(name: str, label: EntityType, places: dict[str, str]) -> str:
+    """The name without its leading place qualifiers, as long as what is left still starts
+    with a place (so 西安市总工会 keeps 西安市, 北京市昌平区总工会 → 昌平区总工会)."""
+    if label not in _ORG_TYPES and label != EntityType.PLACE:
+        return name
+    for _ in range(3):
+        head = next(
+            (
+                p
+                for p in sorted(places, key=len, reverse=True)
+                if name.startswith(p) and len(name) > len(p)
+            ),
+            None,
+        )
+        if head is None:
+            break
+        rest = name[len(head) :]
+        if label == EntityType.PLACE or any(
+            rest.startswith(p) and len(rest) > len(p) for p in places
+        ):
+            if label == EntityType.PLACE and len(rest) < 3:
+                break
+            name = rest
+        else:
+            break
+    return name
+
+
+def _container(
+    name: str, label: EntityType, same_type: set[str], org_names: set[str]
+) -> str | None:
+    if len(name) < 2:
+        return None
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for other in sorted(same_type, key=lambda n: (len(n), n)):
+        if other == name:
+            continue
+        # 云端职代会 → 云端职代会系统: the same programme with its class word
+        if (
+            label == EntityType.PROGRAMME
+            and other.startswith(name)
+            and other[len(name) :] in lex.programme_class_words
+        ):
+            return other
+        if not other.endswith(name) or len(name) < 4:
+            continue
+        prefix = other[: -len(name)]
+        if label == EntityType.PROGRAMME:
+            if prefix in org_names or any(
+                e.pattern == prefix for e in lex.gazetteer if str(e.label) == "Place"
+            ):
+                return other
+        elif label in _ORG_TYPES and len(prefix) >= 2:
+            return other
+    return None
