@@ -26,8 +26,16 @@ class Errors:
     E201 = "[E201] cannot parse SPARQL query: {reason}"
     E202 = "[E202] graph file {path} cannot be read: {reason}"
     E203 = "[E203] unknown output format {fmt!r}; choose one of {choices}"
+    E204 = "[E204] cannot export node {node!r}: unknown entity type {type!r}"
+    E205 = "[E205] cannot export edge {head!r} -> {tail!r}: unknown relation {predicate!r}"
+    E206 = "[E206] bad binding {value!r}: {reason}"
+    E207 = "[E207] query file {path} cannot be read: {reason}"
+    E208 = "[E208] SPARQL query failed: {reason}"
     # eval
     E301 = "[E301] {path}: line {line}: {reason}"
+    E302 = "[E302] {path}: gold file not found"
+    E303 = "[E303] {path}: cannot read gold file: {reason}"
+    E304 = "[E304] graph file {path} cannot be read: {reason}"
 
 
 class KGError(Exception):

@@ -1,0 +1,73 @@
+"""``kg query``: run a SPARQL query over an exported graph and print the answer."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rdflib import URIRef
+from rdflib.term import Node
+
+from kg.errors import Errors, KGError, QueryError
+from kg.query import FORMATS, format_result, run_query
+
+__all__ = ["command", "parse_bindings"]
+
+log = logging.getLogger(__name__)
+
+
+def parse_bindings(values: list[str] | None) -> dict[str, str | Node]:
+    """``name=value`` options → bindings; ``<…>`` values are IRIs, others plain literals.
+
+    Examples
+    --------
+    >>> parse_bindings(["kind=驿站", "?u=<https://w3id.org/cn-union-kg/id/x>"])
+    {'kind': '驿站', 'u': rdflib.term.URIRef('https://w3id.org/cn-union-kg/id/x')}
+    """
+    out: dict[str, str | Node] = {}
+    for raw in values or ():
+        name, sep, value = raw.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not name:
+            raise QueryError(Errors.E206.format(value=raw, reason="use name=value"))
+        if len(value) > 1 and value.startswith("<") and value.endswith(">"):
+            out[name] = URIRef(value[1:-1])
+        else:
+            out[name] = value
+    return out
+
+
+def command(
+    graph: Annotated[Path, typer.Argument(help="Exported graph (.ttl, .jsonld or .nt).")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="SPARQL text, a .rq file, or a bundled query name (e.g. people_and_posts)."
+        ),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, csv or json.")
+    ] = "text",
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bind",
+            "-b",
+            help="name=value for a query variable (repeatable); <iri> for an IRI.",
+        ),
+    ] = None,
+) -> None:
+    """Run a SPARQL query over GRAPH and print the result (prefixes kg, org, rdfs, skos,
+    prov, dcterms, schema and rdf are pre-bound)."""
+    try:
+        if format not in FORMATS:
+            raise QueryError(Errors.E203.format(fmt=format, choices=", ".join(FORMATS)))
+        result = run_query(graph, query, bindings=parse_bindings(bind))
+        output = format_result(result, format)
+    except KGError as exc:
+        log.debug("kg query failed", exc_info=True)
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
+    typer.echo(output, nl=False)
