@@ -155,6 +155,15 @@ def grow_left(
                 while k < len(pieces) and pieces[k].start >= new_start:
                     k += 1
                 continue
+        if piece.tag in ("v", "vd") and t not in lex.left_breaks and k + 1 < len(pieces):
+            # a verb inside a name (中建安装苏杭公司, 现场推进会) when a proper-name word or an
+            # event is being grown and the word before it belongs to the name too
+            before = pieces[k + 1]
+            if allow_ordinals or (before.end == piece.start and before.tag in _SPECIFIC_TAGS):
+                taken.append(piece)
+                new_start = piece.start
+                k += 1
+                continue
         if not _name_like(piece, lex):
             break
         if start - piece.start > max_chars:

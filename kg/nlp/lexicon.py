@@ -30,7 +30,6 @@ class Lexicon:
 
     org_suffixes: dict[str, EntityType]
     subunit_suffixes: tuple[str, ...]
-    government_heads: frozenset[str]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
     left_breaks: frozenset[str]
@@ -114,7 +113,6 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
-        government_heads=frozenset(data["government_heads"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
         left_breaks=frozenset(data["left_breaks"]),

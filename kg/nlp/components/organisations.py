@@ -34,6 +34,7 @@ class OrganisationRecognizer:
         self.priority = priority
         heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
         self.head_re = re.compile("|".join(map(re.escape, heads)))
+        self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
         self.programme_heads = tuple(
             p for p in lex.programme_suffixes if any(p.endswith(h) and p != h for h in heads)
         )
@@ -42,11 +43,15 @@ class OrganisationRecognizer:
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
         word_starts = {w.start for w in words}
-        found: list[Candidate] = []
+        found: list[Candidate] = self._union_short_forms(doc, word_ends)
         for m in self.head_re.finditer(text):
             head = m.group(0)
-            if m.end() not in word_ends and not _followed_by_head(text, m.end(), self.head_re):
-                continue  # 局长, 部分: the head is inside a longer word
+            if (
+                m.end() not in word_ends
+                and not _followed_by_head(text, m.end(), self.head_re)
+                and not text.startswith(self.posts, m.end())
+            ):
+                continue  # 局长, 部分: the head is inside a longer word (but 市总工会|主席 is not)
             if m.start() not in word_starts:
                 inside = _word_prefix(words, m.start(), text)
                 if len(inside) < 2 and head not in ("总工会", "工会"):
@@ -58,26 +63,23 @@ class OrganisationRecognizer:
             if label is None:
                 continue
             left = text[start : m.start()]
-            if not left:
-                if head in lex.government_heads:
-                    pass
-                else:
-                    continue
-            elif not is_specific(pieces, lex) and not self._short_form(left):
+            if not left or _SESSION.search(left):
                 continue
-            if _SESSION.search(left):
+            if not is_specific(pieces, lex) and not self._short_form(left):
                 continue
-            candidate = Candidate(
-                start, m.end(), label, text[start : m.end()], "org-suffix", self.priority
-            )
+            name = text[start : m.end()]
+            parent = next((p for p in found if p.start == start and p.end <= m.start()), None)
+            if parent is not None and parent.name != text[parent.start : parent.end]:
+                name = parent.name + text[parent.end : m.end()]  # 天津市总 + 劳动关系部
+            candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
             found.append(candidate)
             add_candidate(doc, candidate)
-        self._union_short_forms(doc, word_ends)
         return doc
 
-    def _union_short_forms(self, doc: Doc, word_ends: set[int]) -> None:
+    def _union_short_forms(self, doc: Doc, word_ends: set[int]) -> list[Candidate]:
         """``襄阳市总``, ``昌平区总``: a union named by place + 总; its name gets 工会."""
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        found: list[Candidate] = []
         for m in _UNION_SHORT.finditer(text):
             if m.end() not in word_ends:
                 continue  # 总体, 总经理, 总书记: 总 starts a longer word
@@ -85,17 +87,17 @@ class OrganisationRecognizer:
             left = text[start : m.start()]
             if not left or not (is_specific(pieces, lex, strict=True) or self._short_form(left)):
                 continue
-            add_candidate(
-                doc,
-                Candidate(
-                    start,
-                    m.end(),
-                    EntityType.UNION,
-                    text[start : m.end()] + "工会",
-                    "union-short",
-                    self.priority,
-                ),
+            candidate = Candidate(
+                start,
+                m.end(),
+                EntityType.UNION,
+                text[start : m.end()] + "工会",
+                "union-short",
+                self.priority,
             )
+            found.append(candidate)
+            add_candidate(doc, candidate)
+        return found
 
     def _label(
         self, head: str, text: str, start: int, head_start: int, found: list[Candidate]

@@ -61,7 +61,7 @@ def _same_thing(inner: Candidate, outer: Candidate) -> bool:
     thing (events, programmes, places, or a company and its legal form)."""
     if not _inside(inner, outer) or inner.start != outer.start or inner.label != outer.label:
         return False
-    if inner.label in (EntityType.EVENT, EntityType.PROGRAMME, EntityType.PLACE):
+    if inner.label in (EntityType.EVENT, EntityType.PROGRAMME):
         return True
     return bool(_COMPANY_FORM.match(outer.name[len(inner.name) :]))
 

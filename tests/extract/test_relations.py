@@ -1,0 +1,114 @@
+"""Relation extraction on real sentences of the seed corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import parse_post_chain
+
+CASES = [
+    # memberOf: post chains, one membership per body
+    (
+        "昌平区总工会党组书记、常务副主席王冰说。",
+        ("王冰", "memberOf", "昌平区总工会", "党组书记、常务副主席"),
+    ),
+    (
+        "现场,西安市人大常委会副主任、市总工会主席薛振虎正帮助求职者。",
+        ("薛振虎", "memberOf", "西安市人大常委会", "副主任"),
+    ),
+    (
+        "现场,西安市人大常委会副主任、市总工会主席薛振虎正帮助求职者。",
+        ("薛振虎", "memberOf", "市总工会", "主席"),
+    ),
+    (
+        "据襄州区妇幼保健院婴幼儿托育早教服务中心负责人姜茜介绍。",
+        ("姜茜", "memberOf", "襄州区妇幼保健院婴幼儿托育早教服务中心", "负责人"),
+    ),
+    (
+        "“高效便捷。”中铁十八局集团投资公司党委副书记、工会主席王旭东说。",
+        ("王旭东", "memberOf", "中铁十八局集团投资公司", "党委副书记、工会主席"),
+    ),
+    # nesting: place qualifiers and sub-organisations
+    (
+        "湖北省襄阳市总工会近年来围绕女职工关心的问题开展工作。",
+        ("湖北省襄阳市总工会", "locatedIn", "襄阳市", None),
+    ),
+    (
+        "湖北省襄阳市总工会近年来围绕女职工关心的问题开展工作。",
+        ("襄阳市", "locatedIn", "湖北省", None),
+    ),
+    (
+        "中建安装苏杭公司工会坚持工作思路。",
+        ("中建安装苏杭公司工会", "subOrganizationOf", "中建安装苏杭公司", None),
+    ),
+    # establishes / organizes / partnerOf / locatedIn from triggers
+    (
+        "湖北省襄阳市总工会近年来设立爱心母婴室、福利托育所、爱心托管班。",
+        ("湖北省襄阳市总工会", "establishes", "爱心托管班", None),
+    ),
+    (
+        "当天,2024年英雄花开英雄城·传递工运力量主题活动启动。活动由广州市总工会主办,南沙区总工会承办。",
+        ("南沙区总工会", "organizes", "2024年英雄花开英雄城·传递工运力量主题活动", None),
+    ),
+    (
+        "会上,中国职工国际旅行社总社与贵州省文化和旅游厅签订战略合作框架协议。",
+        ("中国职工国际旅行社总社", "partnerOf", "贵州省文化和旅游厅", None),
+    ),
+    (
+        "全国机械冶金建材系统产业工人队伍建设改革现场推进会在江苏省南京市召开。",
+        ("全国机械冶金建材系统产业工人队伍建设改革现场推进会", "locatedIn", "江苏省", None),
+    ),
+    ("据了解,合肥产投集团位于安徽省合肥市。", (None, "locatedIn", "合肥市", None)),
+]
+
+NOT_RELATIONS = [
+    # a post with no organisation before it links nobody
+    ("项目经理刘小军是公司青春课堂的主讲人之一。", "memberOf"),
+    # two bodies in a list are not partners unless they act jointly
+    ("浙江聚弘凯电气有限公司、临安区总工会分别作了交流发言。", "partnerOf"),
+]
+
+
+def _triples(relations):
+    return {
+        (r.head.display_name, r.predicate.value, r.tail.display_name, r.role) for r in relations
+    }
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_extracts(analyse, text: str, expected: tuple) -> None:
+    _, _, relations = analyse(text)
+    head, rel, tail, role = expected
+    found = [
+        t
+        for t in _triples(relations)
+        if t[1] == rel and head in (None, t[0]) and tail in (None, t[2]) and role in (None, t[3])
+    ]
+    assert found, f"no {expected} in {sorted(_triples(relations))}"
+
+
+@pytest.mark.parametrize(("text", "rel"), NOT_RELATIONS)
+def test_does_not_extract(analyse, text: str, rel: str) -> None:
+    _, _, relations = analyse(text)
+    assert rel not in {r.predicate.value for r in relations}
+
+
+def test_evidence_is_the_source_sentence(analyse) -> None:
+    text = "近年来,襄阳市总工会设立爱心母婴室。另一句话没有关系。"
+    document, _, relations = analyse(text)
+    rel = next(r for r in relations if r.predicate.value == "establishes")
+    assert rel.evidence.sentence == "近年来,襄阳市总工会设立爱心母婴室。"
+    assert document.text[rel.evidence.start : rel.evidence.end].strip() == rel.evidence.sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("党组书记、常务副主席", "党组书记、常务副主席"),
+        ("主席", "主席"),
+        ("帮助退役军人", None),
+        ("主席、", None),
+    ],
+)
+def test_parse_post_chain(text: str, chain: str | None) -> None:
+    assert parse_post_chain(text) == chain

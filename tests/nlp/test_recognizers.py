@@ -1,0 +1,111 @@
+"""Entity recognition on real sentences of the seed corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import COMPONENTS, create_pipeline
+from kg.nlp.components.spans import settle
+from kg.nlp.doc import Candidate
+from kg.types import EntityType as T
+
+FOUND = [
+    # unions: place + body + suffix, short forms, abbreviations
+    ("昌平区总工会党组书记、常务副主席王冰说。", T.UNION, "昌平区总工会"),
+    ("湖北省襄阳市总工会近年来围绕女职工关心的生育问题。", T.UNION, "湖北省襄阳市总工会"),
+    ("中建安装苏杭公司工会坚持工作思路。", T.UNION, "中建安装苏杭公司工会"),
+    ("襄阳市总支持各级单位开展福利性托育工作。", T.UNION, "襄阳市总工会"),
+    ("香港工联会湾区社职工黄润豆有感而发。", T.UNION, "香港工联会"),
+    ("天津市总劳动关系部负责人介绍。", T.UNION, "天津市总工会劳动关系部"),
+    # enterprises, government bodies, other organisations
+    ("直播间内,王雷走进陕西海川医药有限公司。", T.ENTERPRISE, "陕西海川医药有限公司"),
+    ("所属4家企业在中铁十八局集团试点。", T.ENTERPRISE, "中铁十八局集团"),
+    (
+        "中国职工国际旅行社总社与贵州省文化和旅游厅签订战略合作框架协议。",
+        T.GOVERNMENT_BODY,
+        "贵州省文化和旅游厅",
+    ),
+    ("黑龙江省佳木斯市抚远市信访局主动协助。", T.GOVERNMENT_BODY, "黑龙江省佳木斯市抚远市信访局"),
+    ("现场,西安市人大常委会副主任薛振虎正帮助求职者。", T.GOVERNMENT_BODY, "西安市人大常委会"),
+    ("启动仪式在内蒙古工业大学举行。", T.ORGANIZATION, "内蒙古工业大学"),
+    ("2023年中国职工文化体育协会职工旅游分会年会召开。", T.ORGANIZATION, "中国职工文化体育协会"),
+    # people: bylines, posts, enumerations, speech
+    ("本报讯(记者彭冰 柳柳)全面提升劳动和技能竞赛质效。", T.PERSON, "彭冰"),
+    ("本报讯(记者彭冰 柳柳)全面提升劳动和技能竞赛质效。", T.PERSON, "柳柳"),
+    ("本报讯(记者张翀 通讯员董子川 龚晓雪)记者近日获悉。", T.PERSON, "龚晓雪"),
+    ("本报讯(杨明清 记者张楠)3月11日,拨打热线电话求助。", T.PERSON, "杨明清"),
+    ("市总工会常务副主席王雷。", T.PERSON, "王雷"),
+    ("邀请了廖丽娟、白妙馨、王雪梅3名来自不同行业的自治区女劳模。", T.PERSON, "白妙馨"),
+    ("中铁十八局集团投资公司党委副书记、工会主席王旭东说。", T.PERSON, "王旭东"),
+    # programmes
+    ("设立爱心母婴室、福利托育所、爱心托管班,全方位关爱服务女职工。", T.PROGRAMME, "爱心母婴室"),
+    ("内蒙古启动年度“劳模工匠进校园”行动。", T.PROGRAMME, "劳模工匠进校园行动"),
+    ("合肥产投集团首届“产投匠星”评选揭晓。", T.PROGRAMME, "产投匠星"),
+    ("天津市总去年适时启动“云端职代会”系统建设。", T.PROGRAMME, "云端职代会系统"),
+    ("持续开展“红棉之心”“红棉之旅”等12个板块的文化展演。", T.PROGRAMME, "红棉之旅"),
+    ("“春风行动”是西安市工会就业服务的开年大戏。", T.PROGRAMME, "春风行动"),
+    # places and events
+    ("近日,陕西省西安市土门工人文化宫内人头攒动。", T.PLACE, "陕西省"),
+    ("推进会在江苏省南京市召开。", T.PLACE, "南京市"),
+    ("近日,记者从吉林省总工会获悉。", T.PLACE, "吉林省"),
+    (
+        "全国机械冶金建材系统产业工人队伍建设改革现场推进会在江苏省南京市召开。",
+        T.EVENT,
+        "全国机械冶金建材系统产业工人队伍建设改革现场推进会",
+    ),
+    (
+        "其中,吉林省第二届职工职业技能大赛开展20个省级一类竞赛项目。",
+        T.EVENT,
+        "吉林省第二届职工职业技能大赛",
+    ),
+]
+
+NOT_ENTITIES = [
+    ("企业工会平常都会组织哪些活动?", "企业工会"),
+    ("全市工会累计投入300余万元。", "全市工会"),
+    ("各级工会要着眼服务全局。", "各级工会"),
+    ("和谐劳动关系事关企业发展和职工利益。", "企业"),
+    ("和谐劳动关系事关企业发展和职工利益。", "职工"),
+    ("今年6月,张某等32名职工被企业拖欠工资87万元。", "张某"),
+    ("提升了职工的获得感、幸福感、安全感。", "幸福感"),
+    ("为乳儿班配备两名护士1名教师。", "护士"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), FOUND)
+def test_recognises(analyse, text: str, label: T, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (label, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_ENTITIES)
+def test_generic_words_are_not_entities(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions} | {m.text for m in mentions}
+
+
+def test_pipeline_components_are_registered_factories() -> None:
+    nlp = create_pipeline()
+    assert tuple(nlp.pipe_names) == COMPONENTS
+    assert nlp.lang == "zh"
+
+
+def test_each_component_runs_alone() -> None:
+    nlp = create_pipeline(["kg_words", "kg_persons", "kg_spans"])
+    doc = nlp("市总工会常务副主席王雷介绍。")
+    assert [(s.label_, s.text) for s in doc.spans["kg"]] == [("Person", "王雷")]
+    assert all(t.tag_ for t in doc)
+
+
+def test_spans_align_to_tokens_even_inside_jieba_words() -> None:
+    nlp = create_pipeline()
+    doc = nlp("“欢迎大家咨询。”王雷为直播间的观众介绍招聘会的情况。")
+    names = {s.text for s in doc.spans["kg"]}
+    assert "王雷" in names
+
+
+def test_settle_keeps_nested_and_drops_crossing() -> None:
+    outer = Candidate(0, 6, T.UNION, "西安市总工会", "org", 30)
+    nested = Candidate(0, 3, T.PLACE, "西安市", "ns", 20)
+    crossing = Candidate(4, 8, T.PROGRAMME, "工会主席", "x", 10)
+    assert settle([crossing, nested, outer]) == [outer, nested]

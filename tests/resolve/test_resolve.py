@@ -1,0 +1,65 @@
+"""Resolution: one node per real-world thing, canonical name = fullest form."""
+
+from __future__ import annotations
+
+from kg.ingest import parse_text
+from kg.pipeline import build_documents
+
+
+def _entities(*texts: str):
+    documents = [
+        parse_text(t, source=f"d{i}.txt", document_id=f"d{i}") for i, t in enumerate(texts)
+    ]
+    result = build_documents(documents)
+    return {e.name: e for e in result.entities}, result
+
+
+def test_short_form_is_qualified_by_the_article_place() -> None:
+    entities, _ = _entities(
+        "## 西安工会精准送岗\n\n近日,西安市总工会举办招聘会。市总工会常务副主席王雷介绍了情况。"
+    )
+    union = entities["西安市总工会"]
+    assert "市总工会" in union.aliases
+    assert "市总工会" not in entities
+
+
+def test_abbreviation_declared_in_text_is_an_alias() -> None:
+    entities, _ = _entities(
+        "日前,合肥市产业投资控股集团(集团)有限公司(以下简称合肥产投集团)首届评选揭晓。"
+        "合肥产投集团工会采取基层组织推荐等措施。"
+    )
+    company = entities["合肥市产业投资控股集团(集团)有限公司"]
+    assert "合肥产投集团" in company.aliases
+    assert "合肥市产业投资控股集团(集团)有限公司工会" in entities
+
+
+def test_place_prefixed_variants_are_one_node() -> None:
+    entities, _ = _entities(
+        "## 北京昌平区总出台举措\n\n北京市昌平区总工会出台办法。昌平区总工会党组书记王冰说。"
+    )
+    unions = [e for e in entities.values() if e.type.value == "Union"]
+    assert len(unions) == 1, [u.name for u in unions]
+    assert {"昌平区总工会", "北京昌平区总工会"} <= set(unions[0].aliases) | {unions[0].name}
+
+
+def test_place_without_suffix_takes_its_full_name() -> None:
+    entities, _ = _entities("吉林推动“产改”工作提质增效。吉林省总工会召开会议。")
+    assert "吉林省" in entities
+    assert "吉林" in entities["吉林省"].aliases
+
+
+def test_same_name_across_documents_is_one_node() -> None:
+    entities, result = _entities("襄阳市总工会设立爱心母婴室。", "襄阳市总工会建成职工书屋。")
+    ids = [e.id for e in result.entities if e.name == "襄阳市总工会"]
+    assert len(ids) == 1
+    assert {p.document_id for p in entities["襄阳市总工会"].provenance} == {"d0", "d1"}
+
+
+def test_relations_are_lifted_onto_entities() -> None:
+    _, result = _entities("昌平区总工会党组书记、常务副主席王冰说。")
+    rel = next(r for r in result.relations if r.predicate.value == "memberOf")
+    assert (rel.head, rel.tail, rel.role) == (
+        "Person/王冰",
+        "Union/昌平区总工会",
+        "党组书记、常务副主席",
+    )
