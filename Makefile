@@ -1,0 +1,47 @@
+# Two entry points for a fresh machine (Python 3.11 + package registries):
+#   make build   install, then build the seed corpus into build/
+#   make test    install (with test tools and the Debian chromium browser), then run the suite
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: build test install install-dev browser lint eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# A regular (not editable) install: the tests run against the installed wheel, so a
+# resource missing from the package fails here, not on a user's machine.
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade --force-reinstall --no-deps .
+	$(BIN)/python -m pip install --quiet .
+
+install-dev: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade --force-reinstall --no-deps .
+	$(BIN)/python -m pip install --quiet ".[dev]"
+
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+build: install
+	$(BIN)/kg build seeds/ -o build/
+
+test: install-dev browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	cd tests && ../$(BIN)/python -m pytest -q -p no:cacheprovider --rootdir=.. -c ../pyproject.toml .
+
+lint: install-dev
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+eval: install-dev
+	$(BIN)/python bench/dev_eval.py
+
+bench: install
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache

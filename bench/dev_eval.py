@@ -1,0 +1,79 @@
+"""Score the build against the dev gold: each seed built on its own, as `kg eval` does.
+
+    python bench/dev_eval.py            # per-file F1 and a micro-averaged markdown table
+    python bench/dev_eval.py --record   # also write bench/dev_scores.json (regression guard)
+
+Equivalent CLI, one file at a time:
+    kg build seeds/000_94a1c972eb8362e8.txt -o build/dev/000 --no-html
+    kg eval build/dev/000/graph.ttl ../shared/gold/000_94a1c972eb8362e8.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kg.eval import load_gold, micro_average, score
+from kg.pipeline import build_corpus
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO.parent / "shared" / "gold"
+RECORD = REPO / "bench" / "dev_scores.json"
+
+
+def dev_reports(gold_dir: Path = GOLD, seeds: Path = REPO / "seeds"):
+    """(name, report) for every gold file whose seed exists, each seed built alone."""
+    reports = []
+    for gold_path in sorted(gold_dir.glob("*.jsonl")):
+        seed = seeds / f"{gold_path.stem}.txt"
+        if seed.exists():
+            result = build_corpus([seed])
+            reports.append((gold_path.stem, score(result.graph, load_gold(gold_path))))
+    return reports
+
+
+def headline_figures(report) -> dict[str, float]:
+    figures = {
+        "entities_typed_f1": report.entities_typed.f1,
+        "entities_untyped_f1": report.entities_untyped.f1,
+        "relations_f1": report.relations.f1,
+        "memberOf_role_f1": report.member_of_role.f1,
+        "duplicate_nodes": len(report.duplicate_entities),
+    }
+    figures |= {f"{t}_f1": c.f1 for t, c in report.per_type.items()}
+    figures |= {f"{r}_f1": c.f1 for r, c in report.per_relation.items()}
+    return {k: round(v, 4) for k, v in figures.items()}
+
+
+def markdown(report) -> str:
+    lines = ["| measure | tp | fp | fn | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for label, c in report.rows():
+        cells = [label.strip(), c.tp, c.fp, c.fn, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"]
+        lines.append("| " + " | ".join(map(str, cells)) + " |")
+    lines.append(f"| duplicate nodes | {len(report.duplicate_entities)} | | | | | |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--record", action="store_true", help=f"write {RECORD.name}")
+    args = parser.parse_args()
+    reports = dev_reports()
+    for name, report in reports:
+        f = headline_figures(report)
+        print(
+            f"{name}: entities typed F1 {f['entities_typed_f1']:.3f}  relations F1 {f['relations_f1']:.3f}"
+        )
+    total = micro_average(r for _, r in reports)
+    print()
+    print(markdown(total))
+    if args.record:
+        RECORD.write_text(
+            json.dumps(headline_figures(total), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        print(f"\nrecorded {RECORD.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()

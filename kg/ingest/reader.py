@@ -1,0 +1,284 @@
+"""Read files and folders into :class:`~kg.types.Document` objects."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.errors import Errors, IngestError
+from kg.ingest.articles import split_articles
+from kg.ingest.encoding import decode_bytes, sniff_html_charset
+from kg.ingest.html_text import html_to_text
+from kg.ingest.linebreaks import repair_line_breaks
+from kg.ingest.normalize import to_analysis_text
+from kg.types import Document, IngestProblem
+
+__all__ = ["FORMATS", "parse_text", "read_corpus", "read_document"]
+
+logger = logging.getLogger(__name__)
+
+#: file suffix → text format
+FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+_FMTS = frozenset(FORMATS.values())
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def parse_text(
+    text: str, *, source: str, document_id: str, fmt: str = "txt", encoding: str = ""
+) -> Document:
+    """Build a document from text already in memory.
+
+    Parameters
+    ----------
+    text
+        The file content (any line ends; a leading BOM is dropped).
+    source
+        Where the text comes from (a path), copied into the document and its articles.
+    document_id
+        The document id; article ids derive from it.
+    fmt
+        ``"txt"``, ``"md"`` or ``"html"`` (``"markdown"``/``"htm"`` are accepted too).
+        Text and markdown keep their characters; HTML is reduced to its visible text.
+    encoding
+        The encoding the text was decoded from, recorded on the document.
+
+    Returns
+    -------
+    Document
+        With line breaks repaired, the analysis text and the articles.
+
+    Raises
+    ------
+    IngestError
+        E004 when there is no visible text, E006 for an unknown ``fmt``.
+
+    Examples
+    --------
+    >>> doc = parse_text("## 标题\\n\\n本报讯(记者张三)今天\\n\\n开会。", source="x.txt",
+    ...                  document_id="x")
+    >>> doc.text
+    '## 标题\\n\\n本报讯(记者张三)今天开会。'
+    >>> [(a.id, a.headline) for a in doc.articles]
+    [('x-a00', '标题')]
+    """
+    fmt = {"markdown": "md", "htm": "html"}.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
+    if fmt not in _FMTS:
+        raise IngestError(source, Errors.E006.format(source=source, suffix=fmt))
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if fmt == "html":
+        text = html_to_text(text)
+    text = repair_line_breaks(text)
+    if not text.strip():
+        raise IngestError(source, Errors.E004.format(source=source))
+    analysis = to_analysis_text(text)
+    articles = split_articles(text, analysis, document_id=document_id, source=source)
+    logger.debug("%s: %d characters, %d articles", source, len(text), len(articles))
+    return Document(
+        id=document_id,
+        source=source,
+        encoding=encoding,
+        text=text,
+        analysis_text=analysis,
+        articles=articles,
+    )
+
+
+def read_document(
+    path: str | os.PathLike[str],
+    *,
+    document_id: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read one file.
+
+    Parameters
+    ----------
+    path
+        A ``.txt``, ``.md``/``.markdown`` or ``.html``/``.htm`` file.
+    document_id
+        Defaults to the file stem.
+    max_bytes
+        Larger files are refused.
+
+    Raises
+    ------
+    IngestError
+        E001 missing, E002 binary, E003 undecodable, E004 empty, E005 too large,
+        E006 unsupported suffix, E007 unreadable. The message names the file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "page.txt"
+    >>> _ = p.write_text("## 标题\\n\\n本报讯(记者张三)今天开会。", encoding="gb18030")
+    >>> doc = read_document(p)
+    >>> doc.id, doc.encoding, doc.articles[0].headline
+    ('page', 'gb18030', '标题')
+    """
+    p = Path(path)
+    source = p.as_posix()
+    fmt = FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise IngestError(source, Errors.E006.format(source=source, suffix=p.suffix))
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise IsADirectoryError(21, "is a directory")
+        if size > max_bytes:
+            raise IngestError(source, Errors.E005.format(source=source, size=size, limit=max_bytes))
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise IngestError(source, Errors.E001.format(source=source)) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise IngestError(source, Errors.E007.format(source=source, reason=reason)) from None
+    if len(data) > max_bytes:  # grew since stat
+        raise IngestError(
+            source, Errors.E005.format(source=source, size=len(data), limit=max_bytes)
+        )
+    if not data.strip():
+        raise IngestError(source, Errors.E004.format(source=source))
+    declared = sniff_html_charset(data) if fmt == "html" else None
+    text, encoding = decode_bytes(data, source=source, declared=declared)
+    return parse_text(
+        text,
+        source=source,
+        document_id=document_id or p.stem,
+        fmt=fmt,
+        encoding=encoding,
+    )
+
+
+def read_corpus(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[list[Document], list[IngestProblem]]:
+    """Read files and folders (recursively) into documents; bad files become problems.
+
+    Folders are walked in sorted order of relative paths; files with other suffixes and
+    hidden entries (names starting with ``.``) in folders are skipped silently. A file
+    named explicitly must have a supported suffix (E006). Document ids are file stems;
+    files that share a stem get ``-`` plus 8 hex digits of the SHA-1 of their path
+    relative to the folder given (the file name for a file given), which is the same on
+    every machine; should that still repeat, ``-2``, ``-3``… in input order.
+
+    Parameters
+    ----------
+    paths
+        Files and folders, in the order wanted (a single path is accepted too).
+    max_bytes
+        Per-file size limit.
+
+    Returns
+    -------
+    tuple[list[Document], list[IngestProblem]]
+        Documents in input order; one problem per file that could not be read,
+        its ``reason`` the full error message.
+
+    Raises
+    ------
+    IngestError
+        E008 when the paths hold no candidate file at all.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("## 标题\\n\\n正文。", encoding="utf-8")
+    >>> _ = (d / "b.txt").write_bytes(b"")
+    >>> docs, problems = read_corpus([d])
+    >>> [doc.id for doc in docs], [p.reason[:6] for p in problems]
+    (['a'], ['[E004]'])
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    paths = list(paths)
+    problems: list[IngestProblem] = []
+    candidates: list[tuple[Path, str]] = []  # (path, relative name for ids)
+    seen: set[str] = set()
+    for arg in paths:
+        root = Path(arg)
+        if root.is_dir():
+            found = _walk(root)
+        elif root.exists() or root.is_symlink():
+            if root.suffix.lower() not in FORMATS:
+                problems.append(
+                    _problem(
+                        IngestError(
+                            root.as_posix(),
+                            Errors.E006.format(source=root.as_posix(), suffix=root.suffix),
+                        )
+                    )
+                )
+                continue
+            found = [(root, root.name)]
+        else:
+            problems.append(
+                _problem(IngestError(root.as_posix(), Errors.E001.format(source=root.as_posix())))
+            )
+            continue
+        for path, rel in found:
+            key = os.path.normcase(os.path.abspath(path))
+            if key not in seen:
+                seen.add(key)
+                candidates.append((path, rel))
+    if not candidates and not problems:
+        shown = ", ".join(Path(p).as_posix() for p in paths) or "(no paths)"
+        raise IngestError(shown, Errors.E008.format(paths=shown))
+    documents: list[Document] = []
+    for (path, _rel), doc_id in zip(candidates, _document_ids(candidates), strict=True):
+        try:
+            documents.append(read_document(path, document_id=doc_id, max_bytes=max_bytes))
+        except IngestError as exc:
+            problems.append(_problem(exc))
+    logger.info("read %d documents, %d problems", len(documents), len(problems))
+    return documents, problems
+
+
+def _problem(exc: IngestError) -> IngestProblem:
+    logger.warning("%s", exc)
+    return IngestProblem(source=exc.source, reason=str(exc))
+
+
+def _walk(root: Path) -> list[tuple[Path, str]]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        base = Path(dirpath)
+        for name in filenames:
+            if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
+                continue
+            path = base / name
+            found.append((path, path.relative_to(root).as_posix()))
+    found.sort(key=lambda item: item[1])
+    return found
+
+
+def _document_ids(candidates: list[tuple[Path, str]]) -> list[str]:
+    stems = Counter(path.stem for path, _ in candidates)
+    ids = []
+    for path, rel in candidates:
+        stem = path.stem
+        if stems[stem] > 1:
+            digest = hashlib.sha1(rel.encode("utf-8"), usedforsecurity=False).hexdigest()
+            stem = f"{stem}-{digest[:8]}"
+        ids.append(stem)
+    # the same relative name under two roots: number the repeats in input order
+    taken: Counter[str] = Counter()
+    unique = []
+    for doc_id in ids:
+        taken[doc_id] += 1
+        unique.append(doc_id if taken[doc_id] == 1 else f"{doc_id}-{taken[doc_id]}")
+    return unique
