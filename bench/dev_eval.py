@@ -49,7 +49,8 @@ def headline_figures(report) -> dict[str, float]:
 def markdown(report) -> str:
     lines = ["| measure | tp | fp | fn | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
     for label, c in report.rows():
-        cells = [label.strip(), c.tp, c.fp, c.fn, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"]
+        cells = [label.strip(), c.tp, c.fp, c.fn]
+        cells += [f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}"]
         lines.append("| " + " | ".join(map(str, cells)) + " |")
     lines.append(f"| duplicate nodes | {len(report.duplicate_entities)} | | | | | |")
     return "\n".join(lines)
@@ -62,9 +63,8 @@ def main() -> None:
     reports = dev_reports()
     for name, report in reports:
         f = headline_figures(report)
-        print(
-            f"{name}: entities typed F1 {f['entities_typed_f1']:.3f}  relations F1 {f['relations_f1']:.3f}"
-        )
+        typed, rel = f["entities_typed_f1"], f["relations_f1"]
+        print(f"{name}: entities typed F1 {typed:.3f}  relations F1 {rel:.3f}")
     total = micro_average(r for _, r in reports)
     print()
     print(markdown(total))
