@@ -17,29 +17,8 @@ from kg.nlp.lexicon import Lexicon
 __all__ = ["Piece", "grow_left", "is_specific"]
 
 # jieba flags that never occur inside a name: prepositions, conjunctions, particles,
-# adverbs, pronouns, time words, interjections, punctuation.
-_BREAK_TAGS = frozenset(
-    {
-        "p",
-        "c",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ug",
-        "uv",
-        "ud",
-        "d",
-        "ad",
-        "r",
-        "y",
-        "e",
-        "o",
-        "zg",
-        "v",
-        "vd",
-    }
-)
+# adverbs, pronouns, interjections, verbs (see grow_left for the exceptions), idioms.
+_BREAK_TAGS = frozenset("p c u uj ul uz ug uv ud d ad r y e o zg v vd l i".split())
 _SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
 _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
 _ORDINAL = re.compile(r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?|\d{4})$")
@@ -159,13 +138,17 @@ def grow_left(
             # a verb inside a name (中建安装苏杭公司, 现场推进会) when a proper-name word or an
             # event is being grown and the word before it belongs to the name too
             before = pieces[k + 1]
-            if allow_ordinals or (before.end == piece.start and before.tag in _SPECIFIC_TAGS):
+            proper = _SPECIFIC_TAGS - {"j"}
+            inside_name = bool(taken) and taken[-1].tag in proper and before.tag in proper
+            if allow_ordinals or (before.end == piece.start and inside_name):
                 taken.append(piece)
                 new_start = piece.start
                 k += 1
                 continue
-        if not _name_like(piece, lex):
+        if not _name_like(piece, lex) or t in lex.name_breaking_posts:
             break
+        if allow_ordinals and piece.tag in ("nr", "nrfg", "nrt"):
+            break  # a person before an event head is its subject, not its name
         if start - piece.start > max_chars:
             break
         taken.append(piece)

@@ -35,6 +35,8 @@ class Lexicon:
     left_breaks: frozenset[str]
     posts: frozenset[str]
     weak_posts: frozenset[str]
+    name_internal_posts: frozenset[str]
+    domain_words: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     byline_roles: tuple[str, ...]
     name_stop_chars: frozenset[str]
@@ -53,6 +55,13 @@ class Lexicon:
     abbreviation_markers: tuple[str, ...]
     triggers: dict[str, tuple[str, ...]]
     gazetteer: tuple[GazetteerEntry, ...]
+
+    @property
+    def name_breaking_posts(self) -> frozenset[str]:
+        """Posts that end a name growing leftwards (常务副主席郑荣新主持会议 is no event)."""
+        return frozenset(
+            p for p in self.posts - self.weak_posts if p not in self.name_internal_posts
+        )
 
     @property
     def max_post_len(self) -> int:
@@ -118,6 +127,8 @@ def load_lexicon() -> Lexicon:
         left_breaks=frozenset(data["left_breaks"]),
         posts=frozenset(data["posts"]),
         weak_posts=frozenset(data["weak_posts"]),
+        name_internal_posts=frozenset(data["name_internal_posts"]),
+        domain_words=tuple(data["domain_words"]),
         speech_verbs=_longest_first(data["speech_verbs"]),
         byline_roles=_longest_first(data["byline_roles"]),
         name_stop_chars=frozenset(data["name_stop_chars"]),

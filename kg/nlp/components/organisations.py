@@ -63,6 +63,10 @@ class OrganisationRecognizer:
             if label is None:
                 continue
             left = text[start : m.start()]
+            glued = len(pieces) == 1 and pieces[0].tag not in ("ns", "nt")
+            if glued and len(left) > 1 and left[-1] in lex.level_words:
+                # 经省总工会: jieba glued a word to the level; the name is the short form 省总工会
+                start, left, pieces = m.start() - 1, left[-1], []
             if not left or _SESSION.search(left):
                 continue
             if not is_specific(pieces, lex) and not self._short_form(left):

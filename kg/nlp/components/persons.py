@@ -107,9 +107,9 @@ class PersonRecognizer:
                 after = text[w.end : w.end + 3]
                 before = text[max(0, w.start - 1) : w.start]
                 enumerated = before == "、" or after[:1] == "、"
-                full = len(w.text) == 3 and _known(w.text) is None
+                unknown = _known(w.text) is None
                 cue = self.speech_re.match(after) or enumerated or before == "”"
-                if cue or full or _known(w.text) in _NAME_TAGS:
+                if cue or (unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
         return doc
 

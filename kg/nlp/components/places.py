@@ -15,6 +15,7 @@ from kg.types import EntityType
 __all__ = ["PlaceRecognizer"]
 
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_NAME_WORD_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "a", "x"})
 
 
 class PlaceRecognizer:
@@ -44,6 +45,15 @@ class PlaceRecognizer:
                 # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
                 continue
             add_candidate(doc, self._candidate(w.start, end, text, "place-ns"))
+        for w, nxt in zip(words, words[1:], strict=False):
+            # 玲珑 + 街道, 小营 + 街道, 临安 + 区: a name word and its level as separate words
+            if nxt.text not in lex.place_suffixes or w.tag not in _NAME_WORD_TAGS:
+                continue
+            if len(w.text) < 2 or not _ALL_CJK.match(w.text) or w.text in lex.generic_modifiers:
+                continue
+            if w.text + nxt.text in lex.not_place or w.text in lex.left_breaks:
+                continue
+            add_candidate(doc, self._candidate(w.start, nxt.end, text, "place-split"))
         for w in words:
             m = self.suffix_re.search(w.text)
             if m is None or m.end() != len(w.text) or w.tag == "ns":

@@ -26,6 +26,8 @@ class WordTagger:
         for word in (*lex.org_suffixes, *lex.posts, *lex.event_suffixes, *lex.programme_suffixes):
             if len(word) >= 2:
                 jieba.add_word(word, freq=2000, tag="n")
+        for word in lex.domain_words:
+            jieba.add_word(word, freq=2000, tag="n")
         for entry in lex.gazetteer:
             if len(entry.pattern) >= 2:
                 tag = {"Place": "ns", "Person": "nr"}.get(str(entry.label), "nt")
