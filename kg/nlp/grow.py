@@ -18,7 +18,30 @@ __all__ = ["Piece", "grow_left", "is_specific"]
 
 # jieba flags that never occur inside a name: prepositions, conjunctions, particles,
 # adverbs, pronouns, interjections, verbs (see grow_left for the exceptions), idioms.
-_BREAK_TAGS = frozenset("p c u uj ul uz ug uv ud d ad r y e o zg v vd l i".split())
+_BREAK_TAGS = frozenset(
+    [
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "d",
+        "ad",
+        "r",
+        "y",
+        "e",
+        "o",
+        "zg",
+        "v",
+        "vd",
+        "l",
+        "i",
+    ]
+)
 _SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
 _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
 _ORDINAL = re.compile(r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?|\d{4})$")

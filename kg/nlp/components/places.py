@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -45,7 +46,7 @@ class PlaceRecognizer:
                 # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
                 continue
             add_candidate(doc, self._candidate(w.start, end, text, "place-ns"))
-        for w, nxt in zip(words, words[1:], strict=False):
+        for w, nxt in itertools.pairwise(words):
             # 玲珑 + 街道, 小营 + 街道, 临安 + 区: a name word and its level as separate words
             if nxt.text not in lex.place_suffixes or w.tag not in _NAME_WORD_TAGS:
                 continue

@@ -50,7 +50,7 @@ def settle(candidates: list[Candidate]) -> list[Candidate]:
         if any(_same_thing(c, k) for k in kept):
             continue  # …启动仪式 inside …启动仪式暨首场报告会; 集团 inside 集团(集团)有限公司
         kept.append(c)
-    # 海川 inside 陕西海川医药有限公司 is dropped; 临安区, 玲珑街道 leading 临安区玲珑街道总工会 stay
+    # 海川 inside 陕西海川医药有限公司 goes; 临安区 and 玲珑街道 leading 临安区玲珑街道总工会 stay
     kept = [c for c in kept if c.label != EntityType.PLACE or _qualifies(c, kept)]
     return sorted(kept, key=lambda c: (c.start, -(c.end - c.start)))
 
