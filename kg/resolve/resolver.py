@@ -10,6 +10,8 @@ from importlib import resources
 
 import yaml
 
+from kg.resolve.implied import implied_locations
+
 from kg.types import (
     Document,
     Entity,
@@ -125,6 +127,11 @@ def resolve(
         )
 
     merged: dict[tuple[str, RelationType, str], list] = {}
+    for implied in implied_locations(entities):
+        entry = merged.setdefault(
+            (implied.head, implied.predicate, implied.tail), [set(), None, None]
+        )
+        entry[0].update(implied.evidence)
     for rel in relations:
         head = ids.get(final_key.get(rel.head.key, (None, None)))
         tail = ids.get(final_key.get(rel.tail.key, (None, None)))
