@@ -7,6 +7,7 @@ A name that starts with a place is located in it, whether the text wrote the pla
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 
 from kg.types import Entity, EntityType, Relation, RelationType
@@ -20,7 +21,8 @@ def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
     Examples
     --------
     >>> from kg.types import Entity, EntityType as T
-    >>> es = [Entity("Place/杭州市", T.PLACE, "杭州市"), Entity("Union/杭州市总工会", T.UNION, "杭州市总工会")]
+    >>> city = Entity("Place/杭州市", T.PLACE, "杭州市")
+    >>> es = [city, Entity("Union/杭州市总工会", T.UNION, "杭州市总工会")]
     >>> [(r.head, r.tail) for r in implied_locations(es)]
     [('Union/杭州市总工会', 'Place/杭州市')]
     """
@@ -45,6 +47,6 @@ def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
         evidence = entity.provenance[:1]
         if chain[-1].id != entity.id:
             yield Relation(entity.id, RelationType.LOCATED_IN, chain[-1].id, evidence)
-        for outer, inner in zip(chain, chain[1:], strict=False):
+        for outer, inner in itertools.pairwise(chain):
             if outer.id != inner.id:
                 yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)

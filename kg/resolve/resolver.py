@@ -11,7 +11,6 @@ from importlib import resources
 import yaml
 
 from kg.resolve.implied import implied_locations
-
 from kg.types import (
     Document,
     Entity,
