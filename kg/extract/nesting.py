@@ -34,7 +34,7 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     >>> doc = parse_text("湖北省襄阳市总工会设立爱心母婴室。", source="t", document_id="t")
     >>> rels = extract_nesting(annotate(doc.articles[0]))
     >>> sorted((r.head.name, r.predicate.value, r.tail.name) for r in rels)[:2]
-    [('襄阳市', 'locatedIn', '湖北省'), ('襄阳市总工会', 'locatedIn', '襄阳市')]
+    [('湖北省襄阳市总工会', 'locatedIn', '襄阳市'), ('襄阳市', 'locatedIn', '湖北省')]
     """
     ctx = DocContext(doc)
     mentions = ctx.mentions
