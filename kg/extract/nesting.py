@@ -21,6 +21,8 @@ from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_nesting"]
 
+_YEAR = re.compile(r"\d{4}年度?")
+_YEAR = re.compile(r"\d{4}年度?")
 _COMPANY_FORM = re.compile(r"^([(（][^)）]{1,6}[)）])?(股份)?(有限)?(责任)?公司$")
 
 
@@ -65,10 +67,10 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                     b, RelationType.LOCATED_IN, a, evidence, rule="nesting-place-chain"
                 )
         for org in inner:
-            if org.label not in ORG_TYPES or org.start not in (
-                outer.start,
-                _after_places(outer, places),
-            ):
+            year = _YEAR.match(ctx.article.analysis_text, outer.start - ctx.article.start)
+            after_year = outer.start + (len(year.group(0)) if year else 0)
+            starts = (outer.start, _after_places(outer, places), after_year)
+            if org.label not in ORG_TYPES or org.start not in starts:
                 continue
             rest = ctx.article.analysis_text[
                 org.end - ctx.article.start : outer.end - ctx.article.start

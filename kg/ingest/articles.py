@@ -184,11 +184,11 @@ def _absorb(draft: _Draft, ln: Line, layout: Layout) -> None:
             draft.in_box = False
         else:
             draft.has_body = True
-        if m := layout.photo_credit_at_end(norm):
-            draft.credits.append(_credit_before(content, norm, m.start()))
+        if (at := layout.photo_credit_at_end(norm)) is not None:
+            draft.credits.append(_credit_before(content, norm, at))
             draft.closed = True
-        elif m := layout.end_credit_at_end(norm):
-            draft.credits.append(content[m.start("credit") : m.end("credit")])
+        elif span := layout.end_credit_at_end(norm):
+            draft.credits.append(content[span[0] : span[1]])
             draft.closed = True
 
 
@@ -228,7 +228,7 @@ def _photo_follows(lines: list[Line], j: int, layout: Layout) -> bool:
             return True
         if ln.kind is not LineKind.BODY or paragraphs == layout.photo_max_paragraphs:
             return False
-        if layout.photo_credit_at_end(ln.norm):
+        if layout.photo_credit_at_end(ln.norm) is not None:
             return True
     return False
 

@@ -33,6 +33,9 @@ __all__ = [
 _RESOURCE = "layout.yaml"
 _MARKDOWN_HEADING = re.compile(r"^[ \t\u3000]*(#{1,6})[ \t\u3000]+(?=\S)")
 _CLOSING_HASHES = re.compile(r"\s+#+$")
+# credits are short: byline and credit rules only look at this many characters, which
+# also keeps their regexes from backtracking through long lines
+_CREDIT_WINDOW = 60
 
 
 class LineKind(StrEnum):
@@ -138,16 +141,22 @@ class Layout:
             )
         return not any(c in self.sentence_end for c in content)
 
-    def photo_credit_at_end(self, content: str) -> re.Match[str] | None:
+    def photo_credit_at_end(self, content: str) -> int | None:
+        """Where a photo credit ending ``content`` starts ("…物资。本报记者 赖志凯 摄")."""
+        offset = max(0, len(content) - _CREDIT_WINDOW)
+        tail = content[offset:]
         for pattern in self.photo_credit:
-            if m := pattern.search(content):
-                return m
+            if m := pattern.search(tail):
+                return offset + m.start()
         return None
 
-    def end_credit_at_end(self, content: str) -> re.Match[str] | None:
+    def end_credit_at_end(self, content: str) -> tuple[int, int] | None:
+        """The span of an end credit ending ``content`` ("…推广宣传。(王钰哲)")."""
+        offset = max(0, len(content) - _CREDIT_WINDOW)
+        tail = content[offset:]
         for pattern in self.end_credit:
-            if m := pattern.search(content):
-                return m
+            if m := pattern.search(tail):
+                return offset + m.start("credit"), offset + m.end("credit")
         return None
 
     def classify(self, content: str, level: int = 0) -> LineKind:
@@ -164,9 +173,10 @@ class Layout:
             return LineKind.LABEL
         if level:
             return LineKind.HEADING
-        if self.byline.search(content):
+        short = len(content) <= _CREDIT_WINDOW
+        if short and self.byline.search(content):
             return LineKind.BYLINE
-        if self.photo_credit_at_end(content) and self.byline_like(content):
+        if short and self.byline_like(content) and self.photo_credit_at_end(content) is not None:
             return LineKind.PHOTO_CREDIT
         if self.opening.search(content):
             return LineKind.OPENING

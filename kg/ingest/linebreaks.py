@@ -19,6 +19,7 @@ __all__ = ["Break", "line_break_decisions", "repair_line_breaks"]
 _JOIN_BEFORE = frozenset({LineKind.BODY, LineKind.OPENING, LineKind.HEADLINE})
 _JOIN_AFTER = frozenset({LineKind.BODY, LineKind.HEADLINE})
 _CONTINUABLE = frozenset({LineKind.BODY, LineKind.OPENING, LineKind.CONTINUED_FROM})
+_CONTEXT = 200  # characters of the line before that a decision looks at
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,33 +68,41 @@ def line_break_decisions(text: str, layout: Layout | None = None) -> list[Break]
 
 def _repair(text: str, layout: Layout) -> tuple[str, list[Break]]:
     raws = text.split("\n")
-    out: list[str] = []
+    out: list[list[str]] = []  # output lines, each as pieces (joins append to them)
     decisions: list[Break] = []
     last = -1  # index in ``out`` of the last non-blank line
     last_level = 0
-    before = before_norm = ""  # that line's content (joins included), original and normalised
+    last_kind = LineKind.BLANK
+    # the end of that line (joins included), original and normalised; decisions only
+    # look at the end, so a long run of joins stays linear
+    before = before_norm = ""
     for ln in iter_lines(text, layout, probe=to_analysis_text(text)):
         raw = raws[ln.index]
         if ln.kind is LineKind.BLANK:
-            out.append(raw)
+            out.append([raw])
             continue
         if last >= 0:
             blanks = len(out) - last - 1
-            joined, reason = _decide(before_norm, last_level, ln.norm, ln.level, blanks, layout)
+            joined, reason = _decide(
+                before_norm, last_kind, last_level, ln.norm, ln.kind, ln.level, blanks, layout
+            )
             decisions.append(Break(before, ln.content, joined, reason))
             if joined:
-                left, right = out[last].rstrip(), raw.lstrip()
-                sep = " " if _latin(left[-1:]) and _latin(right[:1]) else ""
+                pieces = out[last]
+                pieces[-1] = pieces[-1].rstrip()
+                right = raw.lstrip()
+                sep = " " if _latin(pieces[-1][-1:]) and _latin(right[:1]) else ""
+                pieces.append(sep + right)
                 del out[last + 1 :]
-                out[last] = left + sep + right
-                before += sep + ln.content
-                before_norm += sep + ln.norm
+                before = (before + sep + ln.content)[-_CONTEXT:]
+                before_norm = (before_norm + sep + ln.norm)[-_CONTEXT:]
+                last_kind = LineKind.BODY  # a sentence run over lines is body text
                 continue
-        out.append(raw)
+        out.append([raw])
         last = len(out) - 1
-        last_level = ln.level
+        last_level, last_kind = ln.level, ln.kind
         before, before_norm = ln.content, ln.norm
-    return "\n".join(out), decisions
+    return "\n".join("".join(pieces) for pieces in out), decisions
 
 
 def _latin(ch: str) -> bool:
@@ -101,7 +110,7 @@ def _latin(ch: str) -> bool:
 
 
 def _ends_paragraph(line: str, layout: Layout) -> bool:
-    if layout.end_credit_at_end(line) or layout.photo_credit_at_end(line):
+    if layout.end_credit_at_end(line) or layout.photo_credit_at_end(line) is not None:
         return True
     if layout.continued_to.search(line):
         return True
@@ -134,12 +143,17 @@ def _unbalanced(line: str, layout: Layout) -> bool:
 
 
 def _decide(
-    before: str, before_level: int, after: str, after_level: int, blanks: int, layout: Layout
+    before: str,
+    kind_before: LineKind,
+    before_level: int,
+    after: str,
+    kind_after: LineKind,
+    after_level: int,
+    blanks: int,
+    layout: Layout,
 ) -> tuple[bool, str]:
     if before_level or after_level:
         return False, "markdown heading"
-    kind_before = layout.classify(before)
-    kind_after = layout.classify(after)
     if kind_before not in _JOIN_BEFORE and kind_before not in _CONTINUABLE:
         return False, f"line before is {kind_before.value}"
     if kind_after not in _JOIN_AFTER:

@@ -75,10 +75,20 @@ def simplify(text: str) -> str:
     """
     if text.isascii():
         return text
-    converted = "".join(_convert_same_length(line) for line in text.splitlines(keepends=True))
-    changed = [i for i, (a, b) in enumerate(zip(text, converted, strict=True)) if a != b]
+    parts: list[str] = []
+    changed: list[int] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        conv = _convert_same_length(line)
+        if conv != line:
+            changed.extend(
+                pos + i for i, (a, b) in enumerate(zip(line, conv, strict=True)) if a != b
+            )
+        parts.append(conv)
+        pos += len(line)
     if not changed:
         return text
+    converted = "".join(parts)
     han = len(_HAN.findall(text)) or 1
     traditional_only = sum(1 for i in changed if not _in_gb2312(text[i]))
     if traditional_only / han >= _TRADITIONAL_SHARE:

@@ -41,6 +41,7 @@ class Lexicon:
     byline_roles: tuple[str, ...]
     name_stop_chars: frozenset[str]
     not_person: frozenset[str]
+    ambiguous_surnames: frozenset[str]
     non_name_final_chars: frozenset[str]
     surnames: frozenset[str]
     programme_suffixes: tuple[str, ...]
@@ -133,6 +134,7 @@ def load_lexicon() -> Lexicon:
         byline_roles=_longest_first(data["byline_roles"]),
         name_stop_chars=frozenset(data["name_stop_chars"]),
         not_person=frozenset(data["not_person"]),
+        ambiguous_surnames=frozenset(data["ambiguous_surnames"]),
         non_name_final_chars=frozenset(data["non_name_final_chars"]),
         surnames=frozenset(surnames),
         programme_suffixes=_longest_first(data["programme_suffixes"]),

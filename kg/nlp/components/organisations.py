@@ -14,6 +14,7 @@ from kg.types import EntityType
 
 __all__ = ["OrganisationRecognizer"]
 
+_PHRASE_TAGS = frozenset({"l", "i", "v", "vn", "a", "ad", "an", "d"})
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 
@@ -35,6 +36,11 @@ class OrganisationRecognizer:
         heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
         self.head_re = re.compile("|".join(map(re.escape, heads)))
         self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
+        self.body_heads = (
+            tuple(h for h, t in lex.org_suffixes.items() if t != EntityType.UNION)
+            + tuple(lex.subunit_suffixes)
+            + ("项目部", "项目", "分公司", "车间", "站")
+        )
         self.programme_heads = tuple(
             p for p in lex.programme_suffixes if any(p.endswith(h) and p != h for h in heads)
         )
@@ -53,9 +59,14 @@ class OrganisationRecognizer:
             ):
                 continue  # 局长, 部分: the head is inside a longer word (but 市总工会|主席 is not)
             if m.start() not in word_starts:
-                inside = _word_prefix(words, m.start(), text)
+                inside, tag = _word_prefix(words, m.start(), text)
                 if len(inside) < 2 and head not in ("总工会", "工会"):
                     continue  # 格局, 全部, 大厅
+                if tag in _PHRASE_TAGS:
+                    continue  # 服务大局: an idiom or verb phrase, not a name
+            following = self.head_re.match(text, m.end())
+            if following and lex.org_suffixes.get(following.group(0)) != EntityType.UNION:
+                continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30)
@@ -71,6 +82,10 @@ class OrganisationRecognizer:
                 continue
             if not is_specific(pieces, lex) and not self._short_form(left):
                 continue
+            if head == "工会" and not (
+                is_specific(pieces, lex, strict=True) or left.endswith(self.body_heads)
+            ):
+                continue  # 深化工会, 助推工会: X工会 needs a proper name or a body before it
             name = text[start : m.end()]
             parent = next((p for p in found if p.start == start and p.end <= m.start()), None)
             if parent is not None and parent.name != text[parent.start : parent.end]:
@@ -123,11 +138,11 @@ def _followed_by_head(text: str, end: int, head_re: re.Pattern[str]) -> bool:
     return bool(head_re.match(text, end))
 
 
-def _word_prefix(words, offset: int, text: str) -> str:
+def _word_prefix(words, offset: int, text: str) -> tuple[str, str]:
     for w in words:
         if w.start < offset < w.end:
-            return text[w.start : offset]
-    return ""
+            return text[w.start : offset], w.tag
+    return "", ""
 
 
 @Language.factory("kg_organisations", default_config={"priority": 30})

@@ -109,7 +109,8 @@ class PersonRecognizer:
                 enumerated = before == "、" or after[:1] == "、"
                 unknown = _known(w.text) is None
                 cue = self.speech_re.match(after) or enumerated or before == "”"
-                if cue or (unknown and (len(w.text) == 3 or before == "的")):
+                plain = w.text[0] not in self.lex.ambiguous_surnames
+                if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
         return doc
 

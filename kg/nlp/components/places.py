@@ -16,6 +16,7 @@ from kg.types import EntityType
 __all__ = ["PlaceRecognizer"]
 
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "v", "m", "q", "f", "x"})
 _NAME_WORD_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "a", "x"})
 
 
@@ -45,7 +46,14 @@ class PlaceRecognizer:
             elif not w.text.endswith(lex.place_suffixes):
                 # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
                 continue
-            add_candidate(doc, self._candidate(w.start, end, text, "place-ns"))
+            start = w.start
+            if end - start == 2 and i > 0 and len(words[i - 1].text) == 1:
+                prev = words[i - 1]  # 干 + 河村 → 干河村
+                if _ALL_CJK.match(prev.text) and prev.tag not in _FUNCTION_TAGS:
+                    start = prev.start
+                else:
+                    continue
+            add_candidate(doc, self._candidate(start, end, text, "place-ns"))
         for w, nxt in itertools.pairwise(words):
             # 玲珑 + 街道, 小营 + 街道, 临安 + 区: a name word and its level as separate words
             if nxt.text not in lex.place_suffixes or w.tag not in _NAME_WORD_TAGS:

@@ -47,6 +47,10 @@ def settle(candidates: list[Candidate]) -> list[Candidate]:
             _inside(c, k) and k.label == EntityType.PERSON for k in kept
         ):
             continue  # 梅森 inside 易梅森
+        if c.label == EntityType.PROGRAMME and any(
+            _inside(c, k) and (k.end == c.end or k.label == EntityType.EVENT) for k in kept
+        ):
+            continue  # 工匠学院 ending 吉林工匠学院; a programme named inside an event name
         if any(_same_thing(c, k) for k in kept):
             continue  # …启动仪式 inside …启动仪式暨首场报告会; 集团 inside 集团(集团)有限公司
         kept.append(c)
