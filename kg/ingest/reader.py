@@ -210,24 +210,17 @@ def read_corpus(
     seen: set[str] = set()
     for arg in paths:
         root = Path(arg)
+        source = root.as_posix()
         if root.is_dir():
             found = _walk(root)
         elif root.exists() or root.is_symlink():
             if root.suffix.lower() not in FORMATS:
-                problems.append(
-                    _problem(
-                        IngestError(
-                            root.as_posix(),
-                            Errors.E006.format(source=root.as_posix(), suffix=root.suffix),
-                        )
-                    )
-                )
+                message = Errors.E006.format(source=source, suffix=root.suffix)
+                problems.append(_problem(IngestError(source, message)))
                 continue
             found = [(root, root.name)]
         else:
-            problems.append(
-                _problem(IngestError(root.as_posix(), Errors.E001.format(source=root.as_posix())))
-            )
+            problems.append(_problem(IngestError(source, Errors.E001.format(source=source))))
             continue
         for path, rel in found:
             key = os.path.normcase(os.path.abspath(path))

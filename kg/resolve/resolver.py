@@ -223,9 +223,9 @@ def _resolve_document(
     known_places = _place_forms(doc_places)
     cores: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
     for label, name in result.values():
-        cores[(label, _core(name, label, known_places))].add(name)
+        cores[(label, _match_key(name, label, known_places))].add(name)
     for key, (label, name) in list(result.items()):
-        group = cores[(label, _core(name, label, known_places))]
+        group = cores[(label, _match_key(name, label, known_places))]
         if len(group) > 1:
             result[key] = (label, max(group, key=lambda n: (len(n), n)))
     # 吉林工会 → 吉林省总工会: a place + 工会 is the place's federation when that is named
@@ -281,7 +281,28 @@ def _place_forms(places: list[str]) -> dict[str, str]:
     forms = {e.pattern: e.id for e in load_lexicon().gazetteer if str(e.label) == "Place"}
     for place in places:
         forms.setdefault(place, place)
+    for place in places:
+        if place.endswith("自治州") and len(place) > 5:
+            forms.setdefault(place[:2] + "州", place)  # 海西州 → 海西蒙古族藏族自治州
     return forms
+
+
+def _match_key(name: str, label: EntityType, places: dict[str, str]) -> str:
+    """What two names of one thing share: equivalents expanded, the leading place in its
+    fullest form, 总工会 = 工会 after a place, then leading qualifiers dropped."""
+    config = _config()
+    for short, full in config["equivalents"].items():
+        if short in name and full not in name:
+            name = name.replace(short, full)
+    head = next((p for p in sorted(places, key=len, reverse=True) if name.startswith(p)), None)
+    if head is not None:
+        name = places[head] + name[len(head) :]
+        if label == EntityType.UNION:
+            for union_head in config["union_heads"]:
+                if name.endswith(union_head) and name[: -len(union_head)] in places.values():
+                    name = name[: -len(union_head)] + config["union_heads"][-1]
+                    break
+    return _core(name, label, places)
 
 
 def _core(name: str, label: EntityType, places: dict[str, str]) -> str:

@@ -63,3 +63,27 @@ def test_relations_are_lifted_onto_entities() -> None:
         "Union/昌平区总工会",
         "党组书记、常务副主席",
     )
+
+
+def test_abbreviated_department_name_joins_the_full_one() -> None:
+    entities, _ = _entities(
+        "中国职工国际旅行社总社与贵州省文化和旅游厅签订协议。贵州省文旅厅将负责提供政策支持。"
+    )
+    bodies = [e for e in entities.values() if e.type.value == "GovernmentBody"]
+    assert [b.name for b in bodies] == ["贵州省文化和旅游厅"]
+    assert "贵州省文旅厅" in bodies[0].aliases
+
+
+def test_place_union_written_with_and_without_zong_is_one_node() -> None:
+    entities, _ = _entities("西安市总工会举办招聘会。西安市工会将联合人社等部门开展招聘活动。")
+    unions = [e for e in entities.values() if e.type.value == "Union"]
+    assert len(unions) == 1, [u.name for u in unions]
+
+
+def test_qualified_short_form_is_located_in_the_place() -> None:
+    _, result = _entities(
+        "## 西安工会精准送岗\n\n近日,西安市举办招聘会。市总工会常务副主席王雷介绍了情况。"
+    )
+    assert ("Union/西安市总工会", "locatedIn", "Place/西安市") in {
+        (r.head, r.predicate.value, r.tail) for r in result.relations
+    }
