@@ -40,7 +40,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     located = _alternation(lex.triggers["located"])
     held = _alternation(lex.triggers["held_in"])
     topic: Mention | None = None
-    last_event: Mention | None = None
+    last_events: list[Mention] = []
     for bounds in ctx.sentences:
         s_start, s_end = bounds
         sentence = ctx.text[s_start:s_end]
@@ -58,7 +58,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             (organize, RelationType.ORGANIZES, {EntityType.EVENT, EntityType.PROGRAMME}),
         ):
             for t in pattern.finditer(sentence):
-                objects = [m for m in top if m.label in wanted and pos(m) >= t.end()]
+                pool = inside if predicate == RelationType.ESTABLISHES else top
+                objects = [m for m in pool if m.label in wanted and pos(m) >= t.end()]
                 objects = [
                     m
                     for m in objects
@@ -69,12 +70,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     subjects = passive
                     if not objects:
                         objects = [m for m in top if m.label in wanted and pos(m) < t.start()]
-                        if (
-                            not objects
-                            and last_event is not None
-                            and predicate == RelationType.ORGANIZES
-                        ):
-                            objects = [last_event]
+                        if not objects and predicate == RelationType.ORGANIZES:
+                            objects = list(last_events)
                 else:
                     subjects = _subjects_before(sentence, t.start(), orgs, pos)
                     if not subjects and topic is not None and objects:
@@ -145,7 +142,18 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             unions = [m for m in orgs if m.label == EntityType.UNION]
             topic = (unions or orgs)[0]
         if events:
-            last_event = events[-1]
+            last_events = events
+        # 陕西省人力资源和社会保障厅“秦云就业”小程序: an organisation's own programme
+        for org in orgs:
+            end = pos(org) + len(org.text)
+            follower = next(
+                (m for m in inside if m.label == EntityType.PROGRAMME and pos(m) in (end, end + 1)),
+                None,
+            )
+            if follower is not None and sentence[end : pos(follower)] in ("", "“", "的"):
+                yield RelationMention(
+                    org, RelationType.ESTABLISHES, follower, evidence, rule="org-programme"
+                )
 
 
 def _subjects_before(sentence: str, trigger: int, orgs: list[Mention], pos) -> list[Mention]:

@@ -44,7 +44,9 @@ _BREAK_TAGS = frozenset(
 )
 _SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
 _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
-_ORDINAL = re.compile(r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?|\d{4})$")
+_ORDINAL = re.compile(
+    r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
+)
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
 
 
@@ -172,6 +174,11 @@ def grow_left(
             break
         if allow_ordinals and piece.tag in ("nr", "nrfg", "nrt"):
             break  # a person before an event head is its subject, not its name
+        if allow_ordinals and piece.tag == "t" and t not in lex.left_breaks:
+            taken.append(piece)  # 春季大型招聘会
+            new_start = piece.start
+            k += 1
+            continue
         if start - piece.start > max_chars:
             break
         taken.append(piece)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -265,10 +266,10 @@ def _qualify(
         if fulls:
             return sorted(fulls, key=lambda n: (-len(n), n))[0] if len(fulls) == 1 else name
     rest = name[len(level) :]
+    not_admin = tuple(_config()["not_qualifiers"])
     for places in (art_places, doc_places):
-        place = next(
-            (p for p in places if p.endswith(tuple(endings)) and len(p) > len(level)), None
-        )
+        admin = [p for p in places if not p.endswith(not_admin)]
+        place = next((p for p in admin if p.endswith(tuple(endings)) and len(p) > len(level)), None)
         if place is not None:
             return place + rest
     return name
@@ -302,6 +303,8 @@ def _match_key(name: str, label: EntityType, places: dict[str, str]) -> str:
                 if name.endswith(union_head) and name[: -len(union_head)] in places.values():
                     name = name[: -len(union_head)] + config["union_heads"][-1]
                     break
+    if label == EntityType.EVENT:
+        name = re.sub(r"^\d{4}年度?", "", name).replace("系列", "")
     return _core(name, label, places)
 
 

@@ -14,6 +14,8 @@ from kg.types import EntityType
 
 __all__ = ["EventRecognizer"]
 
+_QUOTED_BEFORE = re.compile(r"“([^“”，,。]{2,20})”")
+
 
 class EventRecognizer:
     """Grow an event name leftwards from its head (大会, 推进会, 大赛 …), taking ordinals
@@ -32,6 +34,7 @@ class EventRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
+        found: list[Candidate] = []
         for m in self.head_re.finditer(text):
             if m.end() not in word_ends and text[m.end() : m.end() + 1] not in "暨，,。 ":
                 continue
@@ -40,11 +43,34 @@ class EventRecognizer:
             )
             if not pieces or not is_specific(pieces, lex, strict=True):
                 continue
+            if text[start - 1 : start] == "暨":
+                # 启动仪式暨首场报告会: a ceremony joined to what follows is one event
+                before = [
+                    c for c in found if c.end == start - 1 and c.name.endswith(("仪式", "启动会"))
+                ]
+                if before:
+                    start = before[-1].start
+                else:
+                    quoted = _QUOTED_BEFORE.search(text, 0, start - 1)
+                    if quoted and quoted.end() == start - 1:
+                        # “大国工匠吉林行”暨…大会: the quoted name is an event of its own
+                        found.append(
+                            Candidate(
+                                quoted.start() + 1,
+                                quoted.end() - 1,
+                                EntityType.EVENT,
+                                quoted.group(1),
+                                "event-quoted",
+                                self.priority,
+                            )
+                        )
             surface = text[start : m.end()]
             name = surface.replace("“", "").replace("”", "")
-            add_candidate(
-                doc, Candidate(start, m.end(), EntityType.EVENT, name, "event-head", self.priority)
+            found.append(
+                Candidate(start, m.end(), EntityType.EVENT, name, "event-head", self.priority)
             )
+        for candidate in found:
+            add_candidate(doc, candidate)
         return doc
 
 

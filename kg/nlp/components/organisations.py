@@ -60,7 +60,11 @@ class OrganisationRecognizer:
                 continue  # 局长, 部分: the head is inside a longer word (but 市总工会|主席 is not)
             if m.start() not in word_starts:
                 inside, tag = _word_prefix(words, m.start(), text)
-                if len(inside) < 2 and head not in ("总工会", "工会"):
+                if (
+                    len(inside) < 2
+                    and head not in ("总工会", "工会")
+                    and inside not in lex.level_words
+                ):
                     continue  # 格局, 全部, 大厅
                 if tag in _PHRASE_TAGS:
                     continue  # 服务大局: an idiom or verb phrase, not a name

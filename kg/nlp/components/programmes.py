@@ -14,6 +14,7 @@ from kg.types import EntityType
 
 __all__ = ["ProgrammeRecognizer"]
 
+_PROPER = frozenset({"ns", "nz", "nt", "nr", "j"})
 _QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20})”")
 
 
@@ -87,7 +88,7 @@ class ProgrammeRecognizer:
         for m in head_re.finditer(text):
             if m.end() not in word_ends:
                 continue
-            start, pieces = grow_left(text, words, m.start(), lex, max_chars=20)
+            start, pieces = grow_left(text, words, m.start(), lex, max_chars=20, allow_quotes=True)
             # strip generic modifiers on the left (高品质爱心母婴室 → 爱心母婴室)
             while pieces and pieces[-1].text in lex.generic_modifiers:
                 start = pieces[-1].end
@@ -96,11 +97,17 @@ class ProgrammeRecognizer:
                 continue
             if text[start - 1 : start] == "“":
                 continue  # handled as a quoted name
+            quotes = [i for i, p in enumerate(pieces) if p.tag == "quote"]
+            if quotes and (
+                quotes[-1] == len(pieces) - 1 or pieces[quotes[-1] + 1].tag not in _PROPER
+            ):
+                continue  # 吉林“六新产业”工匠学院 yes, 冬送温暖“四送”活动 no
             if weak:
                 clause_start = max(text.rfind(p, 0, start) for p in "，,。；;！？\n")
                 if not self.setup_re.search(text, clause_start + 1, start):
                     continue
-            self._emit(doc, start, m.end(), text[start : m.end()], "programme-head")
+            name = text[start : m.end()].replace("“", "").replace("”", "")
+            self._emit(doc, start, m.end(), name, "programme-head")
 
 
 @Language.factory("kg_programmes", default_config={"priority": 35})
