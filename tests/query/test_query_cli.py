@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 import typer
-from query_sample import sample_model
+from sample_graph import sample_model
 from typer.testing import CliRunner
 
 from kg.rdf import entity_iri, write_graph

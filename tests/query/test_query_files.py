@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from query_sample import HEADLINE, S_POST, sample_model
+from sample_graph import HEADLINE, S_POST, sample_model
 
 from kg.query import QueryResult, bundled_queries, run_query
 from kg.rdf import write_graph

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from query_sample import HEADLINE, S_POST, sample_model
+from sample_graph import HEADLINE, S_POST, sample_model
 from rdflib import Graph, Literal, URIRef
 
 from kg.errors import QueryError

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 import pytest
-from rdf_sample import ART, DOC, HEADLINE, S_POST, S_PROG, sample_model
+from sample_graph import ART, DOC, HEADLINE, S_POST, S_PROG, sample_model
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
@@ -302,10 +302,10 @@ def test_two_exports_are_byte_identical(fmt: str, tmp_path: Path) -> None:
 
 
 def test_export_is_identical_across_processes(tmp_path: Path) -> None:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # tests/, where sample_graph.py lives
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from rdf_sample import sample_model; from kg.rdf import write_graph;"
+        "from sample_graph import sample_model; from kg.rdf import write_graph;"
         "[write_graph(sample_model(), f'{sys.argv[2]}/g.{s}', f)"
         " for f, s in (('turtle', 'ttl'), ('json-ld', 'jsonld'), ('nt', 'nt'))]"
     )

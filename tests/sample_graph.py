@@ -1,4 +1,4 @@
-"""A small real graph model for the RDF tests (names from Xi'an union news)."""
+"""A small real graph model shared by the RDF and query tests (names from Xi'an union news)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ S_PROG = Provenance(DOC, ART, "西安市总工会在西安市启动春风行动�
 S_SUB = Provenance(DOC, ART, "雁塔区总工会在辖区建成骑士驿站12个。", 73, 91)
 S_PARTNER = Provenance(DOC, ART, "西安市总工会与陕西海川医药有限公司签订合作协议。", 92, 116)
 S_EVENT = Provenance(DOC, ART, "西安市总工会举办春风行动启动仪式。", 0, 19)
+S_BEILIN = Provenance(DOC, ART, "碑林区总工会建成户外劳动者驿站。", 117, 133)
 
 ENTITIES = (
     Entity(
@@ -26,6 +27,8 @@ ENTITIES = (
         (S_POST, S_PROG, S_PARTNER, S_EVENT),
     ),
     Entity("Union/雁塔区总工会", EntityType.UNION, "雁塔区总工会", (), (S_SUB,)),
+    Entity("Union/碑林区总工会", EntityType.UNION, "碑林区总工会", (), (S_BEILIN,)),
+    Entity("Programme/户外劳动者驿站", EntityType.PROGRAMME, "户外劳动者驿站", (), (S_BEILIN,)),
     Entity("Person/王雷", EntityType.PERSON, "王雷", (), (S_POST,)),
     Entity("Programme/春风行动", EntityType.PROGRAMME, "春风行动", (), (S_PROG,)),
     Entity("Programme/骑士驿站", EntityType.PROGRAMME, "骑士驿站", (), (S_SUB,)),
@@ -59,6 +62,9 @@ RELATIONS = (
     Relation("Union/西安市总工会", RelationType.ORGANIZES, "Event/春风行动启动仪式", (S_EVENT,)),
     Relation("Union/雁塔区总工会", RelationType.ESTABLISHES, "Programme/骑士驿站", (S_SUB,)),
     Relation(
+        "Union/碑林区总工会", RelationType.ESTABLISHES, "Programme/户外劳动者驿站", (S_BEILIN,)
+    ),
+    Relation(
         "Union/雁塔区总工会", RelationType.SUB_ORGANIZATION_OF, "Union/西安市总工会", (S_SUB,)
     ),
     Relation(
@@ -69,7 +75,7 @@ RELATIONS = (
     ),
 )
 
-ARTICLES = (Article(ART, DOC, f"seeds/{DOC}.txt", HEADLINE, 0, 120, "", ""),)
+ARTICLES = (Article(ART, DOC, f"seeds/{DOC}.txt", HEADLINE, 0, 140, "", ""),)
 
 
 def sample_model() -> nx.MultiDiGraph:
