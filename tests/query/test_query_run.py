@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from sample_graph import HEADLINE, S_POST, sample_model
 from rdflib import Graph, Literal, URIRef
+from sample_graph import HEADLINE, S_POST, sample_model
 
 from kg.errors import QueryError
 from kg.query import QueryResult, display_width, format_result, load_query, run_query

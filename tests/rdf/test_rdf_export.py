@@ -10,9 +10,9 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 import pytest
-from sample_graph import ART, DOC, HEADLINE, S_POST, S_PROG, sample_model
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from sample_graph import ART, DOC, HEADLINE, S_POST, S_PROG, sample_model
 
 from kg.errors import KGError, QueryError
 from kg.graph import build_graph
