@@ -24,7 +24,6 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,7 @@ from rdflib.term import Node
 from rdflib.util import guess_format
 
 from kg.errors import Errors, KGError
-from kg.eval.gold import relation_key
+from kg.eval.gold import GoldDocument, GoldEntity, GoldRelation, relation_key
 from kg.types import EntityType, RelationType
 
 __all__ = [
@@ -58,39 +57,10 @@ class GraphReadError(KGError):
     """A graph file is missing or cannot be parsed as RDF."""
 
 
-@dataclass(frozen=True, slots=True)
-class PredictedEntity:
-    """An entity of the scored graph (``id`` is the node id or IRI)."""
-
-    id: str
-    type: EntityType
-    name: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Canonical name first, then the aliases."""
-        return (self.name, *self.aliases)
-
-
-@dataclass(frozen=True, slots=True)
-class PredictedRelation:
-    """A relation of the scored graph between two :attr:`PredictedEntity.id`."""
-
-    head: str
-    rel: RelationType
-    tail: str
-    role: str | None = None
-    amount: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PredictedDocument:
-    """The facts of a scored graph, in the shape of a gold document."""
-
-    entities: tuple[PredictedEntity, ...]
-    relations: tuple[PredictedRelation, ...]
-    source: str = ""
+# A scored graph's facts have exactly the gold's shape, so they share its types.
+PredictedEntity = GoldEntity
+PredictedRelation = GoldRelation
+PredictedDocument = GoldDocument
 
 
 def local_name(term: Node | str) -> str:

@@ -49,7 +49,6 @@ import rdflib
 
 from kg.eval.gold import GoldDocument, relation_key
 from kg.eval.predicted import (
-    PredictedDocument,
     facts_from_networkx,
     facts_from_rdf,
 )
@@ -69,7 +68,7 @@ __all__ = [
 ]
 
 RoleMatch = Literal["exact", "contains"]
-Facts = GoldDocument | PredictedDocument
+Facts = GoldDocument  # PredictedDocument is the same type
 
 _STRIP = re.compile(r"[“”‘’\"《》「」『』〈〉\s]+")
 _POST_SEPARATORS = re.compile(r"[、,;/\s]+")
