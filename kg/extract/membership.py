@@ -14,16 +14,6 @@ from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_memberships", "parse_post_chain"]
 
-_ANAPHOR = re.compile(r"该(公司|集团|企业|中心|院|协会|学校|医院|工会|单位|局|厅)$")
-_ANAPHOR_TYPES = {
-    "公司": EntityType.ENTERPRISE,
-    "集团": EntityType.ENTERPRISE,
-    "企业": EntityType.ENTERPRISE,
-    "工会": EntityType.UNION,
-    "局": EntityType.GOVERNMENT_BODY,
-    "厅": EntityType.GOVERNMENT_BODY,
-}
-
 
 def parse_post_chain(text: str) -> str | None:
     """``text`` if it is one or more posts joined by 、 (``党组书记、常务副主席``), else None.
@@ -98,11 +88,13 @@ def _longest(mentions: list[Mention]) -> Mention | None:
 
 
 def _anaphor(ctx: DocContext, text: str, end: int) -> Mention | None:
-    m = _ANAPHOR.search(text[max(0, end - 4) : end])
+    anaphors = load_lexicon().anaphors
+    nouns = "|".join(map(re.escape, sorted(anaphors, key=len, reverse=True)))
+    m = re.search(f"该({nouns})$", text[max(0, end - 4) : end])
     if m is None:
         return None
     noun = m.group(1)
-    wanted = _ANAPHOR_TYPES.get(noun)
+    wanted = anaphors[noun]
     before = [
         o
         for o in ctx.mentions

@@ -20,11 +20,6 @@ from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_triggered"]
 
-_PARTNER_LINKS = ("与", "和", "同", "联合", "携手", "会同", "协助", "主动协助", "、")
-_AMOUNT = re.compile(
-    r"(?:投入|自筹资金|筹措|出资|投资|拨付|资金)[^，,。]{0,6}?([\d.]+余?[万亿]?元)"
-)
-
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
@@ -39,6 +34,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     partner = _alternation(lex.triggers["partner"])
     located = _alternation(lex.triggers["located"])
     held = _alternation(lex.triggers["held_in"])
+    words = lex.relation_words
+    amount_re = re.compile(
+        f"(?:{_alternation(words['amount_verbs']).pattern})" + r"[^，,。]{0,6}?([\d.]+余?[万亿]?元)"
+    )
     topic: Mention | None = None
     last_events: list[Mention] = []
     for bounds in ctx.sentences:
@@ -76,7 +75,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     subjects = _subjects_before(sentence, t.start(), orgs, pos)
                     if not subjects and topic is not None and objects:
                         subjects = [topic]
-                amount = _AMOUNT.search(sentence)
+                amount = amount_re.search(sentence)
                 for subject in subjects:
                     for obj in objects:
                         yield RelationMention(
@@ -92,11 +91,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         # partnerOf
         for a, b in itertools.pairwise(orgs):
             link = sentence[pos(a) + len(a.text) : pos(b)]
-            if link in _PARTNER_LINKS and link != "、":
+            if link in words["partner_links"]:
                 yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-link")
-            elif link == "、" and re.match(
-                r"(?:将)?(?:联合|共同|携手)", sentence[pos(b) + len(b.text) :]
-            ):
+            elif link == "、" and sentence[pos(b) + len(b.text) :].startswith(words["joint_words"]):
                 yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-joint")
             elif link and partner.fullmatch(link):
                 yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-verb")
@@ -164,7 +161,7 @@ def _subjects_before(sentence: str, trigger: int, orgs: list[Mention], pos) -> l
     group = [before[-1]]
     for m in reversed(before[:-1]):
         link = sentence[pos(m) + len(m.text) : pos(group[0])]
-        if link in ("、", "与", "和", "及", "联合", "会同", "携手"):
+        if link in load_lexicon().relation_words["subject_links"]:
             group.insert(0, m)
         else:
             break

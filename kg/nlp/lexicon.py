@@ -55,6 +55,11 @@ class Lexicon:
     not_place: frozenset[str]
     abbreviation_markers: tuple[str, ...]
     triggers: dict[str, tuple[str, ...]]
+    relation_words: dict[str, tuple[str, ...]]
+    anaphors: dict[str, EntityType | None]
+    level_suffix_words: frozenset[str]
+    not_toponym_stems: frozenset[str]
+    union_parent_heads: tuple[str, ...]
     gazetteer: tuple[GazetteerEntry, ...]
 
     @property
@@ -148,5 +153,10 @@ def load_lexicon() -> Lexicon:
         not_place=frozenset(data["not_place"]),
         abbreviation_markers=_longest_first(data["abbreviation_markers"]),
         triggers={k: _longest_first(v) for k, v in data["triggers"].items()},
+        relation_words={k: _longest_first(v) for k, v in data["relation_words"].items()},
+        anaphors={k: EntityType(v) if v else None for k, v in data["anaphors"].items()},
+        level_suffix_words=frozenset(data["level_suffix_words"]),
+        not_toponym_stems=frozenset(data["not_toponym_stems"]),
+        union_parent_heads=tuple(data["union_parent_heads"]),
         gazetteer=_gazetteer(_read("gazetteer.jsonl")),
     )

@@ -39,7 +39,7 @@ class OrganisationRecognizer:
         self.body_heads = (
             tuple(h for h, t in lex.org_suffixes.items() if t != EntityType.UNION)
             + tuple(lex.subunit_suffixes)
-            + ("项目部", "项目", "分公司", "车间", "站")
+            + lex.union_parent_heads
         )
         self.programme_heads = tuple(
             p for p in lex.programme_suffixes if any(p.endswith(h) and p != h for h in heads)

@@ -41,7 +41,7 @@ class PlaceRecognizer:
             end = w.end
             # 抚远 + 市: jieba sometimes leaves the level suffix as its own word
             nxt = words[i + 1] if i + 1 < len(words) else None
-            if nxt is not None and nxt.text in ("省", "市", "县", "区", "镇", "乡", "村", "州"):
+            if nxt is not None and nxt.text in lex.level_suffix_words:
                 end = nxt.end
             elif not w.text.endswith(lex.place_suffixes):
                 # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
@@ -76,7 +76,7 @@ class PlaceRecognizer:
                 continue
             if w.tag == "n" and w.text in lex.not_place:
                 continue
-            if w.tag == "n" and not _looks_like_toponym(stem):
+            if w.tag == "n" and stem in lex.not_toponym_stems:
                 continue
             add_candidate(doc, self._candidate(w.start, w.end, text, "place-suffix"))
         for m in self.venue_re.finditer(text):
@@ -96,12 +96,6 @@ class PlaceRecognizer:
     def _candidate(self, start: int, end: int, text: str, rule: str) -> Candidate:
         name = text[start:end]
         return Candidate(start, end, EntityType.PLACE, name, rule, self.priority)
-
-
-def _looks_like_toponym(stem: str) -> bool:
-    # a generic noun + 区/村 (城区, 园区) was filtered by not_place; a two-char stem made of
-    # common words (试验, 示范) is still not a name
-    return len(stem) >= 2 and stem not in {"试验", "示范", "开发", "工业", "服务", "城乡"}
 
 
 @Language.factory("kg_places", default_config={"priority": 20})
