@@ -12,16 +12,31 @@ import yaml
 from kg.errors import Errors, ResourceError
 from kg.types import EntityType
 
-__all__ = ["GazetteerEntry", "Lexicon", "load_lexicon"]
+__all__ = ["Division", "GazetteerEntry", "Lexicon", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    """One phrase pattern, as in spaCy's EntityRuler JSONL: label, pattern, id."""
+    """One phrase pattern, as in spaCy's EntityRuler JSONL: label, pattern, id.
+
+    ``bounded`` patterns only match whole jieba words (上城区 but not 西安区 in 西安区域).
+    """
 
     label: EntityType
     pattern: str
     id: str
+    bounded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """An administrative division from ``data/divisions.tsv``; ``parent`` is the name of
+    the division it belongs to, or None when the name is shared (朝阳区) or top level."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,8 @@ class Lexicon:
     surnames: frozenset[str]
     programme_suffixes: tuple[str, ...]
     weak_programme_suffixes: tuple[str, ...]
+    programme_grades: frozenset[str]
+    programme_users: frozenset[str]
     programme_class_words: tuple[str, ...]
     programme_triggers: tuple[str, ...]
     programme_followers: tuple[str, ...]
@@ -61,6 +78,7 @@ class Lexicon:
     not_toponym_stems: frozenset[str]
     union_parent_heads: tuple[str, ...]
     gazetteer: tuple[GazetteerEntry, ...]
+    divisions: dict[str, Division]
 
     @property
     def name_breaking_posts(self) -> frozenset[str]:
@@ -104,6 +122,40 @@ def _gazetteer(text: str) -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+def _divisions(text: str) -> dict[str, Division]:
+    rows = [
+        line.split("\t")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith(("#", "code\t"))
+    ]
+    if any(len(row) != 4 for row in rows):
+        raise ResourceError(Errors.E102.format(name="divisions.tsv", line="?", reason="4 columns"))
+    by_code = {code: name for code, name, _, _ in rows}
+    counts: dict[str, int] = {}
+    for _, name, _, _ in rows:
+        counts[name] = counts.get(name, 0) + 1
+    return {
+        name: Division(code, name, level, by_code.get(parent) if counts[name] == 1 else None)
+        for code, name, level, parent in rows
+    }
+
+
+def _division_entries(
+    divisions: dict[str, Division], known: set[str], excluded: frozenset[str]
+) -> list[GazetteerEntry]:
+    """County-level names as bounded Place patterns; generic (城区, 新城区) and clashing
+    ones (西安区, whose stem is the short form of a city) are left out."""
+    entries = []
+    for name, division in sorted(divisions.items()):
+        stem = name[:-1]
+        if name in known or name in excluded or division.level != "county":
+            continue
+        if len(stem) < 2 or stem in known:
+            continue
+        entries.append(GazetteerEntry(EntityType.PLACE, name, name, bounded=True))
+    return entries
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Read the packaged lexicon once per process.
@@ -120,6 +172,11 @@ def load_lexicon() -> Lexicon:
         for line in _read("surnames.txt").splitlines()
         if line.strip() and not line.startswith("#")
     ]
+    gazetteer = _gazetteer(_read("gazetteer.jsonl"))
+    divisions = _divisions(_read("divisions.tsv"))
+    known = {e.pattern for e in gazetteer}
+    excluded = frozenset(data["not_division"])
+    gazetteer += tuple(_division_entries(divisions, known, excluded))
     org_suffixes = {
         suffix: EntityType(label)
         for label, suffixes in data["org_suffixes"].items()
@@ -144,6 +201,8 @@ def load_lexicon() -> Lexicon:
         surnames=frozenset(surnames),
         programme_suffixes=_longest_first(data["programme_suffixes"]),
         weak_programme_suffixes=_longest_first(data["weak_programme_suffixes"]),
+        programme_grades=frozenset(data["programme_grades"]),
+        programme_users=frozenset(data["programme_users"]),
         programme_class_words=_longest_first(data["programme_class_words"]),
         programme_triggers=_longest_first(data["programme_triggers"]),
         programme_followers=_longest_first(data["programme_followers"]),
@@ -158,5 +217,6 @@ def load_lexicon() -> Lexicon:
         level_suffix_words=frozenset(data["level_suffix_words"]),
         not_toponym_stems=frozenset(data["not_toponym_stems"]),
         union_parent_heads=tuple(data["union_parent_heads"]),
-        gazetteer=_gazetteer(_read("gazetteer.jsonl")),
+        gazetteer=gazetteer,
+        divisions=divisions,
     )

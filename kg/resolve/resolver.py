@@ -245,7 +245,49 @@ def _resolve_document(
         longer = _container(name, label, final_names[label], org_names)
         if longer is not None:
             result[key] = (label, longer)
+    for article_items in by_article.values():
+        keys = [m.key for m in sorted(article_items, key=lambda m: m.start)]
+        renames = _generic_programme_names([result[k] for k in keys])
+        for k in keys:
+            label, name = result[k]
+            if label == EntityType.PROGRAMME and name in renames:
+                result[k] = (label, renames[name])
     return result
+
+
+def _generic_programme_names(named: list[tuple[EntityType, str]]) -> dict[str, str]:
+    """职工子女托管班 → 爱心托管班: in one article, a programme named only by its generic
+    users (职工, 工会 …) and its head is the one other programme there with that head.
+
+    Examples
+    --------
+    >>> P = EntityType.PROGRAMME
+    >>> _generic_programme_names([(P, "爱心托管班"), (P, "职工子女托管班")])
+    {'职工子女托管班': '爱心托管班'}
+    >>> _generic_programme_names([(P, "示范职工之家"), (P, "先进职工之家"), (P, "职工之家")])
+    {}
+    """
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    owners, heads = tuple(lex.programme_users), lex.programme_suffixes
+    names = list(dict.fromkeys(n for label, n in named if label == EntityType.PROGRAMME))
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        head = next((h for h in heads if name.endswith(h) and len(name) > len(h)), None)
+        if head is not None:
+            by_head[head].append(name)
+    renames: dict[str, str] = {}
+    for head, group in by_head.items():
+        generic = [n for n in group if n[: -len(head)] in owners]
+        specific = [n for n in group if n not in generic]
+        if len(specific) > 1 or (not specific and len(generic) < 2):
+            continue
+        if specific and specific[0][: -len(head)].endswith(owners):
+            continue  # 示范职工之家 is a grade of 职工之家, not another name for it
+        target = specific[0] if specific else generic[0]
+        renames |= {n: target for n in generic if n != target}
+    return renames
 
 
 def _qualify(
@@ -281,10 +323,12 @@ def _place_forms(places: list[str]) -> dict[str, str]:
 
     forms = {e.pattern: e.id for e in load_lexicon().gazetteer if str(e.label) == "Place"}
     for place in places:
-        forms.setdefault(place, place)
-    for place in places:
         if place.endswith("自治州") and len(place) > 5:
-            forms.setdefault(place[:2] + "州", place)  # 海西州 → 海西蒙古族藏族自治州
+            forms[place[:2] + "州"] = place  # 海西州 → 海西蒙古族藏族自治州
+        elif place.endswith(("区", "县", "市")) and len(place) >= 3:
+            forms.setdefault(place[:-1], place)  # 上城工会 → 上城区 + 工会
+    for place in places:
+        forms.setdefault(place, place)
     return forms
 
 

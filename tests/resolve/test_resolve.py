@@ -87,3 +87,36 @@ def test_qualified_short_form_is_located_in_the_place() -> None:
     assert ("Union/西安市总工会", "locatedIn", "Place/西安市") in {
         (r.head, r.predicate.value, r.tail) for r in result.relations
     }
+
+
+def test_autonomous_prefecture_short_form_is_one_node() -> None:
+    entities, _ = _entities(
+        "## 海西州工会开展关爱货车司机活动\n\n"
+        "青海省海西蒙古族藏族自治州工会开展关爱货车司机系列活动。海西州工会着力加强服务阵地建设。"
+    )
+    assert "海西州" in entities["海西蒙古族藏族自治州"].aliases
+    unions = [e for e in entities.values() if e.type.value == "Union"]
+    assert len(unions) == 1, [u.name for u in unions]
+
+
+def test_district_written_without_its_level_is_one_node() -> None:
+    entities, _ = _entities(
+        "## 上城区总工会团结企业与职工走出共济共赢新路\n\n"
+        "上城区总工会聚焦构建和谐劳动关系,用实际行动展现上城工会的硬核担当。"
+    )
+    assert "上城工会" in entities["上城区总工会"].aliases
+
+
+def test_programme_named_by_its_users_joins_the_named_one() -> None:
+    entities, _ = _entities(
+        "襄阳市总工会设立爱心母婴室、爱心托管班。襄阳市总自筹资金200余万元,设立职工子女托管班56家。"
+    )
+    assert "职工子女托管班" in entities["爱心托管班"].aliases
+    assert "爱心母婴室" in entities
+
+
+def test_graded_programmes_stay_apart() -> None:
+    entities, _ = _entities(
+        "上城区总工会新增市级示范职工之家3家、先进职工之家5家,建成职工之家120家。"
+    )
+    assert {"示范职工之家", "先进职工之家", "职工之家"} <= set(entities)

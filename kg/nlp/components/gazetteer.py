@@ -38,11 +38,8 @@ class Gazetteer:
         for m in self.regex.finditer(text):
             entry = self.entries[m.group(0)]
             # short patterns (西安) must sit on word boundaries: not 西安全 …
-            if (
-                len(entry.pattern) <= 2
-                and CJK.match(entry.pattern)
-                and (m.start() not in starts or m.end() not in ends)
-            ):
+            bounded = entry.bounded or (len(entry.pattern) <= 2 and CJK.match(entry.pattern))
+            if bounded and (m.start() not in starts or m.end() not in ends):
                 continue
             add_candidate(
                 doc,

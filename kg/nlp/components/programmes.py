@@ -93,7 +93,15 @@ class ProgrammeRecognizer:
             while pieces and pieces[-1].text in lex.generic_modifiers:
                 start = pieces[-1].end
                 pieces = pieces[:-1]
-            if not pieces or not is_specific(pieces, lex, strict=weak):
+            graded = False
+            if not weak and text[start : m.start()] in lex.programme_users:
+                # an award title: a grade before users + head (市级示范职工之家 → 示范职工之家);
+                # jieba may tag the grade as a verb (示范/v), so it is read off the text
+                grade = next((g for g in lex.programme_grades if text.endswith(g, 0, start)), None)
+                if grade is not None:
+                    start -= len(grade)
+                    graded = True
+            if not (graded or (pieces and is_specific(pieces, lex, strict=weak))):
                 continue
             if text[start - 1 : start] == "“":
                 continue  # handled as a quoted name
