@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -86,6 +86,11 @@ class Lexicon:
         return frozenset(
             p for p in self.posts - self.weak_posts if p not in self.name_internal_posts
         )
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Every written form of a known place (吉林, 吉林省, 上城区 …)."""
+        return frozenset(e.pattern for e in self.gazetteer if e.label == EntityType.PLACE)
 
     @property
     def max_post_len(self) -> int:

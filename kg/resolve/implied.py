@@ -10,9 +10,37 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator
 
+from kg.nlp.lexicon import Division, load_lexicon
 from kg.types import Entity, EntityType, Relation, RelationType
 
-__all__ = ["implied_locations"]
+__all__ = ["division_parent", "implied_locations"]
+
+
+def division_parent(
+    name: str, mentioned: set[str], divisions: dict[str, Division] | None = None
+) -> str | None:
+    """The nearest administrative ancestor of ``name`` that is among ``mentioned``.
+
+    Examples
+    --------
+    >>> division_parent("雅江县", {"四川省", "广元市"})
+    '四川省'
+    >>> division_parent("抚远市", {"黑龙江省", "佳木斯市"})
+    '佳木斯市'
+    >>> division_parent("抚远市", {"上海市"}) is None
+    True
+    """
+    divisions = load_lexicon().divisions if divisions is None else divisions
+    seen = {name}
+    division = divisions.get(name)
+    while division is not None and division.parent is not None:
+        if division.parent in mentioned:
+            return division.parent
+        if division.parent in seen:
+            return None
+        seen.add(division.parent)
+        division = divisions.get(division.parent)
+    return None
 
 
 def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
@@ -28,6 +56,14 @@ def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
     """
     entities = list(entities)
     places = {e.name: e for e in entities if e.type == EntityType.PLACE}
+    for place in list(places.values()):
+        # 上城区 → 杭州市: geography, when one article names both
+        articles = {p.article_id for p in place.provenance}
+        near = {n for n, e in places.items() if articles & {p.article_id for p in e.provenance}}
+        parent = division_parent(place.name, near)
+        if parent is not None:
+            evidence = place.provenance[:1]
+            yield Relation(place.id, RelationType.LOCATED_IN, places[parent].id, evidence)
     for alias_owner in [e for e in entities if e.type == EntityType.PLACE]:
         for alias in alias_owner.aliases:
             places.setdefault(alias, alias_owner)

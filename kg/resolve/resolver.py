@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from kg.resolve.implied import implied_locations
+from kg.resolve.implied import division_parent, implied_locations
 from kg.types import (
     Document,
     Entity,
@@ -144,6 +144,8 @@ def resolve(
         entry[0].add(rel.evidence)
         entry[1] = entry[1] or rel.role
         entry[2] = entry[2] or rel.amount
+    for key in _skipped_levels(merged, entities):
+        del merged[key]
     out = [
         Relation(h, p, t, tuple(sorted(ev, key=_prov_key)), role=role, amount=amount)
         for (h, p, t), (ev, role, amount) in sorted(
@@ -151,6 +153,22 @@ def resolve(
         )
     ]
     return entities, out
+
+
+def _skipped_levels(merged: dict, entities: list[Entity]) -> list[tuple]:
+    """Place → place links that skip a level the document names (抚远市 → 黑龙江省 when
+    佳木斯市 is named too: 抚远市 is in 佳木斯市, which is in 黑龙江省)."""
+    places = {e.id: e.name for e in entities if e.type == EntityType.PLACE}
+    names = set(places.values())
+    skipped = []
+    for head, predicate, tail in merged:
+        if predicate != RelationType.LOCATED_IN or head not in places or tail not in places:
+            continue
+        nearest = division_parent(places[head], names)
+        far = division_parent(places[head], {places[tail]})
+        if nearest is not None and far == places[tail] and nearest != far:
+            skipped.append((head, predicate, tail))
+    return skipped
 
 
 def _winning_type(votes: Counter) -> EntityType:

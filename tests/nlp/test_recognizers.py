@@ -28,6 +28,7 @@ FOUND = [
     ("黑龙江省佳木斯市抚远市信访局主动协助。", T.GOVERNMENT_BODY, "黑龙江省佳木斯市抚远市信访局"),
     ("现场,西安市人大常委会副主任薛振虎正帮助求职者。", T.GOVERNMENT_BODY, "西安市人大常委会"),
     ("启动仪式在内蒙古工业大学举行。", T.ORGANIZATION, "内蒙古工业大学"),
+    ("2023年,吉林省政府与省总工会召开联席会议。", T.GOVERNMENT_BODY, "吉林省政府"),
     ("2023年中国职工文化体育协会职工旅游分会年会召开。", T.ORGANIZATION, "中国职工文化体育协会"),
     # people: bylines, posts, enumerations, speech
     ("本报讯(记者彭冰 柳柳)全面提升劳动和技能竞赛质效。", T.PERSON, "彭冰"),
@@ -35,6 +36,7 @@ FOUND = [
     ("本报讯(记者张翀 通讯员董子川 龚晓雪)记者近日获悉。", T.PERSON, "龚晓雪"),
     ("本报讯(杨明清 记者张楠)3月11日,拨打热线电话求助。", T.PERSON, "杨明清"),
     ("市总工会常务副主席王雷。", T.PERSON, "王雷"),
+    ("为深入贯彻习近平总书记关于构建和谐劳动关系的重要论述。", T.PERSON, "习近平"),
     ("邀请了廖丽娟、白妙馨、王雪梅3名来自不同行业的自治区女劳模。", T.PERSON, "白妙馨"),
     ("中铁十八局集团投资公司党委副书记、工会主席王旭东说。", T.PERSON, "王旭东"),
     # programmes
@@ -76,6 +78,8 @@ NOT_ENTITIES = [
     # a division name (西安区) inside other words is not a place
     ("西安区域内的职工服务阵地不断完善。", "西安区"),
     ("城区内新建爱心驿站。", "城区"),
+    # a locative ends a name: 政治上 is no part of a programme called 行动
+    ("在思想上政治上行动上同党中央保持高度一致。", "政治上行动"),
 ]
 
 

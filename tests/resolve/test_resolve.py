@@ -120,3 +120,31 @@ def test_graded_programmes_stay_apart() -> None:
         "上城区总工会新增市级示范职工之家3家、先进职工之家5家,建成职工之家120家。"
     )
     assert {"示范职工之家", "先进职工之家", "职工之家"} <= set(entities)
+
+
+def _located(result) -> set[tuple[str, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (names[r.head], names[r.tail]) for r in result.relations if r.predicate.value == "locatedIn"
+    }
+
+
+def test_divisions_link_to_the_nearest_named_parent() -> None:
+    _, result = _entities(
+        "黑龙江省佳木斯市抚远市信访局主动协助。黑龙江省抚远市总工会建立工会信访网格化管理机制。"
+    )
+    located = _located(result)
+    assert ("抚远市", "佳木斯市") in located
+    assert ("佳木斯市", "黑龙江省") in located
+    assert ("抚远市", "黑龙江省") not in located  # skips 佳木斯市, which the text names
+
+
+def test_division_parent_needs_the_same_article() -> None:
+    _, result = _entities(
+        "## 杭州工会召开会议\n\n杭州市总工会召开全市工会数字化改革推进会。\n\n"
+        "## 上城区总工会团结企业与职工走出共济共赢新路\n\n上城区总工会聚焦和谐劳动关系。",
+        "上城区总工会开展高温慰问。",
+    )
+    assert ("上城区", "杭州市") not in _located(result)
+    _, result = _entities("杭州市上城区总工会开展高温慰问。")
+    assert ("上城区", "杭州市") in _located(result)

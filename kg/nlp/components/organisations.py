@@ -79,7 +79,12 @@ class OrganisationRecognizer:
                 continue
             left = text[start : m.start()]
             glued = len(pieces) == 1 and pieces[0].tag not in ("ns", "nt")
-            if glued and len(left) > 1 and left[-1] in lex.level_words:
+            if (
+                glued
+                and len(left) > 1
+                and left[-1] in lex.level_words
+                and left not in lex.place_names  # 吉林省政府 is one jieba word
+            ):
                 # 经省总工会: jieba glued a word to the level; the name is the short form 省总工会
                 start, left, pieces = m.start() - 1, left[-1], []
             if not left or _SESSION.search(left):

@@ -108,7 +108,9 @@ class PersonRecognizer:
                 before = text[max(0, w.start - 1) : w.start]
                 enumerated = before == "、" or after[:1] == "、"
                 unknown = _known(w.text) is None
-                cue = self.speech_re.match(after) or enumerated or before == "”"
+                post = self.post_re.match(text, w.end)  # 习近平总书记, 王雷主任
+                titled = post is not None and post.group(0) not in self.lex.weak_posts
+                cue = self.speech_re.match(after) or enumerated or before == "”" or titled
                 plain = w.text[0] not in self.lex.ambiguous_surnames
                 if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
