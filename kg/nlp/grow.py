@@ -47,6 +47,7 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
+_CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
 
 
@@ -124,11 +125,7 @@ def grow_left(
             break
         if allow_quotes and t == "”":
             open_at = text.rfind("“", max(0, new_start - 24), new_start)
-            if (
-                open_at >= 0
-                and "，" not in text[open_at:new_start]
-                and "," not in text[open_at:new_start]
-            ):
+            if open_at >= 0 and not _CLAUSE_PUNCT.search(text, open_at, new_start):
                 taken.append(Piece(open_at, new_start, text[open_at:new_start], "quote"))
                 new_start = open_at
                 while k < len(pieces) and pieces[k].start >= new_start:
@@ -159,6 +156,11 @@ def grow_left(
                 while k < len(pieces) and pieces[k].start >= new_start:
                     k += 1
                 continue
+        if piece.tag in ("v", "vn") and t in lex.name_internal_verbs and taken:
+            taken.append(piece)  # 劳模和工匠人才创新|工作室联盟, 帮扶|服务中心
+            new_start = piece.start
+            k += 1
+            continue
         if piece.tag in ("v", "vd") and t not in lex.left_breaks and k + 1 < len(pieces):
             # a verb inside a name (中建安装苏杭公司, 现场推进会) when a proper-name word or an
             # event is being grown and the word before it belongs to the name too

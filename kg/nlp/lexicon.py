@@ -51,6 +51,7 @@ class Lexicon:
     posts: frozenset[str]
     weak_posts: frozenset[str]
     name_internal_posts: frozenset[str]
+    name_internal_verbs: frozenset[str]
     domain_words: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     byline_roles: tuple[str, ...]
@@ -62,6 +63,8 @@ class Lexicon:
     programme_suffixes: tuple[str, ...]
     weak_programme_suffixes: tuple[str, ...]
     programme_grades: frozenset[str]
+    shared_programme_heads: tuple[str, ...]
+    programme_purpose_words: frozenset[str]
     programme_users: frozenset[str]
     programme_class_words: tuple[str, ...]
     programme_triggers: tuple[str, ...]
@@ -196,6 +199,7 @@ def load_lexicon() -> Lexicon:
         posts=frozenset(data["posts"]),
         weak_posts=frozenset(data["weak_posts"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),
+        name_internal_verbs=frozenset(data["name_internal_verbs"]),
         domain_words=tuple(data["domain_words"]),
         speech_verbs=_longest_first(data["speech_verbs"]),
         byline_roles=_longest_first(data["byline_roles"]),
@@ -207,6 +211,8 @@ def load_lexicon() -> Lexicon:
         programme_suffixes=_longest_first(data["programme_suffixes"]),
         weak_programme_suffixes=_longest_first(data["weak_programme_suffixes"]),
         programme_grades=frozenset(data["programme_grades"]),
+        shared_programme_heads=_longest_first(data["shared_programme_heads"]),
+        programme_purpose_words=frozenset(data["programme_purpose_words"]),
         programme_users=frozenset(data["programme_users"]),
         programme_class_words=_longest_first(data["programme_class_words"]),
         programme_triggers=_longest_first(data["programme_triggers"]),

@@ -29,6 +29,20 @@ FOUND = [
     ("现场,西安市人大常委会副主任薛振虎正帮助求职者。", T.GOVERNMENT_BODY, "西安市人大常委会"),
     ("启动仪式在内蒙古工业大学举行。", T.ORGANIZATION, "内蒙古工业大学"),
     ("2023年,吉林省政府与省总工会召开联席会议。", T.GOVERNMENT_BODY, "吉林省政府"),
+    # a named alliance is an organisation, a users' one a programme; quotes inside names
+    (
+        "会上成立了机械冶金建材行业“女焊花”创新工作室联盟,命名30个单位。",
+        T.ORGANIZATION,
+        "机械冶金建材行业女焊花创新工作室联盟",
+    ),
+    (
+        "昌平农服中心劳模创新工作室联盟将取得的9项创新成果在全区推广。",
+        T.ORGANIZATION,
+        "昌平农服中心劳模创新工作室联盟",
+    ),
+    ("区级职工创新工作室51家,职工创新工作室联盟7个。", T.PROGRAMME, "职工创新工作室联盟"),
+    ("联合区人社局共同创建上城区“红·领·带”技能工匠联盟。", T.ORGANIZATION, "上城区红·领·带技能工匠联盟"),
+    ("“十典九章”志愿者服务队走进工地。", T.ORGANIZATION, "十典九章志愿者服务队"),
     ("2023年中国职工文化体育协会职工旅游分会年会召开。", T.ORGANIZATION, "中国职工文化体育协会"),
     # people: bylines, posts, enumerations, speech
     ("本报讯(记者彭冰 柳柳)全面提升劳动和技能竞赛质效。", T.PERSON, "彭冰"),
@@ -80,6 +94,8 @@ NOT_ENTITIES = [
     ("城区内新建爱心驿站。", "城区"),
     # a locative ends a name: 政治上 is no part of a programme called 行动
     ("在思想上政治上行动上同党中央保持高度一致。", "政治上行动"),
+    # a quoted sentence before a name is not part of it
+    ("“高效便捷。”中铁十八局集团投资公司党委副书记王旭东说。", "高效便捷。中铁十八局集团投资公司"),
 ]
 
 

@@ -42,7 +42,9 @@ class OrganisationRecognizer:
             + lex.union_parent_heads
         )
         self.programme_heads = tuple(
-            p for p in lex.programme_suffixes if any(p.endswith(h) and p != h for h in heads)
+            p
+            for p in lex.programme_suffixes
+            if any(p.endswith(h) and p != h for h in heads) and p not in lex.shared_programme_heads
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -73,7 +75,9 @@ class OrganisationRecognizer:
                 continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
-            start, pieces = grow_left(text, words, m.start(), lex, max_chars=30)
+            start, pieces = grow_left(
+                text, words, m.start(), lex, max_chars=30, allow_quotes=True
+            )
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
@@ -95,7 +99,7 @@ class OrganisationRecognizer:
                 is_specific(pieces, lex, strict=True) or left.endswith(self.body_heads)
             ):
                 continue  # 深化工会, 助推工会: X工会 needs a proper name or a body before it
-            name = text[start : m.end()]
+            name = text[start : m.end()].replace("“", "").replace("”", "")
             parent = next((p for p in found if p.start == start and p.end <= m.start()), None)
             if parent is not None and parent.name != text[parent.start : parent.end]:
                 name = parent.name + text[parent.end : m.end()]  # 天津市总 + 劳动关系部

@@ -40,12 +40,15 @@ class ProgrammeRecognizer:
         )
         self.head_re = re.compile("|".join(map(re.escape, lex.programme_suffixes)))
         self.weak_re = re.compile("|".join(map(re.escape, lex.weak_programme_suffixes)))
+        self.shared_re = re.compile("|".join(map(re.escape, lex.shared_programme_heads)))
         self.setup_re = re.compile("|".join(map(re.escape, lex.triggers["establishes"])))
 
     def __call__(self, doc: Doc) -> Doc:
         self._quoted(doc)
         self._heads(doc, self.head_re, weak=False)
         self._heads(doc, self.weak_re, weak=True)
+        # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
+        self._heads(doc, self.shared_re, weak=False)
         return doc
 
     def _emit(self, doc: Doc, start: int, end: int, name: str, rule: str) -> None:
@@ -103,6 +106,10 @@ class ProgrammeRecognizer:
                     graded = True
             if not (graded or (pieces and is_specific(pieces, lex, strict=weak))):
                 continue
+            if m.group(0) in lex.shared_programme_heads and not _made_of(
+                text[start : m.start()], lex.programme_users | lex.programme_purpose_words
+            ):
+                continue  # a named alliance is an organisation (kg_organisations)
             if text[start - 1 : start] == "“":
                 continue  # handled as a quoted name
             quotes = [i for i, p in enumerate(pieces) if p.tag == "quote"]
@@ -116,6 +123,16 @@ class ProgrammeRecognizer:
                     continue
             name = text[start : m.end()].replace("“", "").replace("”", "")
             self._emit(doc, start, m.end(), name, "programme-head")
+
+
+def _made_of(text: str, vocabulary: frozenset[str]) -> bool:
+    """True if ``text`` is a sequence of words of ``vocabulary`` (职工创新 = 职工 + 创新)."""
+    while text:
+        word = max((w for w in vocabulary if text.startswith(w)), key=len, default=None)
+        if word is None:
+            return False
+        text = text[len(word) :]
+    return True
 
 
 @Language.factory("kg_programmes", default_config={"priority": 35})
