@@ -75,9 +75,7 @@ class OrganisationRecognizer:
                 continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
-            start, pieces = grow_left(
-                text, words, m.start(), lex, max_chars=30, allow_quotes=True
-            )
+            start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
