@@ -53,6 +53,7 @@ class Lexicon:
     name_internal_posts: frozenset[str]
     name_internal_verbs: frozenset[str]
     domain_words: tuple[str, ...]
+    jieba_splits: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     byline_roles: tuple[str, ...]
     name_stop_chars: frozenset[str]
@@ -72,6 +73,7 @@ class Lexicon:
     event_suffixes: tuple[str, ...]
     place_suffixes: tuple[str, ...]
     venue_suffixes: tuple[str, ...]
+    lower_place_suffixes: tuple[str, ...]
     not_place: frozenset[str]
     abbreviation_markers: tuple[str, ...]
     triggers: dict[str, tuple[str, ...]]
@@ -201,6 +203,7 @@ def load_lexicon() -> Lexicon:
         name_internal_posts=frozenset(data["name_internal_posts"]),
         name_internal_verbs=frozenset(data["name_internal_verbs"]),
         domain_words=tuple(data["domain_words"]),
+        jieba_splits=tuple(data["jieba_splits"]),
         speech_verbs=_longest_first(data["speech_verbs"]),
         byline_roles=_longest_first(data["byline_roles"]),
         name_stop_chars=frozenset(data["name_stop_chars"]),
@@ -220,6 +223,7 @@ def load_lexicon() -> Lexicon:
         event_suffixes=_longest_first(data["event_suffixes"]),
         place_suffixes=_longest_first(data["place_suffixes"]),
         venue_suffixes=_longest_first(data["venue_suffixes"]),
+        lower_place_suffixes=_longest_first(data["lower_place_suffixes"]),
         not_place=frozenset(data["not_place"]),
         abbreviation_markers=_longest_first(data["abbreviation_markers"]),
         triggers={k: _longest_first(v) for k, v in data["triggers"].items()},

@@ -71,6 +71,10 @@ FOUND = [
     ("上城区总工会团结企业与职工走出共济共赢新路", T.PLACE, "上城区"),
     ("网络直播行业工会联合会在杭州市上城区成立。", T.PLACE, "上城区"),
     ("都兰县总工会投资32.5万元建成巴隆乡“司机之家”。", T.PLACE, "都兰县"),
+    # towns and villages written after a known place, and enumerated after one
+    ("近日,江苏省盐城市滨海县滨海港镇干河村党总支书记、村主任宋国光介绍。", T.PLACE, "滨海港镇"),
+    ("近日,江苏省盐城市滨海县滨海港镇干河村党总支书记、村主任宋国光介绍。", T.PLACE, "干河村"),
+    ("滨海县陈涛镇五层村、六联村与合作社签订协议。", T.PLACE, "六联村"),
     ("近日,记者从吉林省总工会获悉。", T.PLACE, "吉林省"),
     (
         "全国机械冶金建材系统产业工人队伍建设改革现场推进会在江苏省南京市召开。",
@@ -96,6 +100,9 @@ NOT_ENTITIES = [
     # a division name (西安区) inside other words is not a place
     ("西安区域内的职工服务阵地不断完善。", "西安区"),
     ("城区内新建爱心驿站。", "城区"),
+    ("陈涛镇是全县山芋种植大镇。", "大镇"),
+    ("休息区、就餐区、学习区等免费开放。", "休息区"),
+    ("干河村村委会和县雄越果老首乌食品公司签订合作协议。", "和县"),
     # a locative ends a name: 政治上 is no part of a programme called 行动
     ("在思想上政治上行动上同党中央保持高度一致。", "政治上行动"),
     # a quoted sentence before a name is not part of it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,6 +31,8 @@ class PlaceRecognizer:
         self.priority = priority
         self.suffix_re = re.compile("|".join(map(re.escape, lex.place_suffixes)))
         self.venue_re = re.compile("|".join(map(re.escape, lex.venue_suffixes)))
+        lower = "|".join(map(re.escape, lex.lower_place_suffixes))
+        self.chain_re = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)({lower})")
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
@@ -43,6 +46,8 @@ class PlaceRecognizer:
             nxt = words[i + 1] if i + 1 < len(words) else None
             if nxt is not None and nxt.text in lex.level_suffix_words:
                 end = nxt.end
+            elif w.text[:-1] in lex.generic_modifiers:
+                continue  # 种植大镇
             elif not w.text.endswith(lex.place_suffixes):
                 # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
                 continue
@@ -78,7 +83,10 @@ class PlaceRecognizer:
                 continue
             if w.tag == "n" and stem in lex.not_toponym_stems:
                 continue
+            if str(jieba.posseg.dt.word_tag_tab.get(stem, "")).startswith("v"):
+                continue  # 休息区, 学习区: an activity's area, not a toponym
             add_candidate(doc, self._candidate(w.start, w.end, text, "place-suffix"))
+        self._chains(doc)
         for m in self.venue_re.finditer(text):
             if m.group(0) == "大湾区":
                 continue
@@ -92,6 +100,37 @@ class PlaceRecognizer:
                     Candidate(start, m.end(), EntityType.PLACE, name, "place-venue", self.priority),
                 )
         return doc
+
+    def _chains(self, doc: Doc) -> None:
+        """Lower levels written after a known place (滨海县 + 滨海港镇 + 干河村), and the
+        same level enumerated after them (陈涛镇五层村、六联村)."""
+        text = doc.text
+        ends = sorted({c.end for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE})
+        queue, done = list(ends), set()
+        while queue:
+            end = queue.pop(0)
+            if end in done:
+                continue
+            done.add(end)
+            m = self.chain_re.match(text, end)
+            if m is None or not self._toponym(m.group(1)):
+                continue
+            add_candidate(doc, self._candidate(end, m.end(), text, "place-chain"))
+            queue.append(m.end())
+            item = re.compile(rf"、([\u4e00-\u9fff]{{2,3}}?){re.escape(m.group(2))}")
+            cursor = m.end()
+            while (more := item.match(text, cursor)) and self._toponym(more.group(1)):
+                add_candidate(doc, self._candidate(cursor + 1, more.end(), text, "place-chain"))
+                cursor = more.end()
+
+    def _toponym(self, stem: str) -> bool:
+        """A stem that can name a town or village: no function word, no generic word."""
+        lex = self.lex
+        if stem in lex.generic_modifiers or stem in lex.not_toponym_stems:
+            return False
+        if any(ch in lex.name_stop_chars or ch in "省市区县" for ch in stem):
+            return False
+        return not any(w in stem for w in lex.left_breaks if len(w) > 1)
 
     def _candidate(self, start: int, end: int, text: str, rule: str) -> Candidate:
         name = text[start:end]

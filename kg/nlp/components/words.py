@@ -28,6 +28,8 @@ class WordTagger:
                 jieba.add_word(word, freq=2000, tag="n")
         for word in lex.domain_words:
             jieba.add_word(word, freq=2000, tag="n")
+        for word in lex.jieba_splits:
+            jieba.del_word(word)  # 村委会和县…: 和 + 县, not the county 和县
         for entry in lex.gazetteer:
             if len(entry.pattern) >= 2:
                 tag = {"Place": "ns", "Person": "nr"}.get(str(entry.label), "nt")
