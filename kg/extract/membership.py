@@ -50,6 +50,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                 org = _longest(orgs_by_end.get(chain_start, [])) or _anaphor(ctx, text, chain_start)
                 if org is not None:
                     role = text[chain_start:cursor]
+                    org, role = _own_union(org, role, orgs_by_end.get(chain_start + 2, []))
                     break
             if org is None:
                 break
@@ -81,6 +82,15 @@ def _chain_starts(text: str, end: int, posts: frozenset[str], max_len: int) -> l
                 if text[start - 1 : start] == "、":
                     frontier.append(start - 1)
     return sorted(set(starts))
+
+
+def _own_union(org: Mention, role: str, unions_after: list[Mention]) -> tuple[Mention, str]:
+    """``…有限公司工会主席同艳``: one 工会 post after a company is a post in the company's
+    union, when that union is a mention (a chain 党委副书记、工会主席 stays with the company)."""
+    union = next((m for m in unions_after if m.label == EntityType.UNION), None)
+    if union is None or "、" in role or not role.startswith("工会") or len(role) <= 2:
+        return org, role
+    return union, role[2:]
 
 
 def _longest(mentions: list[Mention]) -> Mention | None:

@@ -74,6 +74,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     venue_suffixes: tuple[str, ...]
     lower_place_suffixes: tuple[str, ...]
+    venue_prepositions: frozenset[str]
     not_place: frozenset[str]
     abbreviation_markers: tuple[str, ...]
     triggers: dict[str, tuple[str, ...]]
@@ -224,6 +225,7 @@ def load_lexicon() -> Lexicon:
         place_suffixes=_longest_first(data["place_suffixes"]),
         venue_suffixes=_longest_first(data["venue_suffixes"]),
         lower_place_suffixes=_longest_first(data["lower_place_suffixes"]),
+        venue_prepositions=frozenset(data["venue_prepositions"]),
         not_place=frozenset(data["not_place"]),
         abbreviation_markers=_longest_first(data["abbreviation_markers"]),
         triggers={k: _longest_first(v) for k, v in data["triggers"].items()},

@@ -41,12 +41,20 @@ FOUND = [
         "昌平农服中心劳模创新工作室联盟",
     ),
     ("区级职工创新工作室51家,职工创新工作室联盟7个。", T.PROGRAMME, "职工创新工作室联盟"),
+    ("充分发挥职工维权帮扶服务中心积极作用。", T.PROGRAMME, "职工维权帮扶服务中心"),
     (
         "联合区人社局共同创建上城区“红·领·带”技能工匠联盟。",
         T.ORGANIZATION,
         "上城区红·领·带技能工匠联盟",
     ),
     ("“十典九章”志愿者服务队走进工地。", T.ORGANIZATION, "十典九章志愿者服务队"),
+    # a venue that acts is an organisation; one where things happen is a place
+    (
+        "活动由广州市总工会主办,市第二工人文化宫、南沙区总工会承办。",
+        T.ORGANIZATION,
+        "市第二工人文化宫",
+    ),
+    ("招聘会在陕西省西安市土门工人文化宫举行。", T.PLACE, "陕西省西安市土门工人文化宫"),
     ("2023年中国职工文化体育协会职工旅游分会年会召开。", T.ORGANIZATION, "中国职工文化体育协会"),
     # people: bylines, posts, enumerations, speech
     ("本报讯(记者彭冰 柳柳)全面提升劳动和技能竞赛质效。", T.PERSON, "彭冰"),

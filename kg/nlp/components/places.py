@@ -17,6 +17,7 @@ from kg.types import EntityType
 __all__ = ["PlaceRecognizer"]
 
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
+_VENUE_SHORT = re.compile(r"[省市区县](?:第[一二三四五六七八九十]+)?")  # 市第二工人文化宫
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "v", "m", "q", "f", "x"})
 _NAME_WORD_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "a", "x"})
 
@@ -31,6 +32,9 @@ class PlaceRecognizer:
         self.priority = priority
         self.suffix_re = re.compile("|".join(map(re.escape, lex.place_suffixes)))
         self.venue_re = re.compile("|".join(map(re.escape, lex.venue_suffixes)))
+        acting = "|".join(map(re.escape, (*lex.triggers["organizes"], *lex.triggers["partner"])))
+        self.acting_re = re.compile(rf"(?:[、和与][^，,。；;！？]{{2,20}}?)?(?:{acting})")
+        self.posts = tuple(sorted(lex.name_breaking_posts, key=len, reverse=True))
         lower = "|".join(map(re.escape, lex.lower_place_suffixes))
         self.chain_re = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)({lower})")
 
@@ -91,13 +95,16 @@ class PlaceRecognizer:
             if m.group(0) == "大湾区":
                 continue
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=14)
-            if start == m.start() or not is_specific(pieces, lex, strict=True):
+            acts = self._acts(text, start, m.end())
+            short = acts and _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None
+            if start == m.start() or not (short or is_specific(pieces, lex, strict=True)):
                 continue
             name = text[start : m.end()]
+            # a venue that acts (organises, has staff) is an organisation (GUIDELINES)
+            label = EntityType.ORGANIZATION if acts else EntityType.PLACE
             if CJK.search(name):
                 add_candidate(
-                    doc,
-                    Candidate(start, m.end(), EntityType.PLACE, name, "place-venue", self.priority),
+                    doc, Candidate(start, m.end(), label, name, "place-venue", self.priority)
                 )
         return doc
 
@@ -122,6 +129,15 @@ class PlaceRecognizer:
             while (more := item.match(text, cursor)) and self._toponym(more.group(1)):
                 add_candidate(doc, self._candidate(cursor + 1, more.end(), text, "place-chain"))
                 cursor = more.end()
+
+    def _acts(self, text: str, start: int, end: int) -> bool:
+        """True when the venue at ``start:end`` acts: a post follows (…产业园副主任易梅森) or
+        it heads a clause that organises or signs (市第二工人文化宫、南沙区总工会承办)."""
+        if text.startswith(self.posts, end):
+            return True
+        if text[max(0, start - 1) : start] in self.lex.venue_prepositions:
+            return False  # 在土门工人文化宫举行: the venue is where, not who
+        return self.acting_re.match(text, end) is not None
 
     def _toponym(self, stem: str) -> bool:
         """A stem that can name a town or village: no function word, no generic word."""
