@@ -217,7 +217,10 @@ def is_specific(pieces: list[Piece], lex: Lexicon, *, strict: bool = False) -> b
         return False
     if all(t in lex.generic_modifiers for t in texts):
         return False
-    if any(p.tag in _SPECIFIC_TAGS or p.tag in ("quote", "ord") for p in pieces):
+    if any(
+        p.tag in _SPECIFIC_TAGS or p.tag in ("quote", "ord") or _ORDINAL.match(p.text)
+        for p in pieces
+    ):
         return True
     if strict:
         return False

@@ -45,6 +45,7 @@ class Lexicon:
 
     org_suffixes: dict[str, EntityType]
     subunit_suffixes: tuple[str, ...]
+    false_org_heads: tuple[str, ...]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
     left_breaks: frozenset[str]
@@ -71,6 +72,9 @@ class Lexicon:
     programme_triggers: tuple[str, ...]
     programme_followers: tuple[str, ...]
     event_suffixes: tuple[str, ...]
+    ceremony_heads: tuple[str, ...]
+    event_patterns: tuple[str, ...]
+    self_references: dict[str, str]
     place_suffixes: tuple[str, ...]
     venue_suffixes: tuple[str, ...]
     lower_place_suffixes: tuple[str, ...]
@@ -196,6 +200,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
+        false_org_heads=_longest_first(data["false_org_heads"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
         left_breaks=frozenset(data["left_breaks"]),
@@ -222,6 +227,9 @@ def load_lexicon() -> Lexicon:
         programme_triggers=_longest_first(data["programme_triggers"]),
         programme_followers=_longest_first(data["programme_followers"]),
         event_suffixes=_longest_first(data["event_suffixes"]),
+        ceremony_heads=_longest_first(data["ceremony_heads"]),
+        event_patterns=tuple(data["event_patterns"]),
+        self_references=dict(data["self_references"]),
         place_suffixes=_longest_first(data["place_suffixes"]),
         venue_suffixes=_longest_first(data["venue_suffixes"]),
         lower_place_suffixes=_longest_first(data["lower_place_suffixes"]),

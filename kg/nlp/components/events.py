@@ -30,6 +30,7 @@ class EventRecognizer:
         self.lex = lex
         self.priority = priority
         self.head_re = re.compile("|".join(map(re.escape, lex.event_suffixes)))
+        self.pattern_re = re.compile("|".join(lex.event_patterns))
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
@@ -43,15 +44,27 @@ class EventRecognizer:
             )
             if not pieces or not is_specific(pieces, lex, strict=True):
                 continue
+            if text.startswith(lex.venue_suffixes, m.end()):
+                continue  # 第一次全国劳动大会旧址 is a place
+            name_start, prefix = start, ""
+            for own, level in lex.self_references.items():
+                if text.endswith(own, 0, start):
+                    # 我市工会第十六次代表大会 → 市工会…, which resolution qualifies
+                    start, prefix = start - len(own), level
+                    break
             if text[start - 1 : start] == "暨":
-                # 启动仪式暨首场报告会: a ceremony joined to what follows is one event
+                # 启动仪式暨首场报告会, 峰会暨…启动会: joined to a ceremony, one event
+                ceremony = m.group(0).endswith(lex.ceremony_heads)
                 before = [
-                    c for c in found if c.end == start - 1 and c.name.endswith(("仪式", "启动会"))
+                    c
+                    for c in found
+                    if c.end == start - 1 and (ceremony or c.name.endswith(lex.ceremony_heads))
                 ]
                 if before:
                     start = before[-1].start
                 else:
-                    quoted = _QUOTED_BEFORE.search(text, 0, start - 1)
+                    opening = text.rfind("“", 0, start - 1)
+                    quoted = _QUOTED_BEFORE.match(text, opening) if opening >= 0 else None
                     if quoted and quoted.end() == start - 1:
                         # “大国工匠吉林行”暨…大会: the quoted name is an event of its own
                         found.append(
@@ -64,10 +77,15 @@ class EventRecognizer:
                                 self.priority,
                             )
                         )
-            surface = text[start : m.end()]
-            name = surface.replace("“", "").replace("”", "")
+            if not prefix:
+                name_start = start  # a 暨 join may have moved the start
+            name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
             found.append(
                 Candidate(start, m.end(), EntityType.EVENT, name, "event-head", self.priority)
+            )
+        for m in self.pattern_re.finditer(text):
+            found.append(
+                Candidate(m.start(), m.end(), EntityType.EVENT, m.group(0), "event-pattern", 31)
             )
         for candidate in found:
             add_candidate(doc, candidate)

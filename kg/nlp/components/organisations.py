@@ -70,6 +70,8 @@ class OrganisationRecognizer:
                     continue  # 格局, 全部, 大厅
                 if tag in _PHRASE_TAGS:
                     continue  # 服务大局: an idiom or verb phrase, not a name
+            if text.endswith(lex.false_org_heads, 0, m.end()):
+                continue  # 顾大局, 新格局: a common word, not a body
             following = self.head_re.match(text, m.end())
             if following and lex.org_suffixes.get(following.group(0)) != EntityType.UNION:
                 continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name

@@ -94,11 +94,16 @@ class PersonRecognizer:
                 continue  # the post is part of a longer word (工人文化宫)
             if len(follower.text) >= 2 and follower.tag not in _NAME_TAGS and _known(follower.text):
                 continue  # 职工权益: a dictionary word, not a name
+            weak = m.group(0) in self.lex.weak_posts or text[start : start + 1] in (
+                self.lex.ambiguous_surnames
+            )
+            if weak and start not in nr_words:
+                continue  # 大国工匠和高技能人才: 和 is no surname here
             if start < len(text) and text[start] in self.lex.surnames:
                 end = self._name_end(text, start, nr_words)
                 if end - start >= 2:
                     emit(start, end, "person-post")
-        for w in words:
+        for i, w in enumerate(words):
             if (
                 w.start in nr_words
                 and self._valid(w.text)
@@ -110,8 +115,10 @@ class PersonRecognizer:
                 unknown = _known(w.text) is None
                 post = self.post_re.match(text, w.end)  # 习近平总书记, 王雷主任
                 titled = post is not None and post.group(0) not in self.lex.weak_posts
-                cue = self.speech_re.match(after) or enumerated or before == "”" or titled
                 plain = w.text[0] not in self.lex.ambiguous_surnames
+                # 康养度假、温泉旅游 is no list of people; 廖丽娟、白妙馨、王雪梅 is
+                enumerated = enumerated and (plain or self._listed_with_people(i, words))
+                cue = self.speech_re.match(after) or enumerated or before == "”" or titled
                 if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
         return doc
@@ -132,6 +139,21 @@ class PersonRecognizer:
                 break
             end += 1
         return end
+
+    def _listed_with_people(self, i: int, words: list) -> bool:
+        """True if a neighbour of ``words[i]`` across 、 is a name with an unambiguous
+        surname (廖丽娟、白妙馨、王雪梅)."""
+        neighbours = []
+        if i >= 2 and words[i - 1].text == "、":
+            neighbours.append(words[i - 2])
+        if i + 2 < len(words) and words[i + 1].text == "、":
+            neighbours.append(words[i + 2])
+        return any(
+            n.tag in _NAME_TAGS
+            and self._valid(n.text)
+            and n.text[0] not in self.lex.ambiguous_surnames
+            for n in neighbours
+        )
 
     def _valid(self, name: str) -> bool:
         lex = self.lex
