@@ -58,6 +58,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         ):
             for t in pattern.finditer(sentence):
                 pool = inside if predicate == RelationType.ESTABLISHES else top
+                # 召开贯彻党的二十大精神…会议: a party congress is never what is held here
+                pool = [m for m in pool if m.rule != "event-pattern"]
                 objects = [m for m in pool if m.label in wanted and pos(m) >= t.end()]
                 objects = [
                     m
@@ -135,9 +137,13 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     subject, RelationType.LOCATED_IN, place, evidence, rule="located-trigger"
                 )
-        if orgs:
-            unions = [m for m in orgs if m.label == EntityType.UNION]
-            topic = (unions or orgs)[0]
+        # the acting body for sentences that name none: the last union named (unions
+        # are what this news is about), else the first organisation
+        unions = [m for m in orgs if m.label == EntityType.UNION]
+        if unions:
+            topic = unions[0]
+        elif topic is None and orgs:
+            topic = orgs[0]
         if events:
             last_events = events
         # 陕西省人力资源和社会保障厅“秦云就业”小程序: an organisation's own programme

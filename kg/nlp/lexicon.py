@@ -73,6 +73,8 @@ class Lexicon:
     programme_followers: tuple[str, ...]
     event_suffixes: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
+    event_openers: tuple[str, ...]
+    prepositions: frozenset[str]
     event_patterns: tuple[str, ...]
     self_references: dict[str, str]
     place_suffixes: tuple[str, ...]
@@ -228,6 +230,8 @@ def load_lexicon() -> Lexicon:
         programme_followers=_longest_first(data["programme_followers"]),
         event_suffixes=_longest_first(data["event_suffixes"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),
+        event_openers=_longest_first(data["event_openers"]),
+        prepositions=frozenset(data["prepositions"]),
         event_patterns=tuple(data["event_patterns"]),
         self_references=dict(data["self_references"]),
         place_suffixes=_longest_first(data["place_suffixes"]),

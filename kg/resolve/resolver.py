@@ -25,6 +25,8 @@ from kg.types import (
 
 __all__ = ["resolve"]
 
+_YEAR = re.compile(r"(?:\d{4}年度?)?")
+
 _ORG_TYPES = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
@@ -188,6 +190,13 @@ def _sentence_of(article, start: int) -> Provenance:
     )
 
 
+def _sentence_bounds(article, offset: int) -> tuple[int, int]:
+    for s in article.sentences:
+        if s.start <= offset < s.end:
+            return s.start, s.end
+    return offset, offset
+
+
 def _resolve_document(
     mentions: list[Mention], articles: dict
 ) -> dict[tuple[str, int, int], tuple[EntityType, str]]:
@@ -210,13 +219,20 @@ def _resolve_document(
         art_names: dict[EntityType, set[str]] = defaultdict(set)
         for m in items:
             art_names[m.label].add(names[m.key])
-        art_places = places_of(sorted(items, key=lambda m: m.start))
+        ordered = sorted(items, key=lambda m: m.start)
+        art_places = places_of(ordered)
         for m in items:
             name = names[m.key]
+            # 2022年市社会化…笔试: the level word follows the year
+            year = _YEAR.match(name).group(0) if m.label == EntityType.EVENT else ""
+            name = name[len(year) :]
             level = next(
                 (lv for lv in sorted(levels, key=len, reverse=True) if name.startswith(lv)), None
             )
             if level is not None and m.label != EntityType.PLACE and len(name) > len(level):
+                # the nearest place before it in its sentence, then the article's places
+                lo, _ = _sentence_bounds(articles[m.article_id], m.start)
+                near = places_of([o for o in ordered if lo <= o.start and o.end <= m.start])
                 name = _qualify(
                     name,
                     level,
@@ -224,10 +240,10 @@ def _resolve_document(
                     m.label,
                     art_names,
                     doc_names_by_type,
-                    art_places,
+                    near[::-1] + art_places,
                     doc_places,
                 )
-            result[m.key] = (m.label, name)
+            result[m.key] = (m.label, year + name)
     # (以下简称Y) aliases used as the start of longer names: 合肥产投集团工会
     aliases = {
         m.text: names[m.key]
@@ -265,12 +281,42 @@ def _resolve_document(
             result[key] = (label, longer)
     for article_items in by_article.values():
         keys = [m.key for m in sorted(article_items, key=lambda m: m.start)]
-        renames = _generic_programme_names([result[k] for k in keys])
+        named = [result[k] for k in keys]
+        renames = _generic_programme_names(named) | _shortened_events(named)
         for k in keys:
             label, name = result[k]
-            if label == EntityType.PROGRAMME and name in renames:
+            if label in (EntityType.PROGRAMME, EntityType.EVENT) and name in renames:
                 result[k] = (label, renames[name])
     return result
+
+
+def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
+    """A headline's short name for an event the article names in full: the short name
+    without its head sits inside the full one (深入构建新时代和谐劳动关系工作交流会 →
+    贯彻党的二十大精神深入构建新时代和谐劳动关系工作交流视频会议).
+
+    Examples
+    --------
+    >>> E = EntityType.EVENT
+    >>> _shortened_events([(E, "全市工会数字化改革推进会"), (E, "全市工会数字化改革推进会")])
+    {}
+    >>> _shortened_events([(E, "职工交流会"), (E, "贯彻精神职工交流视频会议")])
+    {}
+    """
+    from kg.nlp.lexicon import load_lexicon
+
+    heads = load_lexicon().event_suffixes
+    names = sorted({n for label, n in named if label == EntityType.EVENT}, key=len)
+    renames: dict[str, str] = {}
+    for short in names:
+        head = next((h for h in heads if short.endswith(h)), None)
+        core = short[: -len(head)] if head else ""
+        if len(core) < 8:
+            continue  # too short to be sure (职工交流会)
+        fuller = [n for n in names if n != short and core in n and len(n) > len(short)]
+        if len(fuller) == 1:
+            renames[short] = fuller[0]
+    return renames
 
 
 def _generic_programme_names(named: list[tuple[EntityType, str]]) -> dict[str, str]:
@@ -319,6 +365,8 @@ def _qualify(
     doc_places: list[str],
 ) -> str:
     for pool in (art_names[label], doc_names[label]):
+        if label == EntityType.EVENT:
+            pool = {n[len(_YEAR.match(n).group(0)) :] for n in pool}
         longer = sorted(n for n in pool if n != name and n.endswith(name) and len(n) > len(name))
         fulls = {n for n in longer if not any(n != o and o.endswith(n) for o in longer)}
         if len(fulls) == 1:

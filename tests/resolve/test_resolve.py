@@ -148,3 +148,30 @@ def test_division_parent_needs_the_same_article() -> None:
     assert ("上城区", "杭州市") not in _located(result)
     _, result = _entities("杭州市上城区总工会开展高温慰问。")
     assert ("上城区", "杭州市") in _located(result)
+
+
+def test_short_form_takes_the_nearest_place_in_its_sentence() -> None:
+    entities, _ = _entities(
+        "## 上城区总工会团结企业\n\n区总工会带队考察四川广元市。"
+        "高质量承办浙江省劳模工匠学习贯彻省第十五次党代会精神暨助力志愿服务交流对接活动。"
+    )
+    assert "浙江省第十五次党代会" in entities
+    assert "四川省第十五次党代会" not in entities
+
+
+def test_year_prefixed_short_event_name_is_qualified() -> None:
+    entities, _ = _entities(
+        "## 2022年市社会化职业化工会工作者招聘笔试举行\n\n"
+        "根据相关工作安排,2022年杭州市社会化职业化工会工作者招聘笔试于近期举行。"
+    )
+    event = entities["2022年杭州市社会化职业化工会工作者招聘笔试"]
+    assert "2022年市社会化职业化工会工作者招聘笔试" in event.aliases
+
+
+def test_headline_short_name_of_an_event_joins_the_full_one() -> None:
+    entities, _ = _entities(
+        "## 市总工会召开深入构建新时代和谐劳动关系工作交流会\n\n"
+        "杭州市总工会召开贯彻党的二十大精神深入构建新时代和谐劳动关系工作交流视频会议。"
+    )
+    events = [e for e in entities.values() if e.type.value == "Event" and e.name != "党的二十大"]
+    assert len(events) == 1, [e.name for e in events]

@@ -31,6 +31,7 @@ class EventRecognizer:
         self.priority = priority
         self.head_re = re.compile("|".join(map(re.escape, lex.event_suffixes)))
         self.pattern_re = re.compile("|".join(lex.event_patterns))
+        self.opener_re = re.compile("|".join(map(re.escape, lex.event_openers)))
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
@@ -42,15 +43,20 @@ class EventRecognizer:
             start, pieces = grow_left(
                 text, words, m.start(), lex, max_chars=40, allow_ordinals=True, allow_quotes=True
             )
-            if not pieces or not is_specific(pieces, lex, strict=True):
+            opened = self._opened_start(text, m.start(), start)
+            if opened is not None:
+                start = opened
+            elif not pieces or not is_specific(pieces, lex, strict=True):
                 continue
             if text.startswith(lex.venue_suffixes, m.end()):
                 continue  # 第一次全国劳动大会旧址 is a place
             name_start, prefix = start, ""
             for own, level in lex.self_references.items():
-                if text.endswith(own, 0, start):
+                if text.endswith(own, 0, start) or text.startswith(own, start):
                     # 我市工会第十六次代表大会 → 市工会…, which resolution qualifies
-                    start, prefix = start - len(own), level
+                    if text.endswith(own, 0, start):
+                        start -= len(own)
+                    name_start, prefix = start + len(own), level
                     break
             if text[start - 1 : start] == "暨":
                 # 启动仪式暨首场报告会, 峰会暨…启动会: joined to a ceremony, one event
@@ -79,6 +85,8 @@ class EventRecognizer:
                         )
             if not prefix:
                 name_start = start  # a 暨 join may have moved the start
+            if m.start() - name_start < 2:
+                continue
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
             found.append(
                 Candidate(start, m.end(), EntityType.EVENT, name, "event-head", self.priority)
@@ -90,6 +98,37 @@ class EventRecognizer:
         for candidate in found:
             add_candidate(doc, candidate)
         return doc
+
+    def _opened_start(self, text: str, head: int, grown: int) -> int | None:
+        """Where an event name starts when a verb that holds or attends events opens it in
+        the same clause (召开|贯彻党的二十大精神…视频会议, 举行|抗疫一线…启动仪式), if that
+        is before where growth stopped; None otherwise."""
+        clause = _clause_start(text, head)
+        openers = list(self.opener_re.finditer(text, clause, grown))
+        if not openers:
+            return None
+        start = openers[-1].end()
+        start += text.startswith(("了", "的"), start)
+        if text[start : start + 1] in self.lex.prepositions:
+            return None  # 落实以职工代表大会为…: the verb's object is not the event
+        gap = text[start:grown]
+        if (
+            start >= grown
+            or head - start > 40
+            or "”暨" in gap
+            or text.count("“", start, head) != text.count("”", start, head)
+        ):
+            return None
+        return start
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
+
+
+def _clause_start(text: str, offset: int) -> int:
+    return max(
+        (m.end() for m in _CLAUSE_END.finditer(text, max(0, offset - 60), offset)), default=0
+    )
 
 
 @Language.factory("kg_events", default_config={"priority": 32})
