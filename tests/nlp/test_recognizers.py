@@ -19,6 +19,15 @@ FOUND = [
     ("天津市总劳动关系部负责人介绍。", T.UNION, "天津市总工会劳动关系部"),
     # enterprises, government bodies, other organisations
     ("直播间内,王雷走进陕西海川医药有限公司。", T.ENTERPRISE, "陕西海川医药有限公司"),
+    # a trade name jieba mis-tags, right after a place, belongs to the company
+    (
+        "鄂尔多斯市呼能运销有限公司职工高蓉就是受益人之一。",
+        T.ENTERPRISE,
+        "鄂尔多斯市呼能运销有限公司",
+    ),
+    ("江苏唯得康医疗科技有限公司工会主席陈敬纳介绍。", T.UNION, "江苏唯得康医疗科技有限公司工会"),
+    # a union's short form owns the programme after it
+    ("河北省邢台市清河县总工会建成清河县总职工健康服务站。", T.PROGRAMME, "职工健康服务站"),
     ("所属4家企业在中铁十八局集团试点。", T.ENTERPRISE, "中铁十八局集团"),
     (
         "中国职工国际旅行社总社与贵州省文化和旅游厅签订战略合作框架协议。",
@@ -149,6 +158,8 @@ NOT_ENTITIES = [
     ("联手策划文化体验旅游、康养度假、温泉旅游等主题产品。", "康养"),
     ("站在第一次全国劳动大会旧址前。", "第一次全国劳动大会"),
     ("落实以职工代表大会为基本形式的企业民主管理制度。", "以职工代表大会"),
+    ("据了解,辽宁理工职业大学利用学校场地、设备等资源。", "辽宁理工职业大学利用学校"),
+    ("开发电子商务、家政服务、钟点工等就业岗位。", "钟点工"),
     # a locative ends a name: 政治上 is no part of a programme called 行动
     ("在思想上政治上行动上同党中央保持高度一致。", "政治上行动"),
     # a quoted sentence before a name is not part of it

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions, word_index_at
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -15,6 +15,7 @@ from kg.types import EntityType
 __all__ = ["OrganisationRecognizer"]
 
 _PHRASE_TAGS = frozenset({"l", "i", "v", "vn", "a", "ad", "an", "d"})
+_TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n"})
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 
@@ -81,6 +82,10 @@ class OrganisationRecognizer:
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
+            if label == EntityType.ENTERPRISE:
+                start = self._trade_name_start(text, words, start)
+            # …有限公司|工会: the union of a company named just before takes its whole name
+            start = min([start] + [c.start for c in found if c.end == m.start()])
             left = text[start : m.start()]
             glued = len(pieces) == 1 and pieces[0].tag not in ("ns", "nt")
             if (
@@ -141,6 +146,28 @@ class OrganisationRecognizer:
             if parent.start >= start and parent.end <= head_start:
                 return parent.label
         return self.lex.org_suffixes.get(head)
+
+    def _trade_name_start(self, text: str, words, start: int) -> int:
+        """江苏|唯得康(l)医疗科技有限公司, 鄂尔多斯市|呼能(v)运销(vn)有限公司: jieba often
+        mis-tags a company's trade name; right after a place it is part of the name."""
+        i = word_index_at(words, start - 1) if start > 0 else -1
+        taken = 0
+        while i >= 0 and taken < 2:
+            w = words[i]
+            if w.tag in ("ns",) and taken:
+                return w.start
+            if (
+                w.tag not in _TRADE_NAME_TAGS
+                or not 1 < len(w.text) <= 3
+                or w.text in self.lex.left_breaks
+                or not CJK.match(w.text)
+            ):
+                return start
+            taken += 1
+            i -= 1
+        if i >= 0 and words[i].tag == "ns" and taken:
+            return words[i].start
+        return start
 
     def _short_form(self, left: str) -> bool:
         levels = self.lex.level_words

@@ -92,6 +92,18 @@ class ProgrammeRecognizer:
             if m.end() not in word_ends:
                 continue
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=20, allow_quotes=True)
+            # a union's short form before it is its owner, not its name (清河县总|职工健康服务站)
+            owner_end = max(
+                (
+                    c.end
+                    for c in doc._.kg_candidates or []
+                    if c.label == EntityType.UNION and start <= c.start and c.end <= m.start()
+                ),
+                default=None,
+            )
+            if owner_end is not None:
+                start = owner_end
+                pieces = [p for p in pieces if p.start >= owner_end]
             # strip generic modifiers on the left (高品质爱心母婴室 → 爱心母婴室)
             while pieces and pieces[-1].text in lex.generic_modifiers:
                 start = pieces[-1].end
