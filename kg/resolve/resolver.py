@@ -268,8 +268,10 @@ def _resolve_document(
     for key, (label, name) in list(result.items()):
         if label == EntityType.UNION and name.endswith("工会") and not name.endswith("总工会"):
             place = known_places.get(name[:-2])
-            if place and place + "总工会" in union_names:
-                result[key] = (label, place + "总工会")
+            # 西安工会 → 陕西省西安市总工会 when the document names exactly one such
+            federation = [n for n in union_names if place and n.endswith(place + "总工会")]
+            if len(federation) == 1:
+                result[key] = (label, federation[0])
     # contained names: 苏杭公司工会 → 中建安装苏杭公司工会; 孙礼玲职工创新工作室 → 昌平区医院孙礼玲…
     final_names = defaultdict(set)
     for label, name in result.values():

@@ -175,3 +175,10 @@ def test_headline_short_name_of_an_event_joins_the_full_one() -> None:
     )
     events = [e for e in entities.values() if e.type.value == "Event" and e.name != "党的二十大"]
     assert len(events) == 1, [e.name for e in events]
+
+
+def test_place_union_joins_the_federation_named_with_its_province() -> None:
+    entities, _ = _entities(
+        "## 西安工会精准送岗\n\n陕西省西安市总工会举办招聘会。西安工会还开展直播带岗。"
+    )
+    assert "西安工会" in entities["陕西省西安市总工会"].aliases

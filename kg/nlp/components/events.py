@@ -111,6 +111,8 @@ class EventRecognizer:
         start += text.startswith(("了", "的"), start)
         if text[start : start + 1] in self.lex.prepositions:
             return None  # 落实以职工代表大会为…: the verb's object is not the event
+        if _QUANTITY.match(text, start) or head - start < _MIN_OPENED_NAME:
+            return None  # 举办了一场有针对性的招聘会, 参加劳动和技能竞赛: no name
         gap = text[start:grown]
         if (
             start >= grown
@@ -122,6 +124,8 @@ class EventRecognizer:
         return start
 
 
+_QUANTITY = re.compile(r"[一二两三四五六七八九十几数多首]+[场次个项批期届轮]")
+_MIN_OPENED_NAME = 6  # characters before the head
 _CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
 
 

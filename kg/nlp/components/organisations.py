@@ -84,6 +84,9 @@ class OrganisationRecognizer:
                 continue
             if label == EntityType.ENTERPRISE:
                 start = self._trade_name_start(text, words, start)
+            if text[start] in lex.prepositions and _word_tag(words, start) not in ("ns", "nt"):
+                start += 1  # 于是向众惠公司提出: jieba glued 向 to the name (向众惠/nr)
+                pieces = [p for p in pieces if p.start >= start]
             # …有限公司|工会: the union of a company named just before takes its whole name
             start = min([start] + [c.start for c in found if c.end == m.start()])
             left = text[start : m.start()]
@@ -176,6 +179,11 @@ class OrganisationRecognizer:
 
 def _followed_by_head(text: str, end: int, head_re: re.Pattern[str]) -> bool:
     return bool(head_re.match(text, end))
+
+
+def _word_tag(words, offset: int) -> str:
+    i = word_index_at(words, offset)
+    return words[i].tag if 0 <= i < len(words) else ""
 
 
 def _word_prefix(words, offset: int, text: str) -> tuple[str, str]:
