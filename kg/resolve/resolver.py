@@ -278,9 +278,13 @@ def _resolve_document(
         final_names[label].add(name)
     org_names = set().union(*(final_names[t] for t in _ORG_TYPES)) if final_names else set()
     for key, (label, name) in list(result.items()):
-        longer = _container(name, label, final_names[label], org_names)
-        if longer is not None:
-            result[key] = (label, longer)
+        # follow the chain: 县总工会 → 清河县总工会 → 河北省邢台市清河县总工会
+        for _ in range(4):
+            longer = _container(name, label, final_names[label], org_names)
+            if longer is None:
+                break
+            name = longer
+        result[key] = (label, name)
     for article_items in by_article.values():
         keys = [m.key for m in sorted(article_items, key=lambda m: m.start)]
         named = [result[k] for k in keys]

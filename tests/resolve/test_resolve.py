@@ -182,3 +182,14 @@ def test_place_union_joins_the_federation_named_with_its_province() -> None:
         "## 西安工会精准送岗\n\n陕西省西安市总工会举办招聘会。西安工会还开展直播带岗。"
     )
     assert "西安工会" in entities["陕西省西安市总工会"].aliases
+
+
+def test_short_forms_follow_the_chain_to_the_fullest_name() -> None:
+    entities, _ = _entities(
+        "## 河北清河县总在健康服务站配备智能体检仪\n\n"
+        "日前,河北省邢台市清河县总工会组织职工体检。据清河县总工会党组书记王涛介绍。"
+        "“县总将分批组织全县职工免费体检。”"
+    )
+    unions = [e for e in entities.values() if e.type.value == "Union"]
+    assert len(unions) == 1, [u.name for u in unions]
+    assert {"清河县总工会", "县总"} <= set(unions[0].aliases)
