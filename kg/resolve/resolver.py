@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import yaml
@@ -389,11 +389,13 @@ def _qualify(
     return name
 
 
-def _place_forms(places: list[str]) -> dict[str, str]:
+def _place_forms(places: list[str]) -> _PlaceForms:
     """Every written form of the document's places → its fullest form (吉林 → 吉林省)."""
     from kg.nlp.lexicon import load_lexicon
 
-    forms = {e.pattern: e.id for e in load_lexicon().gazetteer if str(e.label) == "Place"}
+    forms = _PlaceForms(
+        (e.pattern, e.id) for e in load_lexicon().gazetteer if e.label == EntityType.PLACE
+    )
     for place in places:
         if place.endswith("自治州") and len(place) > 5:
             forms[place[:2] + "州"] = place  # 海西州 → 海西蒙古族藏族自治州
@@ -411,17 +413,36 @@ def _match_key(name: str, label: EntityType, places: dict[str, str]) -> str:
     for short, full in config["equivalents"].items():
         if short in name and full not in name:
             name = name.replace(short, full)
-    head = next((p for p in sorted(places, key=len, reverse=True) if name.startswith(p)), None)
+    head = _leading_place(name, places, proper=False)
     if head is not None:
         name = places[head] + name[len(head) :]
         if label == EntityType.UNION:
+            fullest = places.fullest if isinstance(places, _PlaceForms) else set(places.values())
             for union_head in config["union_heads"]:
-                if name.endswith(union_head) and name[: -len(union_head)] in places.values():
+                if name.endswith(union_head) and name[: -len(union_head)] in fullest:
                     name = name[: -len(union_head)] + config["union_heads"][-1]
                     break
     if label == EntityType.EVENT:
         name = re.sub(r"^\d{4}年度?", "", name).replace("系列", "")
     return _core(name, label, places)
+
+
+def _leading_place(name: str, places: dict[str, str], *, proper: bool = True) -> str | None:
+    """The longest written place form ``name`` starts with (shorter than ``name`` when
+    ``proper``)."""
+    longest = len(name) - 1 if proper else len(name)
+    for length in range(longest, 0, -1):
+        if name[:length] in places:
+            return name[:length]
+    return None
+
+
+class _PlaceForms(dict[str, str]):
+    """Every written form of a place → its fullest form."""
+
+    @cached_property
+    def fullest(self) -> frozenset[str]:
+        return frozenset(self.values())
 
 
 def _core(name: str, label: EntityType, places: dict[str, str]) -> str:
@@ -430,20 +451,11 @@ def _core(name: str, label: EntityType, places: dict[str, str]) -> str:
     if label not in _ORG_TYPES and label != EntityType.PLACE:
         return name
     for _ in range(3):
-        head = next(
-            (
-                p
-                for p in sorted(places, key=len, reverse=True)
-                if name.startswith(p) and len(name) > len(p)
-            ),
-            None,
-        )
+        head = _leading_place(name, places)
         if head is None:
             break
         rest = name[len(head) :]
-        if label == EntityType.PLACE or any(
-            rest.startswith(p) and len(rest) > len(p) for p in places
-        ):
+        if label == EntityType.PLACE or _leading_place(rest, places) is not None:
             if label == EntityType.PLACE and len(rest) < 3:
                 break
             name = rest
