@@ -38,6 +38,19 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     amount_re = re.compile(
         f"(?:{_alternation(words['amount_verbs']).pattern})" + r"[^，,。]{0,6}?([\d.]+余?[万亿]?元)"
     )
+    verbs = {
+        w.start
+        for w in doc._.kg_words or []
+        if w.tag in ("v", "vd") or w.text in lex.triggers["establishes"]
+    }
+
+    def acted_on(m: Mention) -> bool:
+        """A verb comes before ``m`` in its clause (建立|…工会联合会): it is an object."""
+        start = ctx.local(m)[0]
+        s_start = ctx.sentence_of(start)[0]
+        clause = s_start + _clause_start(ctx.text[s_start:start], start - s_start)
+        return any(offset in verbs for offset in range(clause, start))
+
     topic: Mention | None = None
     last_events: list[Mention] = []
     for bounds in ctx.sentences:
@@ -74,7 +87,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                         if not objects and predicate == RelationType.ORGANIZES:
                             objects = list(last_events)
                 else:
-                    subjects = _subjects_before(sentence, t.start(), orgs, pos)
+                    subjects = _subjects_before(sentence, t.start(), orgs, pos, acted_on)
                     if not subjects and topic is not None and objects:
                         subjects = [topic]
                 amount = amount_re.search(sentence)
@@ -139,7 +152,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 )
         # the acting body for sentences that name none: the last union named (unions
         # are what this news is about), else the first organisation
-        unions = [m for m in orgs if m.label == EntityType.UNION]
+        unions = [
+            m for m in orgs if m.label == EntityType.UNION and not acted_on(m)
+        ]  # 在钱塘智慧城探索建立…工会联合会: what is set up does not act next
         if unions:
             topic = unions[0]
         elif topic is None and orgs:
@@ -159,9 +174,17 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 )
 
 
-def _subjects_before(sentence: str, trigger: int, orgs: list[Mention], pos) -> list[Mention]:
-    """The organisation acting before a trigger, with those joined to it by 、/与/和."""
+def _subjects_before(
+    sentence: str, trigger: int, orgs: list[Mention], pos, acted_on
+) -> list[Mention]:
+    """The organisation acting before a trigger, with those joined to it by 、/与/和.
+
+    In an earlier clause it must not be a verb's object: in ``放大湖滨…联合工会作为…的
+    优势,承办…推进会`` the union is what 放大 acts on, not who 承办.
+    """
     before = [m for m in orgs if pos(m) + len(m.text) <= trigger]
+    if before and _CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
+        return []
     if not before:
         return []
     group = [before[-1]]
@@ -184,6 +207,13 @@ def _passive_subjects(sentence: str, trigger: int, orgs: list[Mention], pos) -> 
         return []
     gap = sentence[pos(between[-1]) + len(between[-1].text) : trigger]
     return between if re.fullmatch(r"(?:联合|共同)?", gap) else []
+
+
+_CLAUSE_END = re.compile(r"[，,；;：:]")
+
+
+def _clause_start(sentence: str, offset: int) -> int:
+    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, offset)), default=0)
 
 
 def _other_trigger_between(sentence: str, a: int, b: int, *patterns: re.Pattern[str]) -> bool:

@@ -67,6 +67,26 @@ CASES = [
         ("全国机械冶金建材系统产业工人队伍建设改革现场推进会", "locatedIn", "江苏省", None),
     ),
     ("据了解,合肥产投集团位于安徽省合肥市。", (None, "locatedIn", "合肥市", None)),
+    # a sentence naming no actor takes the union last seen acting, not one just set up
+    (
+        "上城区总工会聚焦和谐劳动关系。在钱塘智慧城探索建立杭州市首个网络直播行业工会联合会。"
+        "建成开放29家“爱心驿站”等基层服务站点。",
+        ("上城区总工会", "establishes", "爱心驿站", None),
+    ),
+]
+
+NOT_TRIPLES = [
+    (
+        "上城区总工会聚焦和谐劳动关系。在钱塘智慧城探索建立杭州市首个网络直播行业工会联合会。"
+        "建成开放29家“爱心驿站”等基层服务站点。",
+        ("网络直播行业工会联合会", "establishes", "爱心驿站"),
+    ),
+    # a verb's object in an earlier clause is not the subject of a later one
+    (
+        "放大湖滨新就业形态联合工会作为全省首家新就业形态联合工会的优势,"
+        "承办全市工会组建暨新就业形态劳动者集中入会行动推进会。",
+        ("湖滨新就业形态联合工会", "organizes", None),
+    ),
 ]
 
 NOT_RELATIONS = [
@@ -99,6 +119,15 @@ def test_extracts(analyse, text: str, expected: tuple) -> None:
 def test_does_not_extract(analyse, text: str, rel: str) -> None:
     _, _, relations = analyse(text)
     assert rel not in {r.predicate.value for r in relations}
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_TRIPLES)
+def test_does_not_extract_triple(analyse, text: str, triple: tuple) -> None:
+    _, _, relations = analyse(text)
+    head, rel, tail = triple
+    assert not [
+        t for t in _triples(relations) if (t[0], t[1]) == (head, rel) and tail in (None, t[2])
+    ]
 
 
 def test_evidence_is_the_source_sentence(analyse) -> None:
