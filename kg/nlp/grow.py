@@ -156,7 +156,11 @@ def grow_left(
                 while k < len(pieces) and pieces[k].start >= new_start:
                     k += 1
                 continue
-        if piece.tag in ("v", "vn") and t in lex.name_internal_verbs:
+        if (
+            piece.tag in ("v", "vn")
+            and t in lex.name_internal_verbs
+            and not (taken and taken[-1].tag in ("v", "vn"))  # 创新|建设 is a verb phrase
+        ):
             taken.append(piece)  # 劳模和工匠人才创新|工作室联盟, 帮扶|服务中心
             new_start = piece.start
             k += 1

@@ -42,6 +42,7 @@ class ProgrammeRecognizer:
         self.weak_re = re.compile("|".join(map(re.escape, lex.weak_programme_suffixes)))
         self.shared_re = re.compile("|".join(map(re.escape, lex.shared_programme_heads)))
         self.setup_re = re.compile("|".join(map(re.escape, lex.triggers["establishes"])))
+        self.setup_words = frozenset(lex.triggers["establishes"])
 
     def __call__(self, doc: Doc) -> Doc:
         self._quoted(doc)
@@ -104,8 +105,11 @@ class ProgrammeRecognizer:
             if owner_end is not None:
                 start = owner_end
                 pieces = [p for p in pieces if p.start >= owner_end]
-            # strip generic modifiers on the left (高品质爱心母婴室 → 爱心母婴室)
-            while pieces and pieces[-1].text in lex.generic_modifiers:
+            # strip generic modifiers and set-up verbs on the left (高品质爱心母婴室 →
+            # 爱心母婴室, 建设吉林“六新产业”工匠学院 → 吉林…工匠学院)
+            while pieces and (
+                pieces[-1].text in lex.generic_modifiers or pieces[-1].text in self.setup_words
+            ):
                 start = pieces[-1].end
                 pieces = pieces[:-1]
             graded = False
