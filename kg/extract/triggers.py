@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext
+from kg.nlp.doc import CLAUSE_END, clause_start
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -48,7 +49,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         """A verb comes before ``m`` in its clause (建立|…工会联合会): it is an object."""
         start = ctx.local(m)[0]
         s_start = ctx.sentence_of(start)[0]
-        clause = s_start + _clause_start(ctx.text[s_start:start], start - s_start)
+        clause = clause_start(ctx.text, start, s_start)
         return any(offset in verbs for offset in range(clause, start))
 
     topic: Mention | None = None
@@ -183,7 +184,7 @@ def _subjects_before(
     优势,承办…推进会`` the union is what 放大 acts on, not who 承办.
     """
     before = [m for m in orgs if pos(m) + len(m.text) <= trigger]
-    if before and _CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
+    if before and CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
         return []
     if not before:
         return []
@@ -207,13 +208,6 @@ def _passive_subjects(sentence: str, trigger: int, orgs: list[Mention], pos) -> 
         return []
     gap = sentence[pos(between[-1]) + len(between[-1].text) : trigger]
     return between if re.fullmatch(r"(?:联合|共同)?", gap) else []
-
-
-_CLAUSE_END = re.compile(r"[，,；;：:]")
-
-
-def _clause_start(sentence: str, offset: int) -> int:
-    return max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, offset)), default=0)
 
 
 def _other_trigger_between(sentence: str, a: int, b: int, *patterns: re.Pattern[str]) -> bool:

@@ -17,15 +17,18 @@ from kg.types import EntityType
 
 __all__ = [
     "CJK",
+    "CLAUSE_END",
     "Candidate",
     "Word",
     "add_candidate",
+    "clause_start",
     "register_extensions",
     "split_tokens_at",
     "word_index_at",
 ]
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
 SPAN_KEY = "kg"
 
 
@@ -106,3 +109,9 @@ def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
 
 def span_group(doc: Doc) -> list[Span]:
     return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+
+
+def clause_start(text: str, offset: int, lo: int = 0) -> int:
+    """Where the clause holding ``offset`` begins: just after the last clause punctuation
+    in ``text[lo:offset]``, else ``lo``."""
+    return max((m.end() for m in CLAUSE_END.finditer(text, lo, offset)), default=lo)

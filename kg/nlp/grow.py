@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.nlp.doc import CJK, Word, word_index_at
+from kg.nlp.doc import CJK, CLAUSE_END, Word, word_index_at
 from kg.nlp.lexicon import Lexicon
 
 __all__ = ["Piece", "grow_left", "is_specific"]
@@ -47,7 +47,6 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
-_CLAUSE_PUNCT = re.compile(r"[，,。；;！？!?：:]")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
 
 
@@ -125,7 +124,7 @@ def grow_left(
             break
         if allow_quotes and t == "”":
             open_at = text.rfind("“", max(0, new_start - 24), new_start)
-            if open_at >= 0 and not _CLAUSE_PUNCT.search(text, open_at, new_start):
+            if open_at >= 0 and not CLAUSE_END.search(text, open_at, new_start):
                 taken.append(Piece(open_at, new_start, text[open_at:new_start], "quote"))
                 new_start = open_at
                 while k < len(pieces) and pieces[k].start >= new_start:

@@ -406,7 +406,7 @@ def _place_forms(places: list[str]) -> _PlaceForms:
     return forms
 
 
-def _match_key(name: str, label: EntityType, places: dict[str, str]) -> str:
+def _match_key(name: str, label: EntityType, places: _PlaceForms) -> str:
     """What two names of one thing share: equivalents expanded, the leading place in its
     fullest form, 总工会 = 工会 after a place, then leading qualifiers dropped."""
     config = _config()
@@ -417,9 +417,8 @@ def _match_key(name: str, label: EntityType, places: dict[str, str]) -> str:
     if head is not None:
         name = places[head] + name[len(head) :]
         if label == EntityType.UNION:
-            fullest = places.fullest if isinstance(places, _PlaceForms) else set(places.values())
             for union_head in config["union_heads"]:
-                if name.endswith(union_head) and name[: -len(union_head)] in fullest:
+                if name.endswith(union_head) and name[: -len(union_head)] in places.fullest:
                     name = name[: -len(union_head)] + config["union_heads"][-1]
                     break
     if label == EntityType.EVENT:

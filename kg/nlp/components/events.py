@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.doc import Candidate, add_candidate, clause_start, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -103,7 +103,7 @@ class EventRecognizer:
         """Where an event name starts when a verb that holds or attends events opens it in
         the same clause (召开|贯彻党的二十大精神…视频会议, 举行|抗疫一线…启动仪式), if that
         is before where growth stopped; None otherwise."""
-        clause = _clause_start(text, head)
+        clause = clause_start(text, head, max(0, head - 60))
         openers = list(self.opener_re.finditer(text, clause, grown))
         if not openers:
             return None
@@ -126,13 +126,6 @@ class EventRecognizer:
 
 _QUANTITY = re.compile(r"[一二两三四五六七八九十几数多首]+[场次个项批期届轮]")
 _MIN_OPENED_NAME = 6  # characters before the head
-_CLAUSE_END = re.compile(r"[，,。；;！？!?：:\n]")
-
-
-def _clause_start(text: str, offset: int) -> int:
-    return max(
-        (m.end() for m in _CLAUSE_END.finditer(text, max(0, offset - 60), offset)), default=0
-    )
 
 
 @Language.factory("kg_events", default_config={"priority": 32})

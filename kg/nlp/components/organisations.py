@@ -154,22 +154,20 @@ class OrganisationRecognizer:
         """江苏|唯得康(l)医疗科技有限公司, 鄂尔多斯市|呼能(v)运销(vn)有限公司: jieba often
         mis-tags a company's trade name; right after a place it is part of the name."""
         i = word_index_at(words, start - 1) if start > 0 else -1
-        taken = 0
-        while i >= 0 and taken < 2:
+        for taken in range(3):  # up to two mis-tagged words, then the place
+            if i < 0:
+                break
             w = words[i]
-            if w.tag in ("ns",) and taken:
-                return w.start
+            if w.tag == "ns":
+                return w.start if taken else start
             if (
                 w.tag not in _TRADE_NAME_TAGS
                 or not 1 < len(w.text) <= 3
                 or w.text in self.lex.left_breaks
                 or not CJK.match(w.text)
             ):
-                return start
-            taken += 1
+                break
             i -= 1
-        if i >= 0 and words[i].tag == "ns" and taken:
-            return words[i].start
         return start
 
     def _short_form(self, left: str) -> bool:
