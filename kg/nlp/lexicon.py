@@ -75,6 +75,7 @@ class Lexicon:
     ceremony_heads: tuple[str, ...]
     event_openers: tuple[str, ...]
     prepositions: frozenset[str]
+    event_classifiers: tuple[str, ...]
     event_patterns: tuple[str, ...]
     self_references: dict[str, str]
     place_suffixes: tuple[str, ...]
@@ -232,6 +233,7 @@ def load_lexicon() -> Lexicon:
         ceremony_heads=_longest_first(data["ceremony_heads"]),
         event_openers=_longest_first(data["event_openers"]),
         prepositions=frozenset(data["prepositions"]),
+        event_classifiers=tuple(data["event_classifiers"]),
         event_patterns=tuple(data["event_patterns"]),
         self_references=dict(data["self_references"]),
         place_suffixes=_longest_first(data["place_suffixes"]),

@@ -32,6 +32,8 @@ class EventRecognizer:
         self.head_re = re.compile("|".join(map(re.escape, lex.event_suffixes)))
         self.pattern_re = re.compile("|".join(lex.event_patterns))
         self.opener_re = re.compile("|".join(map(re.escape, lex.event_openers)))
+        classifiers = "".join(map(re.escape, lex.event_classifiers))
+        self.quantity_re = re.compile(rf"[一二两三四五六七八九十几数多首]+[{classifiers}]")
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc.text, doc._.kg_words or [], self.lex
@@ -111,7 +113,7 @@ class EventRecognizer:
         start += text.startswith(("了", "的"), start)
         if text[start : start + 1] in self.lex.prepositions:
             return None  # 落实以职工代表大会为…: the verb's object is not the event
-        if _QUANTITY.match(text, start) or head - start < _MIN_OPENED_NAME:
+        if self.quantity_re.match(text, start) or head - start < _MIN_OPENED_NAME:
             return None  # 举办了一场有针对性的招聘会, 参加劳动和技能竞赛: no name
         gap = text[start:grown]
         if (
@@ -124,7 +126,6 @@ class EventRecognizer:
         return start
 
 
-_QUANTITY = re.compile(r"[一二两三四五六七八九十几数多首]+[场次个项批期届轮]")
 _MIN_OPENED_NAME = 6  # characters before the head
 
 
