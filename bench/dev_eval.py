@@ -1,9 +1,10 @@
-"""Score the build against the dev gold: each seed built on its own, as `kg eval` does.
+"""Score the build against the dev set: each document built on its own, as `kg eval` does.
 
-    python bench/dev_eval.py            # per-file F1 and a micro-averaged markdown table
+    python bench/dev_eval.py            # per-document F1 and a micro-averaged markdown table
     python bench/dev_eval.py --record   # also write bench/dev_scores.json (regression guard)
 
-Equivalent CLI, one file at a time:
+The dev set is every gold file in ../shared/gold whose text is in seeds/ or
+../shared/dev/. Equivalent CLI, one file at a time:
     kg build seeds/000_94a1c972eb8362e8.txt -o build/dev/000 --no-html
     kg eval build/dev/000/graph.ttl ../shared/gold/000_94a1c972eb8362e8.jsonl
 """
@@ -15,21 +16,20 @@ import json
 from pathlib import Path
 
 from kg.eval import load_gold, micro_average, score
+from kg.eval.devset import dev_documents
 from kg.pipeline import build_corpus
 
 REPO = Path(__file__).resolve().parents[1]
-GOLD = REPO.parent / "shared" / "gold"
+SHARED = REPO.parent / "shared"
 RECORD = REPO / "bench" / "dev_scores.json"
 
 
-def dev_reports(gold_dir: Path = GOLD, seeds: Path = REPO / "seeds"):
-    """(name, report) for every gold file whose seed exists, each seed built alone."""
+def dev_reports(shared: Path = SHARED, seeds: Path = REPO / "seeds"):
+    """(name, report) for every dev document, each built alone."""
     reports = []
-    for gold_path in sorted(gold_dir.glob("*.jsonl")):
-        seed = seeds / f"{gold_path.stem}.txt"
-        if seed.exists():
-            result = build_corpus([seed])
-            reports.append((gold_path.stem, score(result.graph, load_gold(gold_path))))
+    for doc in dev_documents(shared / "gold", [seeds, shared / "dev"]):
+        result = build_corpus([doc.text])
+        reports.append((doc.name, score(result.graph, load_gold(doc.gold))))
     return reports
 
 
@@ -66,7 +66,7 @@ def main() -> None:
         typed, rel = f["entities_typed_f1"], f["relations_f1"]
         print(f"{name}: entities typed F1 {typed:.3f}  relations F1 {rel:.3f}")
     total = micro_average(r for _, r in reports)
-    print()
+    print(f"\n{len(reports)} documents\n")
     print(markdown(total))
     if args.record:
         RECORD.write_text(
