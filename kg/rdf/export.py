@@ -8,6 +8,7 @@ are written once each. See :mod:`kg.rdf.iri` for the IRIs.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -21,6 +22,7 @@ from rdflib.term import Node
 
 from kg.errors import Errors, KGError
 from kg.io import atomic_write_bytes
+from kg.rdf import writer
 from kg.rdf.iri import (
     article_iri,
     document_iri,
@@ -220,6 +222,12 @@ def _canonical(graph: Graph) -> Graph:
     return canon
 
 
+@functools.cache
+def _prefixes() -> Graph:
+    """An empty graph holding the project's prefix bindings (to compute names with)."""
+    return new_graph()
+
+
 def _sort_json(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _sort_json(v) for k, v in value.items()}
@@ -247,13 +255,12 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     canonical_fmt = FORMATS.get(fmt.lower())
     if canonical_fmt is None:
         raise ValueError(Errors.E203.format(fmt=fmt, choices=", ".join(sorted(set(FORMATS)))))
-    canon = _canonical(graph)
-    if canonical_fmt == "turtle":
-        return canon.serialize(format="turtle", encoding="utf-8")
     if canonical_fmt == "nt":
-        text = canon.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        lines = sorted(line for line in text.splitlines() if line.strip())
-        return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+        return writer.ntriples(graph)
+    if canonical_fmt == "turtle":
+        fast = writer.turtle_or_none(graph, _prefixes().namespace_manager)
+        return fast if fast is not None else writer.turtle(_canonical(graph))
+    canon = _canonical(graph)
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     text = canon.serialize(format="json-ld", context=context, auto_compact=True)
     data = _sort_json(json.loads(text))
