@@ -6,7 +6,15 @@ and tests can match on the message code.
 
 from __future__ import annotations
 
-__all__ = ["Errors", "GoldFormatError", "IngestError", "KGError", "QueryError", "ResourceError"]
+__all__ = [
+    "Errors",
+    "GoldFormatError",
+    "IngestError",
+    "KGError",
+    "OutputError",
+    "QueryError",
+    "ResourceError",
+]
 
 
 class Errors:
@@ -36,6 +44,13 @@ class Errors:
     E302 = "[E302] {path}: gold file not found"
     E303 = "[E303] {path}: cannot read gold file: {reason}"
     E304 = "[E304] graph file {path} cannot be read: {reason}"
+    # output (kg.output)
+    E401 = "[E401] cannot write {path}: {reason}; the previous outputs are unchanged"
+    E402 = (
+        "[E402] another kg build is writing into {out} (it holds {lock}); "
+        "wait for it to finish or choose another output folder"
+    )
+    E403 = "[E403] the {name!r} writer created nothing at {path}"
 
 
 class KGError(Exception):
@@ -56,6 +71,14 @@ class ResourceError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query or the graph it runs over is unusable."""
+
+
+class OutputError(KGError):
+    """The output set could not be written; the previous one is left in place."""
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class GoldFormatError(KGError):

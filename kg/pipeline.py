@@ -1,4 +1,4 @@
-"""The whole build: ingest → nlp → extract → resolve → graph, and the files it writes.
+"""The whole build: ingest → nlp → extract → resolve → graph (files: :mod:`kg.output`).
 
 The library never prints: progress goes to an optional callback, problems into the
 result and the log.
@@ -6,7 +6,6 @@ result and the log.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections import Counter
@@ -19,8 +18,8 @@ import networkx as nx
 from kg.extract import extract_relations
 from kg.graph import build_graph
 from kg.ingest import read_corpus
-from kg.io import atomic_write_text
 from kg.nlp import annotate, load_pipeline, mentions_from_doc
+from kg.output import write_outputs  # re-exported: it moved to kg.output
 from kg.resolve import resolve
 from kg.types import Document, Entity, IngestProblem, Mention, Relation, RelationMention
 
@@ -113,42 +112,3 @@ def build_corpus(paths: Iterable[str | Path], *, progress: Progress | None = Non
     result = build_documents(documents, problems, progress=progress)
     result.timings = {"ingest": ingest_time, **result.timings}
     return result
-
-
-def write_outputs(
-    result: BuildResult,
-    out_dir: str | Path,
-    *,
-    formats: Iterable[str] = ("turtle",),
-    html: bool = True,
-) -> dict[str, Path]:
-    """Write ``graph.ttl`` (and other RDF formats), ``graph.html`` and ``report.json``.
-
-    Every file is written atomically; the same result gives byte-identical files.
-    """
-    from kg.rdf import write_graph
-    from kg.views import write_html
-
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
-    suffixes = {"turtle": "ttl", "json-ld": "jsonld", "nt": "nt"}
-    for fmt in formats:
-        written[fmt] = write_graph(result.graph, out / f"graph.{suffixes[fmt]}", fmt=fmt)
-    if html:
-        written["html"] = write_html(
-            result.graph, out / "graph.html", title="kg — union news graph"
-        )
-    report = {
-        "summary": result.summary(),
-        "documents": [
-            {"id": d.id, "source": d.source, "encoding": d.encoding, "articles": len(d.articles)}
-            for d in result.documents
-        ],
-        "problems": [{"source": p.source, "reason": p.reason} for p in result.problems],
-        "outputs": {k: v.name for k, v in sorted(written.items())},
-    }
-    written["report"] = atomic_write_text(
-        out / "report.json", json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    )
-    return written

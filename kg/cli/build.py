@@ -7,8 +7,9 @@ from pathlib import Path
 
 import typer
 
-from kg.errors import Errors
-from kg.pipeline import build_corpus, write_outputs
+from kg.errors import Errors, OutputError
+from kg.output import output_lock, write_outputs
+from kg.pipeline import build_corpus
 
 _FORMATS = {
     "turtle": "turtle",
@@ -41,13 +42,18 @@ def command(
             typer.echo(f"{stage}: {done}/{total} articles", err=True, nl=False)
             typer.echo("", err=True, nl=end == "\n")
 
-    result = build_corpus(inputs, progress=progress)
-    for problem in result.problems:
-        typer.echo(f"warning: {problem.reason}", err=True)
-    if not result.documents:
-        typer.echo(Errors.E008.format(paths=", ".join(map(str, inputs))), err=True)
-        raise typer.Exit(2)
-    written = write_outputs(result, output, formats=formats, html=not no_html)
+    try:
+        with output_lock(output):  # refuse a concurrent build into OUTPUT before the NLP
+            result = build_corpus(inputs, progress=progress)
+            for problem in result.problems:
+                typer.echo(f"warning: {problem.reason}", err=True)
+            if not result.documents:
+                typer.echo(Errors.E008.format(paths=", ".join(map(str, inputs))), err=True)
+                raise typer.Exit(2)
+            written = write_outputs(result, output, formats=formats, html=not no_html)
+    except OutputError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(1) from None
     if quiet:
         return
     s = result.summary()

@@ -1,0 +1,424 @@
+"""The output set of a build, written whole or not at all.
+
+Every output (``graph.ttl``, ``graph.html``, other formats, ``store/``, ``report.json``)
+is written into a fresh staging directory ``OUT/.kg/runs/<id>.tmp``, renamed to
+``OUT/.kg/runs/<id>`` when complete, and published by swapping one symlink,
+``OUT/current``, with a single ``rename``. The user-facing names ``OUT/graph.ttl`` … are
+symlinks through ``current``, so a reader sees either the previous set or the new one,
+never a mix. An interrupted or failed build leaves the previous set in place.
+
+Writers are a registry (after rdflib's plugin registry): a format name maps to the file
+name it produces and to a function ``write(result, path)`` that writes that one file or
+directory at ``path`` inside the staging directory. Register a new one with
+:func:`register_writer`, eagerly (a function) or lazily (``"module:function"``).
+
+A lock on ``OUT/.kg/lock`` (``fcntl.flock``) refuses a second concurrent build into the
+same OUT with :class:`~kg.errors.OutputError` ``E402``; a failed write (disk full, …)
+becomes ``E401`` naming the path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import importlib
+import json
+import logging
+import os
+import secrets
+import shutil
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import Errors, OutputError
+from kg.io import atomic_write_text
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildResult
+
+__all__ = [
+    "CURRENT",
+    "REPORT",
+    "STATE_DIR",
+    "Writer",
+    "WriterFunc",
+    "current_run",
+    "output_lock",
+    "register_writer",
+    "write_outputs",
+    "writer_names",
+    "writers",
+]
+
+log = logging.getLogger(__name__)
+
+WriterFunc = Callable[["BuildResult", Path], Any]
+"""``write(result, path)``: write one file or directory at ``path`` (return value unused)."""
+
+STATE_DIR = ".kg"
+"""Hidden folder in OUT holding the lock and the runs (``.kg/runs/<id>``)."""
+CURRENT = "current"
+"""Symlink in OUT to the published run; every user-facing name resolves through it."""
+REPORT = "report.json"
+"""Written last in every run: summary, documents, problems, outputs and their sha256."""
+
+#: Set to a point name (see ``_checkpoint``) to stop the process there with SIGSTOP, so
+#: the interrupt test can kill a build at an exact point of the swap.
+STOP_AT_ENV = "KG_OUTPUT_STOP_AT"
+
+
+@dataclass(frozen=True)
+class Writer:
+    """One registered output: ``name`` (format), ``filename`` in OUT, and its function."""
+
+    name: str
+    filename: str
+    target: WriterFunc | str
+
+    def load(self) -> WriterFunc:
+        """The writing function, importing ``"module:function"`` targets on first use."""
+        if callable(self.target):
+            return self.target
+        module, _, attr = self.target.partition(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+_WRITERS: dict[str, Writer] = {}
+
+
+def register_writer(name: str, filename: str, target: WriterFunc | str | None = None):
+    """Register the writer of format ``name``, producing ``filename`` in OUT.
+
+    Parameters
+    ----------
+    name
+        Format name, as passed in ``write_outputs(formats=...)``.
+    filename
+        Name of the file or directory the writer creates (``"graph.graphml"``,
+        ``"store"``); it becomes ``OUT/<filename>``, a symlink through ``OUT/current``.
+    target
+        ``write(result, path)``, or ``"module:function"`` imported on first use. When
+        omitted, returns a decorator.
+
+    Returns
+    -------
+    The target (or a decorator registering its function).
+
+    Examples
+    --------
+    >>> @register_writer("example-count", "count.txt")
+    ... def _write_count(result, path):
+    ...     path.write_text(str(result.graph.number_of_nodes()), encoding="utf-8")
+    >>> writers()["example-count"].filename
+    'count.txt'
+    >>> _ = _WRITERS.pop("example-count")
+    """
+    if filename in (REPORT, CURRENT, STATE_DIR) or "/" in filename or filename.startswith("."):
+        raise ValueError(f"reserved or invalid output file name {filename!r}")
+    if target is None:
+
+        def decorator(func: WriterFunc) -> WriterFunc:
+            register_writer(name, filename, func)
+            return func
+
+        return decorator
+    taken = {w.filename: w.name for w in _WRITERS.values()}
+    if taken.get(filename, name) != name:
+        raise ValueError(f"{filename!r} is already written by format {taken[filename]!r}")
+    _WRITERS[name] = Writer(name, filename, target)
+    return target
+
+
+def writers() -> dict[str, Writer]:
+    """The registered writers by format name (a copy)."""
+    return dict(_WRITERS)
+
+
+def writer_names() -> list[str]:
+    """Sorted registered format names.
+
+    Examples
+    --------
+    >>> {"turtle", "nt", "json-ld", "html"} <= set(writer_names())
+    True
+    """
+    return sorted(_WRITERS)
+
+
+def _rdf_writer(fmt: str) -> WriterFunc:
+    def write(result: BuildResult, path: Path) -> None:
+        from kg.rdf import write_graph
+
+        write_graph(result.graph, path, fmt=fmt)
+
+    write.__name__ = f"write_{fmt.replace('-', '_')}"
+    return write
+
+
+def _write_html(result: BuildResult, path: Path) -> None:
+    from kg.views import write_html
+
+    write_html(result.graph, path, title="kg — union news graph")
+
+
+register_writer("turtle", "graph.ttl", _rdf_writer("turtle"))
+register_writer("nt", "graph.nt", _rdf_writer("nt"))
+register_writer("json-ld", "graph.jsonld", _rdf_writer("json-ld"))
+register_writer("html", "graph.html", _write_html)
+
+
+# -- lock ---------------------------------------------------------------------------
+
+# realpath of a held lock file -> its descriptor / nesting depth (the lock is re-entrant
+# within a process: the CLI holds it over the whole build, write_outputs takes it again).
+_HELD: dict[str, int] = {}
+_DEPTH: dict[str, int] = {}
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: str | os.PathLike[str]) -> Iterator[Path]:
+    """Hold the exclusive build lock of ``out_dir`` (re-entrant within a process).
+
+    Raises :class:`~kg.errors.OutputError` ``E402`` at once if another process holds it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> with output_lock(out) as lock:
+    ...     with output_lock(out):
+    ...         lock.name
+    'lock'
+    """
+    out = Path(out_dir)
+    state = out / STATE_DIR
+    try:
+        state.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _write_error(err, state) from err
+    lock = state / "lock"
+    key = os.path.realpath(lock)
+    if key in _HELD:
+        _DEPTH[key] += 1
+        try:
+            yield lock
+        finally:
+            _DEPTH[key] -= 1
+        return
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as err:
+        raise _write_error(err, lock) from err
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise OutputError(Errors.E402.format(out=out, lock=lock)) from None
+    _HELD[key], _DEPTH[key] = fd, 1
+    try:
+        yield lock
+    finally:
+        del _HELD[key], _DEPTH[key]
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+# -- writing ------------------------------------------------------------------------
+
+
+def current_run(out_dir: str | os.PathLike[str]) -> Path | None:
+    """The run directory ``OUT/current`` points to, or None before the first build."""
+    current = Path(out_dir) / CURRENT
+    if not current.is_symlink():
+        return None
+    return (Path(out_dir) / os.readlink(current)).resolve()
+
+
+def write_outputs(
+    result: BuildResult,
+    out_dir: str | os.PathLike[str],
+    *,
+    formats: Iterable[str] = ("turtle",),
+    html: bool = True,
+) -> dict[str, Path]:
+    """Write the output set of ``result`` into ``out_dir`` and publish it atomically.
+
+    Parameters
+    ----------
+    result
+        A finished build (:func:`kg.pipeline.build_corpus`).
+    out_dir
+        Output folder; created if missing.
+    formats
+        Registered format names (:func:`writer_names`), e.g. ``("turtle", "nt")``.
+    html
+        Also write the ``"html"`` view (``graph.html``).
+
+    Returns
+    -------
+    dict
+        Format name (and ``"report"``) → user-facing path in ``out_dir``. The same result
+        gives byte-identical files.
+
+    Raises
+    ------
+    OutputError
+        ``E401`` when a file cannot be written (the previous set stays), ``E402`` when
+        another build holds the lock, ``E403`` when a writer wrote nothing, ``E203`` for
+        an unknown format.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from kg.pipeline import build_documents
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> written = write_outputs(build_documents([]), out, html=False)
+    >>> sorted(written), (out / "graph.ttl").is_symlink(), os.readlink(out / "graph.ttl")
+    (['report', 'turtle'], True, 'current/graph.ttl')
+    """
+    names = sorted(set(formats) | ({"html"} if html else set()))
+    unknown = [n for n in names if n not in _WRITERS]
+    if unknown:
+        raise OutputError(Errors.E203.format(fmt=unknown[0], choices=writer_names()))
+    selected = [_WRITERS[n] for n in names]
+    out = Path(out_dir)
+    with output_lock(out):
+        runs = out / STATE_DIR / "runs"
+        run_id = f"{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}-{secrets.token_hex(4)}"
+        staging = runs / f"{run_id}.tmp"
+        final = runs / run_id
+        try:
+            staging.mkdir(parents=True)
+            report = _stage(result, selected, staging)
+            atomic_write_text(staging / REPORT, report)
+            _checkpoint(f"staged:{REPORT}")
+            _fsync_dir(staging)
+            os.rename(staging, final)
+            _fsync_dir(runs)
+            _checkpoint("renamed")
+        except BaseException as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            if isinstance(err, OSError):
+                raise _write_error(err, staging) from err
+            raise
+        try:
+            filenames = [w.filename for w in selected] + [REPORT]
+            _publish(out, final, filenames)
+        except OSError as err:
+            raise _write_error(err, out / CURRENT) from err
+        _cleanup(runs, keep=final)
+    return {w.name: out / w.filename for w in selected} | {"report": out / REPORT}
+
+
+def _stage(result: BuildResult, selected: list[Writer], staging: Path) -> str:
+    """Run every writer into ``staging``; return the report text (written last)."""
+    checksums: dict[str, str] = {}
+    for writer in selected:
+        target = staging / writer.filename
+        try:
+            writer.load()(result, target)
+        except OSError as err:
+            raise _write_error(err, target) from err
+        if not target.exists():
+            raise OutputError(Errors.E403.format(name=writer.name, path=target), path=str(target))
+        if target.is_file():
+            checksums[writer.filename] = _sha256(target)
+        _checkpoint(f"staged:{writer.filename}")
+    report = {
+        "summary": result.summary(),
+        "documents": [
+            {"id": d.id, "source": d.source, "encoding": d.encoding, "articles": len(d.articles)}
+            for d in result.documents
+        ],
+        "problems": [{"source": p.source, "reason": p.reason} for p in result.problems],
+        "outputs": {w.name: w.filename for w in selected},
+        "sha256": checksums,
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _publish(out: Path, final: Path, filenames: list[str]) -> None:
+    """Swap ``OUT/current`` to ``final`` and make the user-facing names resolve through it.
+
+    Links for new names are made before the swap (dangling until it, so the old set is
+    unchanged); links for names the new set lacks are removed after it.
+    """
+    target = os.path.relpath(final, out)
+    legacy = []
+    for name in filenames:
+        link = out / name
+        want = f"{CURRENT}/{name}"
+        if link.is_symlink():
+            if os.readlink(link) != want:
+                _symlink_replace(want, link)
+        elif link.exists():
+            legacy.append(name)  # a file from an older kg: replaced after the swap
+        else:
+            _symlink_replace(want, link)
+    _checkpoint("linked")
+    _symlink_replace(target, out / CURRENT)
+    _fsync_dir(out)
+    _checkpoint("swapped")
+    for name in legacy:
+        link = out / name
+        if link.is_dir() and not link.is_symlink():
+            shutil.rmtree(link)
+        _symlink_replace(f"{CURRENT}/{name}", link)
+    managed = {w.filename for w in _WRITERS.values()} | {REPORT}
+    for name in sorted(managed - set(filenames)):
+        link = out / name
+        if link.is_symlink() and os.readlink(link) == f"{CURRENT}/{name}":
+            link.unlink()
+    _fsync_dir(out)
+
+
+def _cleanup(runs: Path, keep: Path) -> None:
+    """Remove every run but ``keep`` (including staging dirs of killed builds)."""
+    for entry in runs.iterdir():
+        if entry != keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _symlink_replace(target: str, link: Path) -> None:
+    tmp = link.with_name(f".{link.name}.{secrets.token_hex(4)}.link")
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, link)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_error(err: OSError, path: Path) -> OutputError:
+    where = err.filename or path
+    reason = os.strerror(err.errno) if err.errno else str(err)
+    if err.errno == errno.ENOSPC:
+        reason += " (disk full)"
+    return OutputError(Errors.E401.format(path=where, reason=reason), path=str(where))
+
+
+def _checkpoint(point: str) -> None:
+    if os.environ.get(STOP_AT_ENV) == point:
+        log.debug("stopping at output point %s", point)
+        os.kill(os.getpid(), signal.SIGSTOP)
