@@ -56,8 +56,10 @@ class Lexicon:
     domain_words: tuple[str, ...]
     jieba_splits: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    name_followers: tuple[str, ...]
     byline_roles: tuple[str, ...]
     name_stop_chars: frozenset[str]
+    name_final_stops: frozenset[str]
     not_person: frozenset[str]
     ambiguous_surnames: frozenset[str]
     non_name_final_chars: frozenset[str]
@@ -214,8 +216,10 @@ def load_lexicon() -> Lexicon:
         domain_words=tuple(data["domain_words"]),
         jieba_splits=tuple(data["jieba_splits"]),
         speech_verbs=_longest_first(data["speech_verbs"]),
+        name_followers=_longest_first(data["speech_verbs"] + data["name_followers"]),
         byline_roles=_longest_first(data["byline_roles"]),
         name_stop_chars=frozenset(data["name_stop_chars"]),
+        name_final_stops=frozenset(data["name_final_stops"]),
         not_person=frozenset(data["not_person"]),
         ambiguous_surnames=frozenset(data["ambiguous_surnames"]),
         non_name_final_chars=frozenset(data["non_name_final_chars"]),

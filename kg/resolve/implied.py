@@ -7,13 +7,12 @@ A name that starts with a place is located in it, whether the text wrote the pla
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 
 from kg.nlp.lexicon import Division, load_lexicon
 from kg.types import Entity, EntityType, Relation, RelationType
 
-__all__ = ["division_parent", "implied_locations"]
+__all__ = ["division_parent", "implied_locations", "written_locations"]
 
 
 def division_parent(
@@ -64,6 +63,23 @@ def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
         if parent is not None:
             evidence = place.provenance[:1]
             yield Relation(place.id, RelationType.LOCATED_IN, places[parent].id, evidence)
+    yield from written_locations(entities)
+
+
+def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
+    """``locatedIn`` from the places a name writes before itself, at every level.
+
+    Examples
+    --------
+    >>> from kg.types import Entity, EntityType as T
+    >>> es = [Entity("Place/江门市", T.PLACE, "江门市"), Entity("Place/新会区", T.PLACE, "新会区"),
+    ...       Entity("Union/江门市新会区总工会", T.UNION, "江门市新会区总工会")]
+    >>> sorted((r.head, r.tail) for r in written_locations(es))  # doctest: +NORMALIZE_WHITESPACE
+    [('Place/新会区', 'Place/江门市'), ('Union/江门市新会区总工会', 'Place/新会区'),
+     ('Union/江门市新会区总工会', 'Place/江门市')]
+    """
+    entities = list(entities)
+    places = {e.name: e for e in entities if e.type == EntityType.PLACE}
     for alias_owner in [e for e in entities if e.type == EntityType.PLACE]:
         for alias in alias_owner.aliases:
             places.setdefault(alias, alias_owner)
@@ -71,18 +87,32 @@ def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
     for entity in entities:
         if entity.type == EntityType.PERSON:
             continue
-        chain, rest = [], entity.name
-        while True:
-            head = next((p for p in by_length if rest.startswith(p) and len(rest) > len(p)), None)
-            if head is None:
-                break
-            chain.append(places[head])
-            rest = rest[len(head) :]
-        if not chain:
-            continue
         evidence = entity.provenance[:1]
-        if chain[-1].id != entity.id:
-            yield Relation(entity.id, RelationType.LOCATED_IN, chain[-1].id, evidence)
-        for outer, inner in itertools.pairwise(chain):
-            if outer.id != inner.id:
-                yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)
+        done: set[tuple[str, str]] = set()
+        # every level each written form names: 江门市新会区总工会 → 新会区 and → 江门市
+        for written in (entity.name, *entity.aliases):
+            chain = _leading_places(written, by_length, places)
+            if entity.type == EntityType.PLACE and chain and chain[-1].id == entity.id:
+                chain = [*chain[:-1], entity]
+            else:
+                chain = [*chain, entity]
+            for i, inner in enumerate(chain):
+                for outer in chain[:i]:
+                    pair = (inner.id, outer.id)
+                    if outer.id == inner.id or pair in done:
+                        continue
+                    if inner is not entity and outer is not chain[i - 1]:
+                        continue  # place → place only as written next to each other
+                    done.add(pair)
+                    yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)
+
+
+def _leading_places(name: str, by_length: list[str], places: dict[str, Entity]) -> list[Entity]:
+    """The places ``name`` starts with, outermost first (湖北省襄阳市总工会 → 湖北省, 襄阳市)."""
+    chain, rest = [], name
+    while True:
+        head = next((p for p in by_length if rest.startswith(p) and len(rest) > len(p)), None)
+        if head is None:
+            return chain
+        chain.append(places[head])
+        rest = rest[len(head) :]

@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from kg.resolve.implied import division_parent, implied_locations
+from kg.resolve.implied import division_parent, implied_locations, written_locations
 from kg.types import (
     Document,
     Entity,
@@ -146,8 +146,10 @@ def resolve(
         entry[0].add(rel.evidence)
         entry[1] = entry[1] or rel.role
         entry[2] = entry[2] or rel.amount
+    written = {(r.head, r.predicate, r.tail) for r in written_locations(entities)}
     for key in _skipped_levels(merged, entities):
-        del merged[key]
+        if key not in written:
+            del merged[key]
     out = [
         Relation(h, p, t, tuple(sorted(ev, key=_prov_key)), role=role, amount=amount)
         for (h, p, t), (ev, role, amount) in sorted(

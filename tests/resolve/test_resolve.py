@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.ingest import parse_text
 from kg.pipeline import build_documents
 
@@ -129,14 +131,36 @@ def _located(result) -> set[tuple[str, str]]:
     }
 
 
-def test_divisions_link_to_the_nearest_named_parent() -> None:
-    _, result = _entities(
-        "黑龙江省佳木斯市抚远市信访局主动协助。黑龙江省抚远市总工会建立工会信访网格化管理机制。"
-    )
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # written together (黑龙江省抚远市): linked although 佳木斯市 lies between
+        (
+            "黑龙江省佳木斯市抚远市信访局主动协助。黑龙江省抚远市总工会建立工会信访网格化管理机制。",
+            [("抚远市", "佳木斯市"), ("佳木斯市", "黑龙江省"), ("抚远市", "黑龙江省")],
+            [],
+        ),
+        # only geography: the link skipping the named 佳木斯市 is dropped
+        (
+            "黑龙江省佳木斯市抚远市信访局主动协助。抚远市总工会建立工会信访网格化管理机制。",
+            [("抚远市", "佳木斯市"), ("佳木斯市", "黑龙江省")],
+            [("抚远市", "黑龙江省")],
+        ),
+        # every level a name writes (GUIDELINES: place-qualified names at every level)
+        (
+            "江门市新会区总工会主办活动。",
+            [("江门市新会区总工会", "新会区"), ("江门市新会区总工会", "江门市")],
+            [],
+        ),
+    ],
+)
+def test_divisions_link_as_written_and_to_the_nearest_named_parent(
+    text: str, present: list, absent: list
+) -> None:
+    _, result = _entities(text)
     located = _located(result)
-    assert ("抚远市", "佳木斯市") in located
-    assert ("佳木斯市", "黑龙江省") in located
-    assert ("抚远市", "黑龙江省") not in located  # skips 佳木斯市, which the text names
+    assert set(present) <= located
+    assert not set(absent) & located
 
 
 def test_division_parent_needs_the_same_article() -> None:

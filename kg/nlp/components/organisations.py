@@ -17,6 +17,7 @@ __all__ = ["OrganisationRecognizer"]
 _PHRASE_TAGS = frozenset({"l", "i", "v", "vn", "a", "ad", "an", "d"})
 _TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n"})
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
+_COORDINATED = re.compile(r"(?:委|政府)[省市区县州镇乡]$")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 
 
@@ -87,6 +88,9 @@ class OrganisationRecognizer:
             if text[start] in lex.prepositions and _word_tag(words, start) not in ("ns", "nt"):
                 start += 1  # 于是向众惠公司提出: jieba glued 向 to the name (向众惠/nr)
                 pieces = [p for p in pieces if p.start >= start]
+            if _COORDINATED.search(text, start, m.start()):
+                start = m.start() - 1  # 市委|市政府, 省委|省政府: two bodies, not one name
+                pieces = []
             # …有限公司|工会: the union of a company named just before takes its whole name
             start = min([start] + [c.start for c in found if c.end == m.start()])
             left = text[start : m.start()]

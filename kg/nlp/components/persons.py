@@ -16,6 +16,7 @@ __all__ = ["PersonRecognizer"]
 
 _HAN = "\u3400-\u9fff"
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_BOUNDARY = frozenset("，,、。；;：:（()）\n “”\u3000")
 
 
 def _known(word: str) -> str | None:
@@ -92,6 +93,19 @@ class PersonRecognizer:
             follower = word_starts.get(start)
             if follower is None or m.start() not in word_starts:
                 continue  # the post is part of a longer word (工人文化宫)
+            strong = m.group(0) not in self.lex.weak_posts
+            common = len(follower.text) >= 2 and _known(follower.text) not in (
+                None,
+                *_NAME_TAGS,
+                "ns",
+                "nz",
+            )
+            end = None
+            if (strong and not common) or follower.tag in _NAME_TAGS:
+                end = self._bounded_end(text, start, strong=strong)
+            if end is not None:
+                emit(start, end, "person-post")
+                continue
             if len(follower.text) >= 2 and follower.tag not in _NAME_TAGS and _known(follower.text):
                 continue  # 职工权益: a dictionary word, not a name
             weak = m.group(0) in self.lex.weak_posts or text[start : start + 1] in (
@@ -139,6 +153,30 @@ class PersonRecognizer:
                 break
             end += 1
         return end
+
+    def _bounded_end(self, text: str, start: int, *, strong: bool) -> int | None:
+        """End of a 2–4 character name right after a post whose end is a clear boundary:
+        punctuation or a word that follows names (主席何卫东等, 副主席罗海华，)."""
+        lex = self.lex
+        if start >= len(text) or text[start] in lex.name_stop_chars:
+            return None
+        if not strong and text[start] in lex.ambiguous_surnames:
+            return None
+        for length in (3, 2, 4):
+            end = start + length
+            name = text[start:end]
+            if len(name) < length or not self._valid(name):
+                continue
+            if (
+                length == 3
+                and name[-1] in lex.name_stop_chars
+                and not (name[-1] in lex.name_final_stops and text[end : end + 1] in _BOUNDARY)
+            ):
+                continue  # 王霞等, 王冰说: the last character follows the name
+            nxt = text[end : end + 1]
+            if nxt and (nxt in _BOUNDARY or text.startswith(lex.name_followers, end)):
+                return end
+        return None
 
     def _listed_with_people(self, i: int, words: list) -> bool:
         """True if a neighbour of ``words[i]`` across 、 is a name with an unambiguous
