@@ -21,10 +21,13 @@ install-dev: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade --force-reinstall --no-deps .
 	$(BIN)/python -m pip install --quiet ".[dev]"
 
+# Debian's chromium for the browser tests, and a CJK font so that pages and plots show
+# Chinese as glyphs, not boxes.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q "Noto Sans CJK"; } || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq chromium fonts-noto-cjk fontconfig >/dev/null; }
 
 build: install
 	$(BIN)/kg build seeds/ -o build/

@@ -14,6 +14,7 @@ __all__ = [
     "OutputError",
     "QueryError",
     "ResourceError",
+    "ViewError",
 ]
 
 
@@ -51,6 +52,9 @@ class Errors:
         "wait for it to finish or choose another output folder"
     )
     E403 = "[E403] the {name!r} writer created nothing at {path}"
+    # views
+    E601 = "[E601] no node {name!r} to focus on: {hint}"
+    E602 = "[E602] unknown entity type(s) {types}; choose from {choices}"
 
 
 class KGError(Exception):
@@ -83,3 +87,7 @@ class OutputError(KGError):
 
 class GoldFormatError(KGError):
     """A gold JSONL file does not follow GUIDELINES.md."""
+
+
+class ViewError(KGError):
+    """A view was asked for a node or type the graph does not have."""

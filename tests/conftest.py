@@ -35,6 +35,17 @@ def built_seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """One headless Debian chromium (offline) for every browser test of the session."""
+    from headless import CHROMIUM, chromium
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} (Debian chromium) is absent")
+    with chromium(tmp_path_factory.mktemp("profile")) as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
 def analyse() -> Callable:
     """``analyse(text)`` → (doc, mentions, relation mentions) of a one-article text."""
     from kg.extract import extract_relations

@@ -1,22 +1,35 @@
-"""A self-contained interactive HTML page of the graph (pyvis + vis-network, inlined).
+"""A self-contained, navigable HTML page of the graph (vis-network from pyvis, inlined).
+
+The page: a search box (name or alias, simplified or traditional, partial match), legend
+entries that toggle entity and relation types (with counts), "hide isolated nodes" (on
+at first; the header says how many), the k-hop neighbourhood of a clicked node (the rest
+dimmed; Escape clears), colours by community (Louvain from :mod:`kg.analysis`, fixed seed)
+with a legend naming each community's most central member, a details panel (type, name,
+aliases, every relation with its role or amount, and the evidence: sentence, headline,
+source file, date), labels on the most central nodes at any zoom, a physics toggle.
+A graph over ``limits.max_nodes`` (``style.yaml``) is drawn as its best linked nodes and
+the header says so.
 
 Everything that comes from articles (names, aliases, roles, sentences, ids) is data and
 stays inert in the page:
 
+* the page's own script builds the search results, details panel and community legend
+  with ``textContent`` and attribute values only, never ``innerHTML``;
 * tooltips are plain-text strings; vis-network 9 (the version pyvis ships) puts a string
   ``title`` into the tooltip with ``innerText``, so markup in it is shown, not parsed.
   They are therefore *not* HTML-escaped (that would show ``&lt;`` to the reader);
   pyvis's own template is not used because it switches to ``innerHTML`` tooltips as soon
   as any title contains ``href``;
-* the node/edge data is embedded as JSON in a ``<script>`` with ``<``, ``>``, ``&``,
-  U+2028 and U+2029 written as ``\\uXXXX`` escapes, so no ``</script>`` or ``<!--`` can
-  end or alter the script element;
+* the data is embedded as JSON in a ``<script>`` with ``<``, ``>``, ``&``, U+2028 and
+  U+2029 written as ``\\uXXXX`` escapes, so no ``</script>`` or ``<!--`` can end or alter
+  the script element;
 * the page title and legend go through Jinja2 with autoescape;
 * a Content-Security-Policy allows only the page's own scripts (by SHA-256 hash) and no
   network access at all, as a second line of defence.
 
 The vis-network JS/CSS come from pyvis's ``in_line`` resources; nothing is loaded from a
-network. Output is deterministic: same graph and title → byte-identical HTML.
+network. Output is deterministic: same graph and options → byte-identical HTML, and the
+layout is seeded (``vis_options.layout.randomSeed``).
 """
 
 from __future__ import annotations
@@ -39,13 +52,14 @@ import networkx as nx
 import yaml
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
-from pyvis.network import Network
 
-from kg.errors import Errors, ResourceError
+from kg.analysis import actor_communities, undirected_projection
+from kg.errors import Errors, ResourceError, ViewError
 from kg.io import atomic_write_text
 from kg.types import EntityType, RelationType
+from kg.views.select import simplified, top_nodes, traditional
 
-__all__ = ["load_style", "render_html", "write_html"]
+__all__ = ["ARTICLE_DATE", "cjk_fonts", "load_style", "render_html", "write_html"]
 
 VIS_VERSION = "9.1.2"
 _VIS_DIR = f"templates/lib/vis-{VIS_VERSION}"
@@ -62,10 +76,25 @@ _POLYGONS = {
 _SHAPES = frozenset({"dot", "square", *_POLYGONS})
 _CSS_VALUE = re.compile(r"^[#\w().,%\s+\-]+$")
 _TOKEN = re.compile(r"__KG_[A-Z]+__")
+_FONT_NAME = re.compile(r"^[\w ]+$")
+
+#: Key of the publication date in ``G.graph["articles"][id]``, shown with the evidence.
+ARTICLE_DATE = "date"
 
 
-def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
-    """Render the whole graph as one self-contained HTML page.
+def render_html(
+    G: nx.MultiDiGraph,
+    *,
+    title: str = "kg",
+    focus: str | None = None,
+    max_nodes: int | None = None,
+) -> str:
+    """Render the graph as one self-contained, navigable HTML page.
+
+    The page has a search box (names and aliases, simplified or traditional), legend
+    entries that toggle entity and relation types, "hide isolated nodes", a k-hop
+    neighbourhood on click, a community colouring (Louvain, fixed seed) and a details
+    panel with the evidence of every relation.
 
     Parameters
     ----------
@@ -74,6 +103,11 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
         ``provenance``; edge attrs ``predicate``/``role``/``amount``/``evidence``).
     title
         Page title and heading (plain text; escaped).
+    focus
+        Node id selected (details shown, neighbourhood highlighted) when the page opens.
+    max_nodes
+        Draw at most this many nodes: past it, the top ones by degree, and the header
+        says so. Default: ``limits.max_nodes`` of ``style.yaml``.
 
     Returns
     -------
@@ -90,10 +124,21 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
     True
     """
     style = load_style()
-    net = _network(G, style)
-    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
-
+    limits = style.get("limits", {})
+    limit = int(max_nodes if max_nodes is not None else limits.get("max_nodes", 3000))
+    total = G.number_of_nodes()
+    shown = top_nodes(G, max(0, limit))
+    if focus is not None and focus not in shown:
+        raise ViewError(Errors.E601.format(name=focus, hint="not among the nodes drawn"))
+    nodes, edges = _vis_data(shown, style)
+    view = _view_data(shown, style, focus)
     options = copy.deepcopy(style["vis_options"])
+    for part in ("nodes", "edges"):
+        options.setdefault(part, {}).setdefault("font", {})["face"] = _css_fonts(style)
+    if shown.number_of_nodes() > int(limits.get("fast_above", 1500)):
+        options.setdefault("interaction", {})["hideEdgesOnZoom"] = True
+        stab = options.setdefault("physics", {}).setdefault("stabilization", {})
+        stab["iterations"] = int(limits.get("fast_iterations", 150))
     main_js = _fill(
         _text("view.js"),
         {
@@ -101,6 +146,7 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
             "__KG_EDGES__": _js(edges),
             "__KG_OPTIONS__": _js(options),
             "__KG_FREEZE__": _js(bool(style.get("freeze_after_stabilisation", True))),
+            "__KG_VIEW__": _js(view),
         },
     )
     canvas = style.get("canvas", {})
@@ -109,6 +155,7 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
         {
             "__KG_HEIGHT__": _css_value(canvas.get("height", "calc(100vh - 49px)")),
             "__KG_BACKGROUND__": _css_value(canvas.get("background", "#ffffff")),
+            "__KG_FONTS__": _css_fonts(style),
         },
     )
     vis_js, vis_css = _vis_assets()
@@ -123,10 +170,11 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
             "form-action 'none'",
         ]
     )
-    type_counts = Counter(str(data.get("type") or "") for _, data in G.nodes(data=True))
+    type_counts = Counter(str(data.get("type") or "") for _, data in shown.nodes(data=True))
     predicate_counts = Counter(
-        str(data.get("predicate") or key) for *_, key, data in G.edges(keys=True, data=True)
+        str(data.get("predicate") or key) for *_, key, data in shown.edges(keys=True, data=True)
     )
+    n_isolated = sum(1 for n in shown if shown.degree(n) == 0)
     html = _template().render(
         title=title,
         csp=csp,
@@ -136,8 +184,11 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
         vis_js=Markup(vis_js),
         page_css=Markup(page_css),
         main_js=Markup(main_js),
-        n_nodes=G.number_of_nodes(),
-        n_edges=G.number_of_edges(),
+        n_nodes=shown.number_of_nodes(),
+        n_edges=shown.number_of_edges(),
+        n_total=total,
+        n_isolated=n_isolated,
+        limited=shown.number_of_nodes() < total,
         type_legend=_type_legend(style, type_counts),
         predicate_legend=_predicate_legend(style, predicate_counts),
         polygons=_POLYGONS,
@@ -145,7 +196,14 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "kg") -> str:
     return html
 
 
-def write_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str = "kg") -> Path:
+def write_html(
+    G: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "kg",
+    focus: str | None = None,
+    max_nodes: int | None = None,
+) -> Path:
     """Write :func:`render_html` output to ``path`` atomically and return the path.
 
     Examples
@@ -156,7 +214,7 @@ def write_html(G: nx.MultiDiGraph, path: str | os.PathLike[str], *, title: str =
     >>> p.suffix
     '.html'
     """
-    return atomic_write_text(path, render_html(G, title=title))
+    return atomic_write_text(path, render_html(G, title=title, focus=focus, max_nodes=max_nodes))
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +234,13 @@ def _load_style_cached() -> dict[str, Any]:
                     reason=f"{name}: shape {shape!r} is not one of {sorted(_SHAPES)}",
                 )
             )
+    for font in data.get("fonts", []):
+        if not _FONT_NAME.match(str(font)):
+            raise ResourceError(
+                Errors.E102.format(
+                    name="views/data/style.yaml", line=1, reason=f"bad font name {font!r}"
+                )
+            )
     return data
 
 
@@ -190,64 +255,195 @@ def load_style() -> dict[str, Any]:
     return copy.deepcopy(_load_style_cached())
 
 
-# -- building the pyvis network ----------------------------------------------------------
+def cjk_fonts() -> list[str]:
+    """The font families the page asks for, in order (Linux, macOS, Windows CJK fonts).
+
+    The notebook's plots use the same list.
+
+    Examples
+    --------
+    >>> "Noto Sans CJK SC" in cjk_fonts() and "Microsoft YaHei" in cjk_fonts()
+    True
+    """
+    return [str(f) for f in _load_style_cached().get("fonts", [])]
 
 
-def _network(G: nx.MultiDiGraph, style: dict[str, Any]) -> Network:
-    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+# -- building the vis-network data -------------------------------------------------------
+
+
+def _vis_data(
+    G: nx.MultiDiGraph, style: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    # The vis-network dicts are built here, not with pyvis's Network: its add_node and
+    # add_edge look nodes up in a list, which is quadratic in the size of the graph.
     size = style.get("node_size", {})
     smin = float(size.get("min", 8))
     sstep = float(size.get("per_sqrt_degree", 6))
     smax = float(size.get("max", 48))
     tips = style.get("tooltip", {})
     articles = G.graph.get("articles", {}) or {}
+    nodes: list[dict[str, Any]] = []
     # Sorted, so the page does not depend on insertion order (e.g. after an RDF round trip).
     for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
         spec = _type_style(style, data.get("type", ""))
-        extra: dict[str, Any] = {}
+        item: dict[str, Any] = {
+            "id": str(node),
+            "label": str(data.get("name") or node) or " ",
+            "shape": spec.get("shape", "dot"),
+            "color": _node_colour(spec["color"], spec["border"]),
+            "size": round(min(smax, smin + sstep * math.sqrt(G.degree(node))), 2),
+            "title": _node_tooltip(data, tips, articles),
+        }
         if spec.get("dashed"):
-            extra["shapeProperties"] = {"borderDashes": [4, 3]}
-            extra["borderWidth"] = 2
-        net.add_node(
-            str(node),
-            label=str(data.get("name") or node) or " ",
-            shape=spec.get("shape", "dot"),
-            color={
-                "background": spec["color"],
-                "border": spec["border"],
-                "highlight": {"background": spec["color"], "border": "#000000"},
-                "hover": {"background": spec["color"], "border": "#000000"},
-            },
-            size=round(min(smax, smin + sstep * math.sqrt(G.degree(node))), 2),
-            title=_node_tooltip(data, tips, articles),
-            **extra,
-        )
+            item["shapeProperties"] = {"borderDashes": [4, 3]}
+            item["borderWidth"] = 2
+        nodes.append(item)
     roundness = float(style.get("parallel_edge_roundness", 0.25))
     seen: defaultdict[frozenset[Any], int] = defaultdict(int)
-    ordered = sorted(
-        G.edges(keys=True, data=True),
-        key=lambda e: (str(e[0]), str(e[2]), str(e[1]), _js(e[3])),
-    )
-    for i, (head, tail, key, data) in enumerate(ordered):
+    edges: list[dict[str, Any]] = []
+    for i, (head, tail, key, data) in enumerate(_ordered_edges(G)):
         predicate = str(data.get("predicate") or key)
         spec = _predicate_style(style, predicate)
         pair = frozenset((head, tail))
         k = seen[pair]
         seen[pair] += 1
-        extra = {}
+        item = {
+            "from": str(head),
+            "to": str(tail),
+            "id": f"e{i}",
+            "label": _edge_label(predicate, data.get("role")),
+            "title": _edge_tooltip(G, head, tail, predicate, data, tips, articles),
+            "color": {"color": spec["color"], "highlight": spec["color"], "hover": spec["color"]},
+            "arrows": {"to": {"enabled": bool(spec.get("arrow", True))}},
+        }
         if k:
-            extra["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": roundness * k}
-        net.add_edge(
-            str(head),
-            str(tail),
-            id=f"e{i}",
-            label=_edge_label(predicate, data.get("role")),
-            title=_edge_tooltip(G, head, tail, predicate, data, tips, articles),
-            color={"color": spec["color"], "highlight": spec["color"], "hover": spec["color"]},
-            arrows={"to": {"enabled": bool(spec.get("arrow", True))}},
-            **extra,
+            item["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": roundness * k}
+        edges.append(item)
+    return nodes, edges
+
+
+def _ordered_edges(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
+    return sorted(
+        G.edges(keys=True, data=True),
+        key=lambda e: (str(e[0]), str(e[2]), str(e[1]), _js(e[3])),
+    )
+
+
+def _node_colour(background: str, border: str) -> dict[str, Any]:
+    return {
+        "background": background,
+        "border": border,
+        "highlight": {"background": background, "border": "#000000"},
+        "hover": {"background": background, "border": "#000000"},
+    }
+
+
+def _view_data(G: nx.MultiDiGraph, style: dict[str, Any], focus: str | None) -> dict[str, Any]:
+    """Everything the page's own script needs beyond vis-network's nodes and edges.
+
+    Nodes are referred to by their index in the sorted id list. Article text stays data:
+    the script writes it with ``textContent`` only.
+    """
+    H = undirected_projection(G)
+    degree = {str(n): d for n, d in H.degree()}
+    ids = sorted(str(n) for n in G)
+    index = {n: i for i, n in enumerate(ids)}
+    palette = [str(c) for c in style.get("community_palette", ["#4e79a7"])]
+    community_of: dict[str, int] = {}
+    legend = []
+    for c, members in enumerate(actor_communities(G, min_size=1)):
+        for m in members:
+            community_of[m] = c
+        central = min(members, key=lambda m: (-degree.get(m, 0), str(G.nodes[m].get("name")), m))
+        legend.append(
+            {
+                "colour": palette[c] if c < len(palette) else None,
+                "size": len(members),
+                "central": index[central],
+            }
         )
-    return net
+    labels = style.get("labels", {})
+    linked = sorted((n for n in ids if degree.get(n, 0) > 0), key=lambda n: (-degree[n], n))
+    names: set[str] = set()
+    info = []
+    for n in ids:
+        data = G.nodes[n]
+        aliases = sorted({str(a) for a in data.get("aliases") or ()})
+        name = str(data.get("name") or n)
+        names.update([name, *aliases])
+        info.append(
+            {
+                "id": n,
+                "type": str(data.get("type") or ""),
+                "name": name,
+                "aliases": aliases,
+                "keys": sorted({simplified(k) for k in [name, *aliases] if k}),
+                "degree": degree.get(n, 0),
+                "community": community_of.get(n, -1),
+                "evidence": _evidence(data.get("provenance")),
+            }
+        )
+    relations = [
+        {
+            "from": index[str(head)],
+            "to": index[str(tail)],
+            "predicate": str(data.get("predicate") or key),
+            "role": str(data.get("role") or ""),
+            "amount": str(data.get("amount") or ""),
+            "evidence": _evidence(data.get("evidence")),
+        }
+        for head, tail, key, data in _ordered_edges(G)
+    ]
+    articles = {
+        str(aid): {
+            "headline": str(a.get("headline") or ""),
+            "source": str(a.get("source") or ""),
+            "date": str(a.get(ARTICLE_DATE) or ""),
+        }
+        for aid, a in sorted((G.graph.get("articles") or {}).items())
+    }
+    dim = style.get("dimmed", {})
+    return {
+        "nodes": info,
+        "relations": relations,
+        "articles": articles,
+        "communities": legend,
+        "communityOther": str(style.get("community_other", "#c7c7c7")),
+        "labelled": [index[n] for n in linked[: int(labels.get("top", 15))]],
+        "labelPx": float(labels.get("screen_px", 14)),
+        "focus": index[focus] if focus is not None else None,
+        "charmap": _char_map(names),
+        "dimmed": {
+            "background": str(dim.get("background", "#eeeeee")),
+            "border": str(dim.get("border", "#dddddd")),
+            "font": str(dim.get("font", "#cccccc")),
+            "edge": str(dim.get("edge", "#eeeeee")),
+        },
+        "font": str(style["vis_options"].get("nodes", {}).get("font", {}).get("color", "#222")),
+    }
+
+
+def _evidence(prov: Any) -> list[dict[str, str]]:
+    return [
+        {"sentence": str(p.get("sentence", "")), "article": str(p.get("article_id", ""))}
+        for p in sorted(prov or (), key=_prov_key)
+    ]
+
+
+def _char_map(names: set[str]) -> dict[str, str]:
+    # traditional → simplified for the characters of the graph's names, so that the page
+    # can match a query typed in traditional characters without a converter of its own
+    out: dict[str, str] = {}
+    for ch in sorted({ch for name in names for ch in name if not ch.isascii()}):
+        simple = simplified(ch)
+        for variant in (traditional(ch), ch):
+            if len(variant) == 1 and len(simple) == 1 and variant != simple:
+                out[variant] = simple
+    return dict(sorted(out.items()))
+
+
+def _css_fonts(style: dict[str, Any]) -> str:
+    return ", ".join([*(f'"{f}"' for f in style.get("fonts", [])), "sans-serif"])
 
 
 def _type_style(style: dict[str, Any], type_: str) -> dict[str, Any]:

@@ -107,3 +107,37 @@ def test_plots_are_drawn(executed: tuple[Any, Path], tag: str) -> None:
 def test_font_cell_reports_its_choice(executed: tuple[Any, Path]) -> None:
     text = _text(_by_tag(executed[0], "fonts"))
     assert "CJK font:" in text or "No CJK font installed" in text
+
+
+def test_show_displays_the_view_inline_and_offline(
+    executed: tuple[Any, Path], browser: Any, tmp_path: Path
+) -> None:
+    """kg.views.show(G): an iframe holding the whole page, which works in chromium."""
+    from headless import wait_for
+
+    nb, graph = executed
+    outputs = [o for o in _by_tag(nb, "view").outputs if o.output_type == "display_data"]
+    assert len(outputs) == 1
+    snippet = outputs[0].data["text/html"]
+    assert snippet.startswith('<div class="kg-view"><iframe sandbox="allow-scripts"')
+    assert "srcdoc=" in snippet
+    html = tmp_path / "cell.html"
+    html.write_text(f"<!DOCTYPE html><meta charset='utf-8'>{snippet}", encoding="utf-8")
+    report: dict[str, Any] = {}
+    page = browser.open(html, report)
+    try:
+        page.wait_for_selector("iframe")
+        frame = page.frames[1]
+        wait_for(frame, "() => document.body && document.body.dataset.kgStabilized === 'true'", 60)
+        n = frame.evaluate("() => window.kgNetwork.body.data.nodes.length")
+        frame.fill("#kg-search-input", "西安")
+        hits = frame.eval_on_selector_all(
+            "#kg-search-results button.kg-hit", "els => els.map(e => e.dataset.id)"
+        )
+    finally:
+        page.close()
+    assert n == read_graph(graph).number_of_nodes()
+    assert "Union/西安市总工会" in hits
+    assert [(t, m) for t, m in report["console"] if t in ("error", "warning")] == []
+    assert report["page_errors"] == []
+    assert [u for u in report["requests"] if not u.startswith(("file:", "about:"))] == []

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import networkx as nx
 import pytest
 import typer
 from typer.testing import CliRunner
 from view_graphs import xss_graph
 
 from kg.cli import view
-from kg.rdf import write_graph
+from kg.rdf import read_graph, write_graph
 from kg.views import render_html
 
 runner = CliRunner()
@@ -98,3 +101,82 @@ def test_empty_graph_warns_but_writes(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "no entities" in result.output
     assert (tmp_path / "empty.html").is_file()
+
+
+def _page_nodes(page: str) -> set[str]:
+    match = re.search(r"var nodes = new vis\.DataSet\((.*)\);$", page, re.M)
+    assert match
+    return {n["id"] for n in json.loads(match.group(1))}
+
+
+def _page_view(page: str) -> dict:
+    match = re.search(r"var view = (.*);$", page, re.M)
+    assert match
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--focus", "王雷"], {"Person/王雷", "Union/西安市总工会", "Enterprise/x"}),
+        (["--focus", "西安市總工會", "--depth", "0"], {"Union/西安市总工会"}),
+        (["--focus", "市总"], None),  # an alias; depth 1 by default
+        (
+            ["--type", "Union", "--type", "Programme"],
+            {"Union/西安市总工会", "Union/陕西省总工会", "Programme/春风行动"},
+        ),
+        (
+            ["-t", "Union", "-t", "Place", "--focus", "陕西省总工会", "--depth", "1"],
+            {"Union/陕西省总工会", "Union/西安市总工会", "Place/陕西省"},
+        ),
+    ],
+)
+def test_focus_depth_and_type(
+    tmp_path: Path, ttl: Path, args: list[str], expected: set[str] | None
+) -> None:
+    out = tmp_path / "view.html"
+    result = runner.invoke(_app(), [str(ttl), "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    G = xss_graph()
+    if expected is None:
+        U = G.to_undirected()
+        expected = set(nx.single_source_shortest_path_length(U, "Union/西安市总工会", 1))
+    assert _page_nodes(page) == expected
+    view = _page_view(page)
+    if "--focus" in args:
+        focused = view["nodes"][view["focus"]]["id"]
+        assert focused in expected and focused.endswith(("王雷", "总工会"))
+    else:
+        assert view["focus"] is None
+
+
+def test_focus_on_the_seed_graph(tmp_path: Path, built_seeds: Path) -> None:
+    out = tmp_path / "xa.html"
+    args = [str(built_seeds / "graph.ttl"), "--focus", "西安市总工会", "--depth", "2"]
+    result = runner.invoke(_app(), [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    G = read_graph(built_seeds / "graph.ttl")
+    two = set(nx.single_source_shortest_path_length(G.to_undirected(), "Union/西安市总工会", 2))
+    assert len(two) > 5
+    assert _page_nodes(out.read_text(encoding="utf-8")) == two
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--focus", "不存在的工会"], "[E601]", "no name or alias matches"),
+        (["--focus", "总工会"], "[E601]", "2 nodes match"),
+        (["--type", "Union", "--focus", "王雷"], "[E601]", "of the selected types"),
+        (["--type", "Spaceship"], "[E602]", "Union"),
+    ],
+)
+def test_bad_focus_or_type_exits_2(
+    tmp_path: Path, ttl: Path, args: list[str], code: str, message: str
+) -> None:
+    out = tmp_path / "view.html"
+    result = runner.invoke(_app(), [str(ttl), "-o", str(out), *args])
+    assert result.exit_code == 2
+    assert code in result.output and message in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()

@@ -89,3 +89,28 @@ def xss_graph(extra: int = 0) -> nx.MultiDiGraph:
         Article("doc1/a2", "doc1", "seeds/xian.txt", XSS_HEADLINE, 10, 20, "", ""),
     ]
     return build_graph(entities, relations, articles)
+
+
+def xss_hub_graph(extra: int = 0) -> nx.MultiDiGraph:
+    """:func:`xss_graph` where the hostile enterprise is also the hub of its own group of
+    (hostile) people, so that it heads a community in the community legend."""
+    G = xss_graph(extra)
+    for i in range(5):
+        node = f"Person/x{i}"
+        G.add_node(
+            node,
+            type=str(T.PERSON),
+            name=f"{XSS_ALIAS}{i}",
+            aliases=[],
+            provenance=[],
+        )
+        G.add_edge(
+            node,
+            XSS_ID,
+            key=str(R.MEMBER_OF),
+            predicate=str(R.MEMBER_OF),
+            role=XSS_ROLE,
+            amount=None,
+            evidence=[],
+        )
+    return G
