@@ -12,6 +12,7 @@ from importlib import resources
 import yaml
 
 from kg.resolve.implied import division_parent, implied_locations, written_locations
+from kg.signatures import admits
 from kg.types import (
     Document,
     Entity,
@@ -146,6 +147,8 @@ def resolve(
         entry[0].add(rel.evidence)
         entry[1] = entry[1] or rel.role
         entry[2] = entry[2] or rel.amount
+    types = {e.id: e.type for e in entities}  # the ontology's domains and ranges hold
+    merged = {k: v for k, v in merged.items() if admits(k[1], types[k[0]], types[k[2]])}
     written = {(r.head, r.predicate, r.tail) for r in written_locations(entities)}
     for key in _skipped_levels(merged, entities):
         if key not in written:
