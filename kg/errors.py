@@ -25,9 +25,19 @@ class Errors:
     E003 = "[E003] {source}: cannot decode as UTF-8, UTF-16 or GB18030, skipped"
     E004 = "[E004] {source}: empty file (no visible text), skipped"
     E005 = "[E005] {source}: {size} bytes is over the {limit}-byte limit, skipped"
-    E006 = "[E006] {source}: unsupported file type {suffix!r} (use .txt, .md or .html)"
+    E006 = (
+        "[E006] {source}: unsupported file type {suffix!r} "
+        "(use .txt, .md, .html/.htm, .pdf or .docx)"
+    )
     E007 = "[E007] {source}: cannot read file: {reason}"
     E008 = "[E008] no input documents found under {paths}"
+    E009 = "[E009] {source}: not a regular file ({kind}), skipped"
+    E010 = "[E010] {source}: no article text found (only page furniture), skipped"
+    E011 = "[E011] {source}: cannot be read ({reason}), skipped"
+    E012 = (
+        "[E012] {source}: decodes only as {encoding} with almost no Chinese text; "
+        "undecodable, skipped"
+    )
     # resources
     E101 = "[E101] resource {name!r} is missing from the kg package (broken install?)"
     E102 = "[E102] {name}: line {line}: {reason}"

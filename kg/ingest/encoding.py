@@ -3,7 +3,9 @@
 Order: a byte-order mark decides; NUL bytes mean UTF-16 (if they sit at every other
 byte and the text decodes cleanly) or a binary file; then strict UTF-8, strict
 GB18030 (which covers GBK and GB2312) and finally charset-normalizer's best guess.
-Decoded text with too many control or unassigned characters counts as binary.
+Decoded text with too many control or unassigned characters counts as binary; a guess
+in a codepage without Chinese characters (cp1251, latin-1 …) that yields almost no
+Chinese text counts as undecodable, since any bytes decode in such a codepage.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ _WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 # C0 controls and DEL, except the whitespace ones (and ESC, seen in terminal captures)
 _CONTROL_BYTES = bytes(b for b in [*range(0x20), 0x7F] if b not in b"\t\n\r\f\v\x1b")
 _SPACE = re.compile(r"\s+")
+# codecs that can hold Chinese text; a guess outside them must still yield some Chinese
+_CJK_CODECS = re.compile(r"^(?:utf|gb|big5|cp9(?:32|36|49|50)|hz|euc|shift|iso2022|johab)", re.I)
+# share of non-space characters that must be CJK when the guess is another codepage
+_MIN_CJK_SHARE = 0.1
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -173,4 +180,14 @@ def _charset_normalizer(data: bytes, source: str) -> tuple[str, str]:
     text = str(best)
     if _junk_share(text) > _MAX_JUNK:
         raise IngestError(source, Errors.E003.format(source=source))
+    if not _CJK_CODECS.match(best.encoding) and _cjk_share(text) < _MIN_CJK_SHARE:
+        # any byte string "decodes" in a single-byte codepage such as cp1251
+        raise IngestError(source, Errors.E012.format(source=source, encoding=best.encoding))
     return text, best.encoding
+
+
+def _cjk_share(text: str) -> float:
+    visible = _SPACE.sub("", text)
+    if not visible:
+        return 0.0
+    return len(_CJK_CHAR.findall(visible)) / len(visible)

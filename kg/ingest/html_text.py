@@ -105,40 +105,55 @@ def html_to_text(html: str) -> str:
         if paragraph:
             blocks.append(paragraph)
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if not isinstance(child, _SKIP_STRINGS):
-                    buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = (child.name or "").lower()
-            if name in _DROP or _hidden(child):
-                continue
-            if name == "br":
-                buffer.append(_LINE_BREAK)
-            elif name in _HEADINGS:
-                flush()
-                walk(child)
+    # an explicit stack, not recursion: real pages nest thousands of unclosed tags
+    work: list[object] = list(reversed(soup.contents))
+    while work:
+        item = work.pop()
+        if isinstance(item, _Close):
+            if item.heading:
                 heading = _collapse("".join(buffer)).replace("\n", " ")
                 buffer.clear()
                 if heading:
-                    blocks.append(_HEADINGS[name] + heading)
-            elif name == "pre":
-                flush()
-                buffer.append(child.get_text().replace("\n", _LINE_BREAK))
-                flush()
-            elif name in _BLOCK:
-                flush()
-                walk(child)
-                flush()
+                    blocks.append(item.heading + heading)
             else:
-                walk(child)
+                flush()
+            continue
+        if isinstance(item, NavigableString):
+            if not isinstance(item, _SKIP_STRINGS):
+                buffer.append(str(item))
+            continue
+        if not isinstance(item, Tag):
+            continue
+        name = (item.name or "").lower()
+        if name in _DROP or _hidden(item):
+            continue
+        if name == "br":
+            buffer.append(_LINE_BREAK)
+            continue
+        if name == "pre":
+            flush()
+            buffer.append(item.get_text().replace("\n", _LINE_BREAK))
+            flush()
+            continue
+        if name in _HEADINGS:
+            flush()
+            work.append(_Close(_HEADINGS[name]))
+        elif name in _BLOCK:
+            flush()
+            work.append(_Close(""))
+        work.extend(reversed(item.contents))
 
-    walk(soup)
     flush()
     return "\n\n".join(blocks)
+
+
+class _Close:
+    """Stack marker: the end of a block (``heading == ""``) or of a heading."""
+
+    __slots__ = ("heading",)
+
+    def __init__(self, heading: str) -> None:
+        self.heading = heading
 
 
 def _hidden(tag: Tag) -> bool:

@@ -105,6 +105,7 @@ class Layout:
     gap_blank_lines: int
     photo_max_paragraphs: int
     masthead: tuple[re.Pattern[str], ...]
+    masthead_max_chars: int
     page_names: frozenset[str]
     labels: frozenset[str]
     boxes: frozenset[str]
@@ -118,7 +119,11 @@ class Layout:
     # -- predicates on stripped line content ---------------------------------------
 
     def is_masthead(self, content: str) -> bool:
-        return content in self.page_names or any(p.search(content) for p in self.masthead)
+        if content in self.page_names:
+            return True
+        return len(content) <= self.masthead_max_chars and any(
+            p.search(content) for p in self.masthead
+        )
 
     def is_headline_like(self, content: str) -> bool:
         """Short, no sentence punctuation at the end: a headline candidate."""
@@ -232,6 +237,7 @@ def layout_from_mapping(data: dict[str, Any]) -> Layout:
             gap_blank_lines=int(hl["gap_blank_lines"]),
             photo_max_paragraphs=int(hl["photo_max_paragraphs"]),
             masthead=_compile_all(data["masthead"]["patterns"], "masthead.patterns"),
+            masthead_max_chars=int(data["masthead"]["max_chars"]),
             page_names=frozenset(data["masthead"]["page_names"]),
             labels=frozenset(data["labels"]),
             boxes=frozenset(data["boxes"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,7 +18,7 @@ from kg.ingest.linebreaks import repair_line_breaks
 from kg.ingest.normalize import to_analysis_text
 from kg.types import Document, IngestProblem
 
-__all__ = ["FORMATS", "parse_text", "read_corpus", "read_document"]
+__all__ = ["FORMATS", "parse_text", "read_corpus", "read_document", "readable_path"]
 
 logger = logging.getLogger(__name__)
 
@@ -126,27 +127,11 @@ def read_document(
     ('page', 'gb18030', '标题')
     """
     p = Path(path)
-    source = p.as_posix()
+    source = readable_path(p)
     fmt = FORMATS.get(p.suffix.lower())
     if fmt is None:
         raise IngestError(source, Errors.E006.format(source=source, suffix=p.suffix))
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise IsADirectoryError(21, "is a directory")
-        if size > max_bytes:
-            raise IngestError(source, Errors.E005.format(source=source, size=size, limit=max_bytes))
-        with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise IngestError(source, Errors.E001.format(source=source)) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise IngestError(source, Errors.E007.format(source=source, reason=reason)) from None
-    if len(data) > max_bytes:  # grew since stat
-        raise IngestError(
-            source, Errors.E005.format(source=source, size=len(data), limit=max_bytes)
-        )
+    data = _read_regular(p, source, max_bytes)
     if not data.strip():
         raise IngestError(source, Errors.E004.format(source=source))
     declared = sniff_html_charset(data) if fmt == "html" else None
@@ -154,7 +139,7 @@ def read_document(
     return parse_text(
         text,
         source=source,
-        document_id=document_id or p.stem,
+        document_id=document_id or _stem(p),
         fmt=fmt,
         encoding=encoding,
     )
@@ -210,10 +195,15 @@ def read_corpus(
     seen: set[str] = set()
     for arg in paths:
         root = Path(arg)
-        source = root.as_posix()
+        source = readable_path(root)
         if root.is_dir():
-            found = _walk(root)
+            found = _walk(root, problems)
         elif root.exists() or root.is_symlink():
+            kind = _file_kind(root.stat().st_mode) if root.exists() else None
+            if kind is not None:  # /dev/zero, a FIFO, a socket
+                message = Errors.E009.format(source=source, kind=kind)
+                problems.append(_problem(IngestError(source, message)))
+                continue
             if root.suffix.lower() not in FORMATS:
                 message = Errors.E006.format(source=source, suffix=root.suffix)
                 problems.append(_problem(IngestError(source, message)))
@@ -233,11 +223,98 @@ def read_corpus(
     documents: list[Document] = []
     for (path, _rel), doc_id in zip(candidates, _document_ids(candidates), strict=True):
         try:
-            documents.append(read_document(path, document_id=doc_id, max_bytes=max_bytes))
+            doc = read_document(path, document_id=doc_id, max_bytes=max_bytes)
         except IngestError as exc:
             problems.append(_problem(exc))
+            continue
+        except Exception as exc:  # one bad file never aborts the build
+            source = readable_path(path)
+            reason = f"{type(exc).__name__}: {exc}"[:200]
+            error = IngestError(source, Errors.E011.format(source=source, reason=reason))
+            problems.append(_problem(error))
+            continue
+        if not doc.articles:
+            message = Errors.E010.format(source=doc.source)
+            problems.append(_problem(IngestError(doc.source, message)))
+            continue
+        documents.append(doc)
     logger.info("read %d documents, %d problems", len(documents), len(problems))
     return documents, problems
+
+
+def readable_path(path: str | os.PathLike[str]) -> str:
+    """A path as printable text, for reports, ids and IRIs.
+
+    File names that are not UTF-8 (zips made on Chinese Windows hold GBK names) reach
+    Python as surrogate escapes, which no UTF-8 file can hold: each such path component
+    is decoded as GB18030 when its bytes fit, else shown with ``\\xNN`` escapes.
+
+    Examples
+    --------
+    >>> import os
+    >>> readable_path(os.fsdecode("新闻/工会新闻.txt".encode("gbk")))
+    '新闻/工会新闻.txt'
+    >>> readable_path(os.fsdecode(b"a\\xff.txt"))
+    'a\\\\xff.txt'
+    """
+    text = Path(path).as_posix()
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "/".join(_readable_part(part) for part in text.split("/"))
+    return text
+
+
+def _readable_part(part: str) -> str:
+    raw = os.fsencode(part)
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _file_kind(mode: int) -> str | None:
+    """What a non-regular file is (``None`` for a regular file)."""
+    for test, kind in (
+        (stat.S_ISREG, None),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _read_regular(p: Path, source: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file; FIFOs, sockets and devices are refused unopened."""
+    try:
+        st = p.stat()
+        if (kind := _file_kind(st.st_mode)) is not None:
+            raise IngestError(source, Errors.E009.format(source=source, kind=kind))
+        if st.st_size > max_bytes:
+            raise IngestError(
+                source, Errors.E005.format(source=source, size=st.st_size, limit=max_bytes)
+            )
+        # O_NONBLOCK: should the path have become a FIFO since stat, open does not block
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if (kind := _file_kind(os.fstat(fh.fileno()).st_mode)) is not None:
+                raise IngestError(source, Errors.E009.format(source=source, kind=kind))
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise IngestError(source, Errors.E001.format(source=source)) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise IngestError(source, Errors.E007.format(source=source, reason=reason)) from None
+    if len(data) > max_bytes:  # grew since stat
+        size = f"more than {max_bytes}"
+        raise IngestError(source, Errors.E005.format(source=source, size=size, limit=max_bytes))
+    return data
 
 
 def _problem(exc: IngestError) -> IngestProblem:
@@ -245,7 +322,8 @@ def _problem(exc: IngestError) -> IngestProblem:
     return IngestProblem(source=exc.source, reason=str(exc))
 
 
-def _walk(root: Path) -> list[tuple[Path, str]]:
+def _walk(root: Path, problems: list[IngestProblem]) -> list[tuple[Path, str]]:
+    """Regular files with a known suffix under ``root``; other such entries are problems."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
@@ -254,16 +332,26 @@ def _walk(root: Path) -> list[tuple[Path, str]]:
             if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
                 continue
             path = base / name
-            found.append((path, path.relative_to(root).as_posix()))
+            try:
+                kind = _file_kind(path.stat().st_mode)
+            except OSError:
+                kind = None  # a dangling link: read_document names the error
+            if kind is not None:
+                source = readable_path(path)
+                problems.append(
+                    _problem(IngestError(source, Errors.E009.format(source=source, kind=kind)))
+                )
+                continue
+            found.append((path, readable_path(path.relative_to(root))))
     found.sort(key=lambda item: item[1])
     return found
 
 
 def _document_ids(candidates: list[tuple[Path, str]]) -> list[str]:
-    stems = Counter(path.stem for path, _ in candidates)
+    stems = Counter(_stem(path) for path, _ in candidates)
     ids = []
     for path, rel in candidates:
-        stem = path.stem
+        stem = _stem(path)
         if stems[stem] > 1:
             digest = hashlib.sha1(rel.encode("utf-8"), usedforsecurity=False).hexdigest()
             stem = f"{stem}-{digest[:8]}"
@@ -275,3 +363,7 @@ def _document_ids(candidates: list[tuple[Path, str]]) -> list[str]:
         taken[doc_id] += 1
         unique.append(doc_id if taken[doc_id] == 1 else f"{doc_id}-{taken[doc_id]}")
     return unique
+
+
+def _stem(path: Path) -> str:
+    return Path(readable_path(Path(path.name))).stem

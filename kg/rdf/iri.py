@@ -12,7 +12,8 @@ role               ``role/<post title>``
 statement          ``statement/<sha1 of head|predicate|tail, 16 hex>``
 =================  ===================================================================
 
-Percent-encoding (UTF-8, :func:`urllib.parse.quote`) keeps every IRI valid whatever the
+Percent-encoding (UTF-8, :func:`urllib.parse.quote`; the raw byte for a surrogate
+escape, as a non-UTF-8 file name gives) keeps every IRI valid whatever the
 text holds (spaces, quotes, ``<>``, ``#``, ``%``); the original ids are also stored as
 ``dcterms:identifier`` literals, so nothing needs to be decoded from an IRI.
 """
@@ -40,8 +41,13 @@ __all__ = [
 _BASE = str(ID)
 
 
+def _quote(text: str, safe: str = "") -> str:
+    """Percent-encode UTF-8; a surrogate escape (a non-UTF-8 file name) as its raw byte."""
+    return quote(text, safe=safe, errors="surrogateescape")
+
+
 def _digest(*parts: str) -> str:
-    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha1("|".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def entity_iri(node_id: str) -> URIRef:
@@ -54,7 +60,7 @@ def entity_iri(node_id: str) -> URIRef:
     >>> str(entity_iri('Event/"a b"#1'))
     'https://w3id.org/cn-union-kg/id/Event/%22a%20b%22%231'
     """
-    return URIRef(_BASE + quote(node_id, safe="/"))
+    return URIRef(_BASE + _quote(node_id, "/"))
 
 
 def entity_id_from_iri(iri: str) -> str:
@@ -67,12 +73,12 @@ def entity_id_from_iri(iri: str) -> str:
 
 def article_iri(article_id: str) -> URIRef:
     """IRI of an article; ``/`` in the id is encoded too."""
-    return URIRef(f"{_BASE}article/{quote(article_id, safe='')}")
+    return URIRef(f"{_BASE}article/{_quote(article_id)}")
 
 
 def document_iri(document_id: str) -> URIRef:
     """IRI of an input document."""
-    return URIRef(f"{_BASE}document/{quote(document_id, safe='')}")
+    return URIRef(f"{_BASE}document/{_quote(document_id)}")
 
 
 def sentence_iri(document_id: str, start: int, end: int) -> URIRef:
@@ -83,12 +89,12 @@ def sentence_iri(document_id: str, start: int, end: int) -> URIRef:
     >>> str(sentence_iri("000_ab", 10, 42))
     'https://w3id.org/cn-union-kg/id/sentence/000_ab/10-42'
     """
-    return URIRef(f"{_BASE}sentence/{quote(document_id, safe='')}/{int(start)}-{int(end)}")
+    return URIRef(f"{_BASE}sentence/{_quote(document_id)}/{int(start)}-{int(end)}")
 
 
 def role_iri(role: str) -> URIRef:
     """IRI of an ``org:Role``: one per distinct post title."""
-    return URIRef(f"{_BASE}role/{quote(role, safe='')}")
+    return URIRef(f"{_BASE}role/{_quote(role)}")
 
 
 def membership_iri(head: str, tail: str, role: str) -> URIRef:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pathlib
 import subprocess
 import sys
 from pathlib import Path
@@ -61,14 +60,14 @@ def test_bad_file_is_a_problem_and_the_rest_loads(
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path / "good.txt", GOOD)
     locked = write(tmp_path / "locked.txt", GOOD)
-    real_open = pathlib.Path.open
+    real_open = os.open
 
-    def fake_open(self: Path, *args, **kwargs):
-        if self.name == "locked.txt":
+    def fake_open(path, *args, **kwargs):  # root may read any file: simulate EACCES
+        if Path(path).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_open)
     docs, problems = read_corpus([tmp_path])
     assert [d.id for d in docs] == ["good"]
     assert [p.reason for p in problems] == [
@@ -94,12 +93,13 @@ def test_folder_walk(tmp_path: Path) -> None:
 
 def test_explicit_files(tmp_path: Path) -> None:
     good = write(tmp_path / "good.txt", GOOD)
-    pdf = write(tmp_path / "page.pdf", b"%PDF-1.4")
+    rtf = write(tmp_path / "page.rtf", b"{\\rtf1 x}")
     missing = tmp_path / "missing.txt"
-    docs, problems = read_corpus([good, pdf, missing, good])  # the repeat is read once
+    docs, problems = read_corpus([good, rtf, missing, good])  # the repeat is read once
     assert [d.id for d in docs] == ["good"]
     assert [p.reason for p in problems] == [
-        f"[E006] {pdf.as_posix()}: unsupported file type '.pdf' (use .txt, .md or .html)",
+        f"[E006] {rtf.as_posix()}: unsupported file type '.rtf' "
+        "(use .txt, .md, .html/.htm, .pdf or .docx)",
         f"[E001] {missing.as_posix()}: file not found",
     ]
 
@@ -141,12 +141,12 @@ def test_read_document(tmp_path: Path) -> None:
     assert doc.id == "custom" and doc.articles[0].id == "custom-a00"
     assert doc.source == path.as_posix() and doc.encoding == "utf-8"
     with pytest.raises(IngestError, match=r"^\[E006\]"):
-        read_document(tmp_path / "page.docx")
+        read_document(tmp_path / "page.odt")
     with pytest.raises(IngestError, match=r"^\[E001\]"):
         read_document(tmp_path / "nope.txt")
     folder = tmp_path / "dir.txt"
     folder.mkdir()
-    with pytest.raises(IngestError, match=r"^\[E007\].*directory"):
+    with pytest.raises(IngestError, match=r"^\[E009\].*directory"):
         read_document(folder)
 
 
