@@ -171,6 +171,9 @@ register_writer("turtle", "graph.ttl", _rdf_writer("turtle"))
 register_writer("nt", "graph.nt", _rdf_writer("nt"))
 register_writer("json-ld", "graph.jsonld", _rdf_writer("json-ld"))
 register_writer("html", "graph.html", _write_html)
+register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer")  # api: Gephi, yEd
+register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer")  # api: Gephi
+register_writer("csv", "neo4j", "kg.exports:neo4j_writer")  # api: neo4j-admin import
 
 
 # -- lock ---------------------------------------------------------------------------

@@ -2,72 +2,106 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from kg.errors import Errors, OutputError
-from kg.output import output_lock, write_outputs
-from kg.pipeline import build_corpus
+from kg.cli._console import EXIT_USAGE, EXIT_WARNINGS, progress_reporter, warn
+from kg.errors import Errors
 
-_FORMATS = {
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "jsonld": "json-ld",
-    "json-ld": "json-ld",
-    "nt": "nt",
-}
+__all__ = ["command"]
 
 
 def command(
-    inputs: list[Path] = typer.Argument(..., help="Files or folders of .txt / .md / .html."),
-    output: Path = typer.Option(Path("build"), "-o", "--output", help="Output folder."),
-    format: list[str] = typer.Option(
-        ["turtle"], "--format", "-f", help="RDF format(s): turtle, jsonld, nt (repeatable)."
-    ),
-    no_html: bool = typer.Option(False, "--no-html", help="Skip the HTML view."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary."),
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of .txt / .md / .html.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder.")] = Path("build"),
+    format: Annotated[
+        list[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format(s), repeatable: ttl (turtle), jsonld, nt; graphml, gexf "
+            "(Gephi); csv (neo4j-admin import).",
+        ),
+    ] = ["turtle"],  # noqa: B006 - Typer reads the default, never mutates it
+    html: Annotated[bool, typer.Option("--html/--no-html", help="Write the HTML view.")] = True,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes (default: the pipeline's)."),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet/--no-quiet", "-q", help="No progress or summary.")
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict/--no-strict", help="Exit 1 when the build had warnings."),
+    ] = False,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going/--no-keep-going",
+            "-k",
+            help="Build what exists when an input path is missing (it only warns).",
+        ),
+    ] = False,
 ) -> None:
-    """Build the knowledge graph of INPUTS into OUTPUT."""
-    try:
-        formats = sorted({_FORMATS[f.lower()] for f in format})
-    except KeyError as err:
-        typer.echo(Errors.E203.format(fmt=err.args[0], choices=sorted(_FORMATS)), err=True)
-        raise typer.Exit(2) from err
+    """Build the knowledge graph of INPUTS into OUTPUT.
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if (not quiet and sys.stderr.isatty()) or (not quiet and done == total):
-            end = "\n" if done == total else "\r"
-            typer.echo(f"{stage}: {done}/{total} articles", err=True, nl=False)
-            typer.echo("", err=True, nl=end == "\n")
+    Exit status: 0 built; 1 built with warnings under --strict; 2 an input path is
+    missing (unless --keep-going), an unknown format, or no readable document.
+    """
+    from kg.exports import resolve_formats
+
+    try:
+        formats = resolve_formats(format)
+    except ValueError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(EXIT_USAGE) from err
+    missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
+    if missing and not keep_going:
+        for path in missing:
+            typer.echo("error: " + Errors.E001.format(source=path.as_posix()), err=True)
+        typer.echo("(use --keep-going to build the other inputs anyway)", err=True)
+        raise typer.Exit(EXIT_USAGE)
+
+    from kg.api import build
+    from kg.errors import OutputError
+    from kg.output import output_lock, write_outputs
 
     try:
         with output_lock(output):  # refuse a concurrent build into OUTPUT before the NLP
-            result = build_corpus(inputs, progress=progress)
+            progress, close = progress_reporter(quiet)
+            try:
+                graph = build(inputs, jobs=jobs, progress=progress)
+            finally:
+                close()
+            result = graph.result
+            assert result is not None
             for problem in result.problems:
-                typer.echo(f"warning: {problem.reason}", err=True)
+                warn(problem.reason)
             if not result.documents:
                 typer.echo(Errors.E008.format(paths=", ".join(map(str, inputs))), err=True)
-                raise typer.Exit(2)
-            written = write_outputs(result, output, formats=formats, html=not no_html)
+                raise typer.Exit(EXIT_USAGE)
+            written = write_outputs(result, output, formats=formats, html=html)
     except OutputError as err:
         typer.echo(str(err), err=True)
-        raise typer.Exit(1) from None
-    if quiet:
-        return
-    s = result.summary()
-    typer.echo(
-        f"documents: {s['documents']}  articles: {s['articles']}  characters: {s['characters']}"
-    )
-    typer.echo(
-        f"entities: {s['entities']}  "
-        + "  ".join(f"{k}={v}" for k, v in s["entities_by_type"].items())
-    )
-    typer.echo(
-        f"relations: {s['relations']}  "
-        + "  ".join(f"{k}={v}" for k, v in s["relations_by_type"].items())
-    )
-    typer.echo(f"warnings: {len(s['warnings'])}")
-    for name in sorted(written):
-        typer.echo(f"wrote {written[name]}")
+        raise typer.Exit(EXIT_WARNINGS) from None
+    if not quiet:
+        s = result.summary()
+        typer.echo(
+            f"documents: {s['documents']}  articles: {s['articles']}  characters: {s['characters']}"
+        )
+        typer.echo(
+            f"entities: {s['entities']}  "
+            + "  ".join(f"{k}={v}" for k, v in s["entities_by_type"].items())
+        )
+        typer.echo(
+            f"relations: {s['relations']}  "
+            + "  ".join(f"{k}={v}" for k, v in s["relations_by_type"].items())
+        )
+        typer.echo(f"warnings: {len(s['warnings'])}")
+        for name in sorted(written):
+            typer.echo(f"wrote {written[name]}")
+    if strict and result.problems:
+        raise typer.Exit(EXIT_WARNINGS)

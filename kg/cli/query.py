@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rdflib import URIRef
-from rdflib.term import Node
 
+from kg.cli._console import fit_table, terminal_width
 from kg.errors import Errors, KGError, QueryError
-from kg.query import FORMATS, format_result, run_query
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 __all__ = ["command", "parse_bindings"]
 
@@ -26,6 +27,8 @@ def parse_bindings(values: list[str] | None) -> dict[str, str | Node]:
     >>> parse_bindings(["kind=驿站", "?u=<https://w3id.org/cn-union-kg/id/x>"])
     {'kind': '驿站', 'u': rdflib.term.URIRef('https://w3id.org/cn-union-kg/id/x')}
     """
+    from rdflib import URIRef  # imported here so `kg --help` need not load rdflib
+
     out: dict[str, str | Node] = {}
     for raw in values or ():
         name, sep, value = raw.partition("=")
@@ -48,7 +51,12 @@ def command(
         ),
     ],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, csv or json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text (fits the terminal), csv, tsv or json (full).",
+        ),
     ] = "text",
     bind: Annotated[
         list[str] | None,
@@ -61,11 +69,16 @@ def command(
 ) -> None:
     """Run a SPARQL query over GRAPH and print the result (prefixes kg, org, rdfs, skos,
     prov, dcterms, schema and rdf are pre-bound)."""
+    from kg.query import FORMATS, format_result, run_query
+
     try:
         if format not in FORMATS:
             raise QueryError(Errors.E203.format(fmt=format, choices=", ".join(FORMATS)))
         result = run_query(graph, query, bindings=parse_bindings(bind))
         output = format_result(result, format)
+        width = terminal_width() if format == "text" else None
+        if width is not None:  # a terminal: cut long cells to fit (csv/json/tsv stay full)
+            output = fit_table(result.columns, result.rows, width)
     except KGError as exc:
         log.debug("kg query failed", exc_info=True)
         typer.echo(str(exc), err=True)

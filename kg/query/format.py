@@ -13,7 +13,7 @@ from kg.query.run import QueryResult
 __all__ = ["FORMATS", "display_width", "format_result"]
 
 #: Output formats of :func:`format_result`.
-FORMATS = ("text", "csv", "json")
+FORMATS = ("text", "csv", "tsv", "json")
 
 
 def display_width(text: str) -> int:
@@ -66,11 +66,19 @@ def _csv(result: QueryResult) -> str:
     return buffer.getvalue()
 
 
+def _tsv(result: QueryResult) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(result.columns)
+    writer.writerows(result.rows)
+    return buffer.getvalue()
+
+
 def _json(result: QueryResult) -> str:
     return json.dumps(result.as_dicts(), ensure_ascii=False, indent=2) + "\n"
 
 
-_RENDERERS = {"text": _text, "csv": _csv, "json": _json}
+_RENDERERS = {"text": _text, "csv": _csv, "tsv": _tsv, "json": _json}
 
 
 def format_result(result: QueryResult, fmt: str = "text") -> str:
@@ -83,7 +91,8 @@ def format_result(result: QueryResult, fmt: str = "text") -> str:
     fmt
         ``"text"``: a column-aligned table (wide CJK characters count double, line breaks
         in values become spaces) ending in a row count; ``"csv"``: header plus rows, via
-        the :mod:`csv` module; ``"json"``: a list of ``{column: value}`` objects.
+        the :mod:`csv` module; ``"tsv"``: the same, tab-separated; ``"json"``: a list of
+        ``{column: value}`` objects.
 
     Raises
     ------
