@@ -58,19 +58,18 @@ def command(
     except ValueError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(EXIT_USAGE) from err
-    missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
-    if missing and not keep_going:
-        for path in missing:
-            typer.echo("error: " + Errors.E001.format(source=path.as_posix()), err=True)
-        typer.echo("(use --keep-going to build the other inputs anyway)", err=True)
-        raise typer.Exit(EXIT_USAGE)
-
     from kg.api import build
     from kg.errors import OutputError
     from kg.output import output_lock, write_outputs
 
     try:
         with output_lock(output):  # refuse a concurrent build into OUTPUT before the NLP
+            missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
+            if missing and not keep_going:
+                for path in missing:
+                    typer.echo("error: " + Errors.E001.format(source=path.as_posix()), err=True)
+                typer.echo("(use --keep-going to build the other inputs anyway)", err=True)
+                raise typer.Exit(EXIT_USAGE)
             progress, close = progress_reporter(quiet)
             try:
                 graph = build(inputs, jobs=jobs, progress=progress)

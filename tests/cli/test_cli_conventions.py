@@ -67,7 +67,7 @@ def test_a_flag_takes_no_value(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "true" in result.stderr and "E001" in result.stderr
-    assert not (tmp_path / "o").exists()
+    assert not (tmp_path / "o" / "graph.ttl").exists()
 
 
 def test_mistyped_input_exits_2_unless_keep_going(tmp_path: Path) -> None:
