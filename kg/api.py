@@ -236,57 +236,47 @@ class KnowledgeGraph:
         *,
         focus: str | None = None,
         depth: int = 1,
+        types: Iterable[str | EntityType] | None = None,
         title: str = "kg",
     ) -> Path:
-        """Write the interactive HTML view to ``path``.
+        """Write the interactive HTML view to ``path`` (as ``kg view`` does).
 
-        ``focus`` (an entity id, name or alias) limits the page to that entity's
-        neighbourhood of ``depth`` hops.
-        """
-        from kg.views import write_html
-
-        params = inspect.signature(write_html).parameters
-        G = self._graph
-        if focus is not None and "focus" in params:
-            return write_html(G, path, title=title, focus=focus, depth=depth)
-        if focus is not None:
-            G = self.neighbourhood(focus, depth=depth)
-        return write_html(G, path, title=title)
-
-    def find(self, name: str) -> str:
-        """The id of the entity with this id, name or alias (the shortest id if several).
+        ``focus`` (an entity id, name or alias, simplified or traditional) limits the page
+        to that entity's neighbourhood of ``depth`` relations; ``types`` to those entity
+        types.
 
         Raises
         ------
-        KeyError
-            No entity has that name.
+        kg.errors.ViewError
+            [E601] ``focus`` matches no entity; [E602] an unknown type.
         """
-        if name in self._graph:
-            return name
-        hits = sorted(
-            (
-                str(n)
-                for n, d in self._graph.nodes(data=True)
-                if d.get("name") == name or name in (d.get("aliases") or ())
-            ),
-            key=lambda n: (len(n), n),
-        )
-        if not hits:
-            raise KeyError(name)
-        return hits[0]
+        from kg.views import write_html
+        from kg.views.select import pick_view
+
+        G, node = pick_view(self._graph, focus=focus, depth=depth, types=types)
+        return write_html(G, path, title=title, focus=node)
+
+    def find(self, name: str) -> list[str]:
+        """Ids of the entities whose id, name or alias matches ``name``, best first.
+
+        Exact matches come first (simplified or traditional); only without one, names
+        that contain ``name`` (:func:`kg.views.find_nodes`).
+        """
+        from kg.views import find_nodes
+
+        return find_nodes(self._graph, name)
 
     def neighbourhood(self, focus: str, *, depth: int = 1) -> nx.MultiDiGraph:
-        """The subgraph within ``depth`` hops of ``focus`` (edges in either direction)."""
-        import networkx as nx
+        """The subgraph within ``depth`` relations of ``focus`` (a name, alias or id).
 
-        centre = self.find(focus)
-        near = nx.single_source_shortest_path_length(
-            self._graph.to_undirected(as_view=True), centre, cutoff=depth
-        )
-        sub = self._graph.subgraph(sorted(near)).copy()
-        articles = self._graph.graph.get("articles", {})
-        sub.graph = {"articles": dict(articles)}
-        return sub
+        Raises
+        ------
+        kg.errors.ViewError
+            [E601] ``focus`` matches no entity, or several equally well.
+        """
+        from kg.views.select import pick_view
+
+        return pick_view(self._graph, focus=focus, depth=depth)[0]
 
 
 def build(

@@ -75,13 +75,15 @@ def test_networkx_and_rdflib_views(opened: kg.KnowledgeGraph) -> None:
 
 def test_view_focus_writes_a_neighbourhood(opened: kg.KnowledgeGraph, tmp_path: Path) -> None:
     near = opened.neighbourhood("西安市总工会", depth=1)
-    centre = opened.find("西安市总工会")
+    centre = opened.find("西安市總工會")[0]
+    assert centre == "Union/西安市总工会"
     assert centre in near and 1 < len(near) < len(opened)
     assert all(n == centre or near.has_edge(n, centre) or near.has_edge(centre, n) for n in near)
     page = opened.view(tmp_path / "xa.html", focus="西安市总工会")
     assert "西安市总工会" in page.read_text(encoding="utf-8")
-    with pytest.raises(KeyError):
-        opened.find("不存在的工会")
+    assert opened.find("不存在的工会") == []
+    with pytest.raises(kg.errors.KGError, match="E601"):
+        opened.view(tmp_path / "none.html", focus="不存在的工会")
 
 
 def test_progress_callback_and_no_printing(
