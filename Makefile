@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test install install-dev browser lint eval bench clean
+.PHONY: build test install install-dev browser lint eval bench bench-view screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,14 @@ eval: install-dev
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+# docs/view.png: the seeds' view in headless chromium (shown in the README)
+screenshot: install-dev browser
+	$(BIN)/python bench/screenshot.py seeds/ docs/view.png
+
+# time to a stable, interactive view page for 500, 5,000 and 20,000 nodes
+bench-view: install-dev browser
+	$(BIN)/python bench/bench_view.py
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache

@@ -57,7 +57,7 @@ def command(
         typer.Option(
             "--max-nodes",
             min=1,
-            help="Draw at most this many nodes, the best linked (default: 3000).",
+            help="Draw at most this many nodes, the best linked (default: 2000).",
             show_default=False,
         ),
     ] = None,

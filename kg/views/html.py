@@ -125,7 +125,7 @@ def render_html(
     """
     style = load_style()
     limits = style.get("limits", {})
-    limit = int(max_nodes if max_nodes is not None else limits.get("max_nodes", 3000))
+    limit = int(max_nodes if max_nodes is not None else limits.get("max_nodes", 2000))
     total = G.number_of_nodes()
     shown = top_nodes(G, max(0, limit))
     if focus is not None and focus not in shown:
@@ -135,10 +135,10 @@ def render_html(
     options = copy.deepcopy(style["vis_options"])
     for part in ("nodes", "edges"):
         options.setdefault(part, {}).setdefault("font", {})["face"] = _css_fonts(style)
-    if shown.number_of_nodes() > int(limits.get("fast_above", 1500)):
+    if shown.number_of_nodes() > int(limits.get("fast_above", 1000)):
         options.setdefault("interaction", {})["hideEdgesOnZoom"] = True
         stab = options.setdefault("physics", {}).setdefault("stabilization", {})
-        stab["iterations"] = int(limits.get("fast_iterations", 150))
+        stab["iterations"] = int(limits.get("fast_iterations", 100))
     main_js = _fill(
         _text("view.js"),
         {

@@ -14,6 +14,7 @@ import networkx as nx
 import pytest
 from view_graphs import (
     S1,
+    S2,
     XSS_ALIAS,
     XSS_HEADLINE,
     XSS_ID,
@@ -25,9 +26,11 @@ from view_graphs import (
     xss_graph,
 )
 
+from kg.analysis import actor_communities
+from kg.errors import ViewError
 from kg.graph import build_graph
 from kg.types import Entity, EntityType, Relation, RelationType
-from kg.views import load_style, render_html, write_html
+from kg.views import ARTICLE_DATE, cjk_fonts, load_style, render_html, write_html
 
 PAYLOADS = [XSS_NAME, XSS_ALIAS, XSS_SENTENCE, XSS_ROLE, XSS_HEADLINE, XSS_TITLE]
 
@@ -276,3 +279,96 @@ def test_load_style_returns_a_copy() -> None:
     style = load_style()
     style["types"]["Union"]["color"] = "#000000"
     assert load_style()["types"]["Union"]["color"] != "#000000"
+
+
+# -- the navigable page's data ------------------------------------------------------------
+
+
+def _view(page: str) -> Any:
+    match = re.search(r"var view = (.*);$", page, re.M)
+    assert match, "no view data in page"
+    return json.loads(match.group(1))
+
+
+def test_past_the_limit_the_best_linked_nodes_are_drawn_and_the_header_says_so() -> None:
+    G = xss_graph(extra=40)
+    page = render_html(G, max_nodes=5)
+    ids = {n["id"] for n in _data(page, "nodes")}
+    assert len(ids) == 5
+    H = nx.Graph(G.to_undirected())
+    H.remove_edges_from(nx.selfloop_edges(H))
+    fifth = sorted((H.degree(n) for n in H), reverse=True)[4]
+    assert all(H.degree(n) >= fifth for n in ids)
+    assert "Union/西安市总工会" in ids  # the hub
+    assert f"showing the top 5 of {G.number_of_nodes()} nodes" in page
+    assert "showing the top" not in render_html(G)
+
+
+def test_isolated_count_in_the_header(page: str) -> None:
+    assert "1 isolated nodes hidden" in page  # 西安市人大常委会 has no relation
+
+
+def test_search_data_covers_aliases_and_traditional_characters(page: str) -> None:
+    view = _view(page)
+    node = next(n for n in view["nodes"] if n["id"] == "Union/西安市总工会")
+    assert {"西安市总工会", "市总工会", "市总"} <= set(node["keys"])
+    assert view["charmap"]["會"] == "会" and view["charmap"]["總"] == "总"
+
+
+def test_relations_and_evidence_are_in_the_view_data(page: str) -> None:
+    view = _view(page)
+    ids = [n["id"] for n in view["nodes"]]
+    rel = next(
+        r
+        for r in view["relations"]
+        if ids[r["from"]] == "Union/陕西省总工会" and r["predicate"] == "establishes"
+    )
+    assert ids[rel["to"]] == "Programme/春风行动"
+    assert rel["amount"] == "32.5万元"
+    assert rel["evidence"] == [{"sentence": S2, "article": "doc1/a1"}]
+    assert view["articles"]["doc1/a1"] == {
+        "headline": "春风行动启动",
+        "source": "seeds/xian.txt",
+        "date": "",
+    }
+
+
+def test_article_date_is_shown_when_the_graph_has_one() -> None:
+    G = xss_graph()
+    G.graph["articles"]["doc1/a1"][ARTICLE_DATE] = "2024-03-01"
+    assert _view(render_html(G))["articles"]["doc1/a1"]["date"] == "2024-03-01"
+
+
+def test_communities_come_from_the_analysis_with_their_most_central_member() -> None:
+    G = xss_graph(extra=30)
+    view = _view(render_html(G))
+    expected = actor_communities(G, min_size=1)
+    assert len(view["communities"]) == len(expected)
+    ids = [n["id"] for n in view["nodes"]]
+    for c, members in zip(view["communities"], expected, strict=True):
+        assert c["size"] == len(members)
+        assert ids[c["central"]] in members
+    hub = next(c for c in view["communities"] if ids[c["central"]] == "Union/西安市总工会")
+    assert hub["colour"] == load_style()["community_palette"][view["communities"].index(hub)]
+
+
+def test_focus_must_be_a_drawn_node() -> None:
+    with pytest.raises(ViewError, match="E601"):
+        render_html(xss_graph(), focus="Union/不存在")
+    assert _view(render_html(xss_graph(), focus=XSS_ID))["focus"] is not None
+
+
+def test_page_fonts_cover_linux_macos_and_windows(page: str) -> None:
+    fonts = cjk_fonts()
+    for family in ("Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei"):
+        assert family in fonts
+    assert 'font-family: "Noto Sans CJK SC"' in page
+    assert _view(page) and '"face":"\\"Noto Sans CJK SC\\"' in page
+
+
+def test_readme_shows_a_small_committed_screenshot() -> None:
+    root = Path(__file__).resolve().parents[2]
+    png = root / "docs" / "view.png"
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size < 300_000
+    assert "(docs/view.png)" in (root / "README.md").read_text(encoding="utf-8")

@@ -108,25 +108,36 @@
     if (fontSize[i] !== null) f.size = fontSize[i];
     return f;
   }
+  var nodePainted = info.map(function () { return "t"; });
+  var edgePainted = rels.map(function () { return "n"; });
   function paint() {
-    var nodeUpdates = info.map(function (n, i) {
+    // only what changed is sent to vis-network: a DataSet update re-parses each item
+    var nodeUpdates = [];
+    info.forEach(function (n, i) {
       var dim = lit !== null && !lit[i];
+      var key = dim ? "d" : byCommunity ? "c" : "t";
+      if (key === nodePainted[i]) return;
+      nodePainted[i] = key;
       var colour = dim
         ? { background: view.dimmed.background, border: view.dimmed.border,
             highlight: { background: view.dimmed.background, border: "#000000" },
             hover: { background: view.dimmed.background, border: "#000000" } }
         : baseColour(i);
-      return { id: n.id, color: colour, font: font(i, dim) };
+      nodeUpdates.push({ id: n.id, color: colour, font: font(i, dim) });
     });
-    nodes.update(nodeUpdates);
-    var edgeUpdates = rels.map(function (r, j) {
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    var edgeUpdates = [];
+    rels.forEach(function (r, j) {
       var dim = lit !== null && !(lit[r.from] && lit[r.to]);
+      var key = dim ? "d" : "n";
+      if (key === edgePainted[j]) return;
+      edgePainted[j] = key;
       var colour = dim
         ? { color: view.dimmed.edge, highlight: view.dimmed.edge, hover: view.dimmed.edge }
         : edgeColour[j];
-      return { id: edgeIds[j], color: colour, font: { color: dim ? view.dimmed.font : "#555555" } };
+      edgeUpdates.push({ id: edgeIds[j], color: colour, font: { color: dim ? view.dimmed.font : "#555555" } });
     });
-    edges.update(edgeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
     document.body.setAttribute("data-kg-colour", byCommunity ? "community" : "type");
   }
   function depth() {
@@ -408,8 +419,15 @@
     status.textContent = "layout " + Math.round((100 * params.iterations) / params.total) + "%";
   });
   network.once("stabilizationIterationsDone", done);
-  network.on("zoom", updateLabels);
-  network.on("animationFinished", updateLabels);
+  var drawnScale = null;
+  network.on("afterDrawing", function () {
+    // also catches zooming by focus()/fit() animations, which emit no "zoom" event
+    var scale = network.getScale();
+    if (ready && scale !== drawnScale) {
+      drawnScale = scale;
+      updateLabels();
+    }
+  });
   network.on("click", function (params) {
     if (params.nodes.length) {
       var i = indexOf[params.nodes[0]];
