@@ -120,7 +120,9 @@ def main() -> None:
             rows.append(("default", measure(browser, G, None, args.timeout)))
             if args.no_limit and n > limit:
                 rows.append(("no limit", measure(browser, G, n, args.timeout)))
-            print(f"... {n} nodes done", file=sys.stderr, flush=True)
+            for mode, r in rows[-2:]:
+                if r["nodes"] == n:
+                    print("...", _row(mode, r), file=sys.stderr, flush=True)
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{os.cpu_count()} cores, load average {load} (1/5/15 min) at the end")
     print(
@@ -129,11 +131,17 @@ def main() -> None:
     )
     print("|---:|---|---:|---:|---:|---:|---:|")
     for mode, r in rows:
-        print(
-            f"| {r['nodes']:,} | {mode} | {r['drawn']:,} | {r['render_s']:.1f} | {r['mb']:.1f} "
-            f"| {r['stable_s']:.1f} | {r['probe_ms']:.0f} |"
-            + (f" errors: {r['errors']}" if r["errors"] else "")
-        )
+        print(_row(mode, r))
+
+
+def _row(mode: str, r: dict) -> str:
+    stable = "—" if r["stable_s"] != r["stable_s"] else f"{r['stable_s']:.1f}"
+    probe = "—" if r["probe_ms"] != r["probe_ms"] else f"{r['probe_ms']:.0f}"
+    note = f" ({'; '.join(r['errors'])})" if r["errors"] else ""
+    return (
+        f"| {r['nodes']:,} | {mode} | {r['drawn']:,} | {r['render_s']:.1f} | {r['mb']:.1f} "
+        f"| {stable}{note} | {probe} |"
+    )
 
 
 if __name__ == "__main__":
