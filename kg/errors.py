@@ -34,6 +34,13 @@ class Errors:
     E009 = "[E009] {source}: not a regular file ({kind}), skipped"
     E010 = "[E010] {source}: no article text found (only page furniture), skipped"
     E011 = "[E011] {source}: cannot be read ({reason}), skipped"
+    E013 = "[E013] {source}: no text layer in its {pages} page(s); OCR it first, skipped"
+    E014 = "[E014] {source}: cannot parse the file ({reason}), skipped"
+    E015 = (
+        "[E015] {source}: old binary Word format (.doc) is not supported; save it as .docx "
+        "(Word: Save As; LibreOffice: soffice --headless --convert-to docx), skipped"
+    )
+    E016 = "[E016] {source}: not an input format kg reads ({suffix!r}), skipped"
     E012 = (
         "[E012] {source}: decodes only as {encoding} with almost no Chinese text; "
         "undecodable, skipped"

@@ -91,6 +91,13 @@ class Article:
     analysis_text: str
     sentences: tuple[Sentence, ...] = ()
     byline: str = ""
+    #: publication date, ISO 8601: ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only
+    #: that is known ("" when unknown)
+    date: str = ""
+    publisher: str = ""  # the newspaper or site that published the page (工人日报)
+    source_name: str = ""  # the outlet the text comes from, its "来源" (may differ)
+    author: str = ""
+    page: int | None = None  # PDF page (1-based) the article starts on
 
 
 @dataclass(frozen=True, slots=True)

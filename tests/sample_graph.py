@@ -75,7 +75,20 @@ RELATIONS = (
     ),
 )
 
-ARTICLES = (Article(ART, DOC, f"seeds/{DOC}.txt", HEADLINE, 0, 140, "", ""),)
+ARTICLES = (
+    Article(
+        ART,
+        DOC,
+        f"seeds/{DOC}.txt",
+        HEADLINE,
+        0,
+        140,
+        "",
+        "",
+        date="2024-05-08",
+        publisher="工人日报",
+    ),
+)
 
 
 def sample_model() -> nx.MultiDiGraph:

@@ -64,6 +64,7 @@ def build_graph(
             "headline": a.headline,
             "start": a.start,
             "end": a.end,
+            **_article_meta(a),
         }
         for a in sorted(articles, key=lambda a: a.id)
     }
@@ -93,6 +94,18 @@ def build_graph(
 def provenance_from_dict(data: dict) -> Provenance:
     """Inverse of the dicts stored on nodes and edges."""
     return Provenance(**data)
+
+
+def _article_meta(article: Article) -> dict[str, str | int]:
+    """``date`` (ISO), ``publisher``, ``source_name``, ``author``, ``page``: those known."""
+    fields = {
+        "date": article.date,
+        "publisher": article.publisher,
+        "source_name": article.source_name,
+        "author": article.author,
+        "page": article.page,
+    }
+    return {k: v for k, v in fields.items() if v}
 
 
 def _sorted_provenance(items: Iterable[Provenance]) -> list[Provenance]:

@@ -24,9 +24,11 @@ no article; ``阅读提示`` boxes stay in the article around them.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from kg.ingest.layout import HEADLINE_KINDS, Layout, Line, LineKind, iter_lines, load_layout
+from kg.ingest.meta import Meta, article_meta
 from kg.ingest.sentences import split_sentences
 from kg.types import Article, Sentence
 
@@ -37,7 +39,12 @@ _STARTERS = frozenset(
 )
 # lines that start a headline-less article when the open one already has body text
 _STARTERS_AFTER_BODY = frozenset({LineKind.OPENING, LineKind.BYLINE, LineKind.CONTINUED_FROM})
-_ONE_SENTENCE = HEADLINE_KINDS | {LineKind.BOX, LineKind.BYLINE, LineKind.PHOTO_CREDIT}
+_ONE_SENTENCE = HEADLINE_KINDS | {
+    LineKind.BOX,
+    LineKind.BYLINE,
+    LineKind.PHOTO_CREDIT,
+    LineKind.SECTION,
+}
 # where a credit that follows a sentence begins
 _CREDIT_STOPS = "。！？!?；;”’)）,，、"
 
@@ -59,6 +66,8 @@ def split_articles(
     document_id: str,
     source: str,
     layout: Layout | None = None,
+    meta: Meta | None = None,
+    page_starts: tuple[int, ...] = (),
 ) -> tuple[Article, ...]:
     """The articles of a page, in page order.
 
@@ -72,6 +81,11 @@ def split_articles(
         Copied into every article; ids are ``f"{document_id}-a{index:02d}"``.
     layout
         Layout rules; the packaged ones by default.
+    meta
+        The page's metadata; an article without a date of the page's own takes the
+        one its opening gives (see :func:`kg.ingest.meta.article_meta`).
+    page_starts
+        Where each PDF page (1-based) starts in ``text``: gives ``Article.page``.
 
     Examples
     --------
@@ -90,6 +104,7 @@ def split_articles(
     for index, draft in enumerate(_segment(lines, layout)):
         start, end = draft.lines[0].content_start, draft.lines[-1].content_end
         sentences = tuple(s for ln in draft.lines for s in _sentences(text, ln, layout))
+        info = article_meta(text[start:end], meta or Meta())
         articles.append(
             Article(
                 id=f"{document_id}-a{index:02d}",
@@ -104,6 +119,11 @@ def split_articles(
                 analysis_text=analysis_text[start:end],
                 sentences=sentences,
                 byline="\n".join(dict.fromkeys(draft.credits)),
+                date=info.date,
+                publisher=info.publisher,
+                source_name=info.source,
+                author=info.author,
+                page=bisect.bisect_right(page_starts, start) if page_starts else None,
             )
         )
     return tuple(articles)

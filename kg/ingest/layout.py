@@ -43,6 +43,7 @@ class LineKind(StrEnum):
 
     BLANK = "blank"
     MASTHEAD = "masthead"  # newspaper furniture: in no article
+    SECTION = "section"  # "一、职工服务": an enumerated section head inside an article
     CONTINUED_FROM = "continued_from"  # "(上接第1版)…"
     BOX = "box"  # "阅读提示" label
     LABEL = "label"  # column label ("新闻特写")
@@ -106,6 +107,7 @@ class Layout:
     photo_max_paragraphs: int
     masthead: tuple[re.Pattern[str], ...]
     masthead_max_chars: int
+    section_head: re.Pattern[str]
     page_names: frozenset[str]
     labels: frozenset[str]
     boxes: frozenset[str]
@@ -124,6 +126,10 @@ class Layout:
         return len(content) <= self.masthead_max_chars and any(
             p.search(content) for p in self.masthead
         )
+
+    def is_section_head(self, content: str) -> bool:
+        """An enumerated head ("一、职工服务", "(二)技能提升"): never part of a headline."""
+        return self.is_headline_like(content) and bool(self.section_head.search(content))
 
     def is_headline_like(self, content: str) -> bool:
         """Short, no sentence punctuation at the end: a headline candidate."""
@@ -170,6 +176,8 @@ class Layout:
             return LineKind.BLANK
         if self.is_masthead(content):
             return LineKind.MASTHEAD
+        if level != 1 and level <= 3 and self.is_section_head(content):
+            return LineKind.SECTION
         if self.continued_from.search(content):
             return LineKind.CONTINUED_FROM
         if content in self.boxes:
@@ -238,6 +246,7 @@ def layout_from_mapping(data: dict[str, Any]) -> Layout:
             photo_max_paragraphs=int(hl["photo_max_paragraphs"]),
             masthead=_compile_all(data["masthead"]["patterns"], "masthead.patterns"),
             masthead_max_chars=int(data["masthead"]["max_chars"]),
+            section_head=_compile(data["section_head"], "section_head"),
             page_names=frozenset(data["masthead"]["page_names"]),
             labels=frozenset(data["labels"]),
             boxes=frozenset(data["boxes"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import stat
@@ -13,9 +14,13 @@ from pathlib import Path
 from kg.errors import Errors, IngestError
 from kg.ingest.articles import split_articles
 from kg.ingest.encoding import decode_bytes, sniff_html_charset
-from kg.ingest.html_text import html_to_text
+from kg.ingest.layout import load_layout, split_marker
 from kg.ingest.linebreaks import repair_line_breaks
+from kg.ingest.meta import Meta, meta_line, text_meta
 from kg.ingest.normalize import to_analysis_text
+from kg.ingest.pdf import PAGE_GAP, read_pdf
+from kg.ingest.web import read_web_page
+from kg.ingest.word import read_docx
 from kg.types import Document, IngestProblem
 
 __all__ = ["FORMATS", "parse_text", "read_corpus", "read_document", "readable_path"]
@@ -29,13 +34,22 @@ FORMATS: dict[str, str] = {
     ".markdown": "md",
     ".html": "html",
     ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "doc",  # refused with a message (E015)
 }
-_FMTS = frozenset(FORMATS.values())
+_FMTS = frozenset({"txt", "md", "html"})  # formats of text in memory (parse_text)
 DEFAULT_MAX_BYTES = 20_000_000
 
 
 def parse_text(
-    text: str, *, source: str, document_id: str, fmt: str = "txt", encoding: str = ""
+    text: str,
+    *,
+    source: str,
+    document_id: str,
+    fmt: str = "txt",
+    encoding: str = "",
+    meta: Meta | None = None,
 ) -> Document:
     """Build a document from text already in memory.
 
@@ -49,9 +63,13 @@ def parse_text(
         The document id; article ids derive from it.
     fmt
         ``"txt"``, ``"md"`` or ``"html"`` (``"markdown"``/``"htm"`` are accepted too).
-        Text and markdown keep their characters; HTML is reduced to its visible text.
+        Text and markdown keep their characters; of HTML only the main content is
+        kept (:func:`kg.ingest.web.read_web_page`).
     encoding
         The encoding the text was decoded from, recorded on the document.
+    meta
+        Metadata known from elsewhere (a Word file's properties); the page's own
+        (meta tags, meta lines, masthead) fills what it lacks.
 
     Returns
     -------
@@ -76,13 +94,66 @@ def parse_text(
     if fmt not in _FMTS:
         raise IngestError(source, Errors.E006.format(source=source, suffix=fmt))
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    meta = meta or Meta()
     if fmt == "html":
-        text = html_to_text(text)
-    text = repair_line_breaks(text)
+        page = read_web_page(text)
+        text, meta = page.text, meta.fill(page.meta)
+    text, found = _split_meta(repair_line_breaks(text))
+    return _document(
+        text,
+        source=source,
+        document_id=document_id,
+        encoding=encoding,
+        meta=meta.fill(found),
+    )
+
+
+def _split_meta(text: str) -> tuple[str, Meta]:
+    """The text without its meta lines ("来源:… 编辑:…"), and what they and the masthead say.
+
+    Masthead lines ("责任编辑:…" in a newspaper's furniture) stay: they are in no article.
+    """
+    analysis = to_analysis_text(text)
+    meta = text_meta(analysis)
+    lines = text.split("\n")
+    probes = analysis.split("\n")
+    if len(probes) != len(lines):  # normalisation keeps line breaks; be safe anyway
+        return text, meta
+    layout = load_layout()
+    kept = [
+        line
+        for line, probe in zip(lines, probes, strict=True)
+        if meta_line(content := _unmark(probe)) is None or layout.is_masthead(content)
+    ]
+    return "\n".join(kept), meta
+
+
+def _unmark(line: str) -> str:
+    start, length, _level = split_marker(line)
+    return line[start : start + length]
+
+
+def _document(
+    text: str,
+    *,
+    source: str,
+    document_id: str,
+    encoding: str,
+    meta: Meta,
+    page_starts: tuple[int, ...] = (),
+) -> Document:
+    """The document of a repaired text: its metadata and articles."""
     if not text.strip():
         raise IngestError(source, Errors.E004.format(source=source))
     analysis = to_analysis_text(text)
-    articles = split_articles(text, analysis, document_id=document_id, source=source)
+    articles = split_articles(
+        text,
+        analysis,
+        document_id=document_id,
+        source=source,
+        meta=meta,
+        page_starts=page_starts,
+    )
     logger.debug("%s: %d characters, %d articles", source, len(text), len(articles))
     return Document(
         id=document_id,
@@ -134,12 +205,43 @@ def read_document(
     data = _read_regular(p, source, max_bytes)
     if not data.strip():
         raise IngestError(source, Errors.E004.format(source=source))
+    document_id = document_id or _stem(p)
+    if fmt == "doc":
+        raise IngestError(source, Errors.E015.format(source=source))
+    if fmt == "pdf":
+        pdf = read_pdf(data, source=source)
+        split = [_split_meta(repair_line_breaks(page)) for page in pdf.pages]
+        pages = [page for page, _ in split]
+        page_meta = Meta()
+        for _, found in split:
+            page_meta = page_meta.fill(found)
+        starts = tuple(
+            itertools.accumulate((len(pg) + len(PAGE_GAP) for pg in pages[:-1]), initial=0)
+        )
+        return _document(
+            PAGE_GAP.join(pages),
+            source=source,
+            document_id=document_id,
+            encoding="pdf",
+            meta=page_meta,
+            page_starts=starts,
+        )
+    if fmt == "docx":
+        word = read_docx(data, source=source)
+        return parse_text(
+            word.text,
+            source=source,
+            document_id=document_id,
+            fmt="md",
+            encoding="docx",
+            meta=word.meta,
+        )
     declared = sniff_html_charset(data) if fmt == "html" else None
     text, encoding = decode_bytes(data, source=source, declared=declared)
     return parse_text(
         text,
         source=source,
-        document_id=document_id or _stem(p),
+        document_id=document_id,
         fmt=fmt,
         encoding=encoding,
     )
@@ -152,8 +254,9 @@ def read_corpus(
 ) -> tuple[list[Document], list[IngestProblem]]:
     """Read files and folders (recursively) into documents; bad files become problems.
 
-    Folders are walked in sorted order of relative paths; files with other suffixes and
-    hidden entries (names starting with ``.``) in folders are skipped silently. A file
+    Folders are walked in sorted order of relative paths; files with other suffixes
+    (E016) and files that are not regular (E009) are named as problems, hidden entries
+    (names starting with ``.``) are skipped silently. A file
     named explicitly must have a supported suffix (E006). Document ids are file stems;
     files that share a stem get ``-`` plus 8 hex digits of the SHA-1 of their path
     relative to the folder given (the file name for a file given), which is the same on
@@ -217,7 +320,7 @@ def read_corpus(
             if key not in seen:
                 seen.add(key)
                 candidates.append((path, rel))
-    if not candidates and not problems:
+    if not candidates and all(p.reason.startswith("[E016]") for p in problems):
         shown = ", ".join(Path(p).as_posix() for p in paths) or "(no paths)"
         raise IngestError(shown, Errors.E008.format(paths=shown))
     documents: list[Document] = []
@@ -323,26 +426,35 @@ def _problem(exc: IngestError) -> IngestProblem:
 
 
 def _walk(root: Path, problems: list[IngestProblem]) -> list[tuple[Path, str]]:
-    """Regular files with a known suffix under ``root``; other such entries are problems."""
-    found = []
+    """Regular files with a known suffix under ``root``, in sorted order of relative paths.
+
+    Other files (another suffix, a FIFO, a socket, a device) become problems, in the
+    same order; hidden entries are skipped silently.
+    """
+    found: list[tuple[Path, str]] = []
+    skipped: list[tuple[str, str, str]] = []  # (relative name, source, message)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         base = Path(dirpath)
         for name in filenames:
-            if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
+            if name.startswith("."):
                 continue
             path = base / name
+            rel, source = readable_path(path.relative_to(root)), readable_path(path)
+            if path.suffix.lower() not in FORMATS:
+                message = Errors.E016.format(source=source, suffix=path.suffix)
+                skipped.append((rel, source, message))
+                continue
             try:
                 kind = _file_kind(path.stat().st_mode)
             except OSError:
                 kind = None  # a dangling link: read_document names the error
             if kind is not None:
-                source = readable_path(path)
-                problems.append(
-                    _problem(IngestError(source, Errors.E009.format(source=source, kind=kind)))
-                )
+                skipped.append((rel, source, Errors.E009.format(source=source, kind=kind)))
                 continue
-            found.append((path, readable_path(path.relative_to(root))))
+            found.append((path, rel))
+    for _rel, source, message in sorted(skipped):
+        problems.append(_problem(IngestError(source, message)))
     found.sort(key=lambda item: item[1])
     return found
 

@@ -32,7 +32,7 @@ from kg.rdf.iri import (
     sentence_iri,
     statement_iri,
 )
-from kg.rdf.namespace import DCTERMS, KG, ORG, PREFIXES, PROV, RDF, RDFS, SKOS
+from kg.rdf.namespace import DCTERMS, KG, ORG, PREFIXES, PROV, RDF, RDFS, SKOS, XSD
 from kg.types import EntityType, RelationType
 
 __all__ = [
@@ -212,6 +212,25 @@ def _add_article(
     for prop, name in ((KG.startOffset, "start"), (KG.endOffset, "end")):
         if info.get(name) is not None:
             graph.add((art, prop, Literal(int(info[name]))))
+    _add_article_meta(graph, art, info)
+
+
+def _add_article_meta(graph: Graph, art: URIRef, info: Mapping[str, Any]) -> None:
+    """dcterms:date (xsd:date, gYearMonth or gYear), publisher, source, creator; page."""
+    date = str(info.get("date") or "")
+    if date:
+        datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}.get(len(date))
+        if datatype is not None:
+            graph.add((art, DCTERMS.date, Literal(date, datatype=datatype)))
+    for prop, name in (
+        (DCTERMS.publisher, "publisher"),
+        (DCTERMS.source, "source_name"),
+        (DCTERMS.creator, "author"),
+    ):
+        if info.get(name):
+            graph.add((art, prop, Literal(str(info[name]), lang=_ZH)))
+    if info.get("page"):
+        graph.add((art, KG.pageNumber, Literal(int(info["page"]))))
 
 
 def _canonical(graph: Graph) -> Graph:

@@ -152,8 +152,20 @@ class _Reader:
                 "headline": _str(self.graph, art, DCTERMS.title),
                 "start": _int(self.graph, art, KG.startOffset),
                 "end": _int(self.graph, art, KG.endOffset),
+                **self.article_meta(art),
             }
         return dict(sorted(out.items()))
+
+    def article_meta(self, art: Node) -> dict[str, Any]:
+        """The date, publisher, source, author and page an article has (ingest's fields)."""
+        found: dict[str, Any] = {
+            "date": _str(self.graph, art, DCTERMS.date),
+            "publisher": _str(self.graph, art, DCTERMS.publisher),
+            "source_name": _str(self.graph, art, DCTERMS.source),
+            "author": _str(self.graph, art, DCTERMS.creator),
+            "page": _int(self.graph, art, KG.pageNumber),
+        }
+        return {k: v for k, v in found.items() if v}
 
     def sentence(self, node: Node) -> dict[str, Any] | None:
         if node not in self._sentences:

@@ -76,6 +76,7 @@ class KG(DefinedNamespace):
     startOffset: URIRef  # start character offset in the document text
     endOffset: URIRef  # end character offset (exclusive)
     sourceFile: URIRef  # input file path
+    pageNumber: URIRef  # PDF page an article starts on
     post: URIRef  # post title as written, on memberships and statements
     amount: URIRef  # money as written, on statements
     role: URIRef  # statement -> org:Role

@@ -80,12 +80,15 @@ def test_folder_walk(tmp_path: Path) -> None:
     write(tmp_path / "a.html", f"<h2>标题</h2><p>{GOOD}</p>")
     write(tmp_path / "b" / "1.TXT", GOOD)
     write(tmp_path / "b" / "c" / "0.htm", "<p>正文。</p>")
-    write(tmp_path / "notes.csv", "a,b\n")  # other suffixes: ignored silently
-    write(tmp_path / "image.png", b"\x89PNG\x00\x00")
-    write(tmp_path / ".hidden.txt", GOOD)
+    csv = write(tmp_path / "notes.csv", "a,b\n")  # other suffixes: named, skipped
+    png = write(tmp_path / "image.png", b"\x89PNG\x00\x00")
+    write(tmp_path / ".hidden.txt", GOOD)  # hidden entries: skipped silently
     write(tmp_path / ".git" / "x.txt", GOOD)
     docs, problems = read_corpus([tmp_path])
-    assert problems == []
+    assert [p.reason for p in problems] == [
+        f"[E016] {png.as_posix()}: not an input format kg reads ('.png'), skipped",
+        f"[E016] {csv.as_posix()}: not an input format kg reads ('.csv'), skipped",
+    ]
     # sorted relative paths: a.html, b/1.TXT, b/2.md, b/c/0.htm
     assert [d.id for d in docs] == ["a", "1", "2", "0"]
     assert [Path(d.source).name for d in docs] == ["a.html", "1.TXT", "2.md", "0.htm"]
