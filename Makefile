@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test install install-dev browser lint eval bench bench-view screenshot clean
+.PHONY: build test install install-dev browser lint eval bench bench-view screenshot fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ lint: install-dev
 
 eval: install-dev
 	$(BIN)/python bench/dev_eval.py
+
+# A long fuzz campaign (minutes; the suite runs a short fixed one). A new seed each run,
+# printed so a failure can be replayed: make fuzz KG_FUZZ_SEED=... KG_FUZZ_EXAMPLES=...
+KG_FUZZ_EXAMPLES ?= 600
+fuzz: install-dev
+	@seed=$(or $(KG_FUZZ_SEED),$$(date +%s)); \
+	echo "make fuzz: $(KG_FUZZ_EXAMPLES) examples, KG_FUZZ_SEED=$$seed"; \
+	cd tests && KG_FUZZ_EXAMPLES=$(KG_FUZZ_EXAMPLES) KG_FUZZ_SEED=$$seed \
+	  ../$(BIN)/python -m pytest -q -p no:cacheprovider --rootdir=.. -c ../pyproject.toml fuzz
 
 bench: install
 	$(BIN)/python bench/bench.py
