@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib import namespace as ns
 
 from kg.graph import build_graph
 from kg.query import run_query
 from kg.rdf import to_rdf, write_graph
 from kg.rdf.iri import article_iri, entity_iri
 from kg.rdf.load import read_graph
-from kg.rdf.namespace import DCTERMS, KG, XSD
+from kg.rdf.namespace import KG
 from kg.types import Article, Entity, EntityType, Provenance, Relation, RelationType
 
 QUERY = Path(__file__).resolve().parents[2] / "queries" / "programmes_by_year.rq"
@@ -51,14 +52,14 @@ def _model():
 def test_article_metadata_in_the_rdf() -> None:
     g = to_rdf(_model())
     art = article_iri("d-a00")
-    assert g.value(art, DCTERMS.date) == Literal("2024-05-08", datatype=XSD.date)
-    assert str(g.value(art, DCTERMS.publisher)) == "工人日报"
-    assert str(g.value(art, DCTERMS.source)) == "中工网"
-    assert str(g.value(art, DCTERMS.creator)) == "王晓"
+    assert g.value(art, ns.DCTERMS.date) == Literal("2024-05-08", datatype=ns.XSD.date)
+    assert str(g.value(art, ns.DCTERMS.publisher)) == "工人日报"
+    assert str(g.value(art, ns.DCTERMS.source)) == "中工网"
+    assert str(g.value(art, ns.DCTERMS.creator)) == "王晓"
     assert g.value(art, KG.pageNumber) == Literal(3)
-    assert g.value(article_iri("d-a01"), DCTERMS.date).datatype == XSD.gYearMonth
-    assert g.value(article_iri("d-a02"), DCTERMS.date).datatype == XSD.gYear
-    assert g.value(article_iri("d-a03"), DCTERMS.date) is None
+    assert g.value(article_iri("d-a01"), ns.DCTERMS.date).datatype == ns.XSD.gYearMonth
+    assert g.value(article_iri("d-a02"), ns.DCTERMS.date).datatype == ns.XSD.gYear
+    assert g.value(article_iri("d-a03"), ns.DCTERMS.date) is None
 
 
 def test_dated_graph_conforms_and_a_bad_date_does_not() -> None:
@@ -66,7 +67,7 @@ def test_dated_graph_conforms_and_a_bad_date_does_not() -> None:
 
     g = to_rdf(_model())
     assert validate(g).conforms
-    g.add((article_iri("d-a00"), DCTERMS.date, Literal("2024年5月8日")))
+    g.add((article_iri("d-a00"), ns.DCTERMS.date, Literal("2024年5月8日")))
     assert not validate(g).conforms
 
 
