@@ -40,6 +40,7 @@ class Errors:
         "[E015] {source}: old binary Word format (.doc) is not supported; save it as .docx "
         "(Word: Save As; LibreOffice: soffice --headless --convert-to docx), skipped"
     )
+    E017 = "[E017] {source}: analysis failed ({reason}); the document is left out"
     E016 = "[E016] {source}: not an input format kg reads ({suffix!r}), skipped"
     E012 = (
         "[E012] {source}: decodes only as {encoding} with almost no Chinese text; "

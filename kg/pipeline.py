@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.errors import Errors
 from kg.extract import extract_relations
 from kg.graph import build_graph
 from kg.ingest import read_corpus
@@ -70,20 +71,34 @@ def build_documents(
     mentions: list[Mention] = []
     relation_mentions: list[RelationMention] = []
     articles = [a for d in documents for a in d.articles]
+    problems = list(problems)
+    failed: dict[str, str] = {}  # document id -> why its analysis failed
     nlp_time = extract_time = 0.0
     for done, article in enumerate(articles, start=1):
+        if progress is not None:
+            progress("analyse", done, len(articles))
+        if article.document_id in failed:
+            continue
         t0 = time.perf_counter()
-        doc = annotate(article, nlp)
-        mentions.extend(mentions_from_doc(doc, article))
-        t1 = time.perf_counter()
-        relation_mentions.extend(extract_relations(doc))
+        try:
+            doc = annotate(article, nlp)
+            found = mentions_from_doc(doc, article)
+            t1 = time.perf_counter()
+            rels = list(extract_relations(doc))
+        except Exception as exc:  # one bad document never aborts the build
+            failed[article.document_id] = f"{type(exc).__name__}: {exc}"[:200]
+            continue
+        mentions.extend(found)
+        relation_mentions.extend(rels)
         t2 = time.perf_counter()
         nlp_time += t1 - t0
         extract_time += t2 - t1
-        if progress is not None:
-            progress("analyse", done, len(articles))
     timings["nlp"] = nlp_time
     timings["extract"] = extract_time
+    if failed:
+        documents, articles, mentions, relation_mentions = _drop_failed(
+            failed, documents, problems, mentions, relation_mentions
+        )
     t0 = time.perf_counter()
     entities, relations = resolve(documents, mentions, relation_mentions)
     timings["resolve"] = time.perf_counter() - t0
@@ -93,6 +108,27 @@ def build_documents(
     return BuildResult(
         documents, list(problems), mentions, relation_mentions, entities, relations, graph, timings
     )
+
+
+def _drop_failed(
+    failed: dict[str, str],
+    documents: list[Document],
+    problems: list[IngestProblem],
+    mentions: list[Mention],
+    relation_mentions: list[RelationMention],
+) -> tuple[list[Document], list, list[Mention], list[RelationMention]]:
+    """Leave out the documents whose analysis raised; each becomes a named problem."""
+    for d in documents:
+        if d.id in failed:
+            reason = Errors.E017.format(source=d.source, reason=failed[d.id])
+            log.warning("%s", reason)
+            problems.append(IngestProblem(source=d.source, reason=reason))
+    documents = [d for d in documents if d.id not in failed]
+    articles = [a for d in documents for a in d.articles]
+    kept = {a.id for a in articles}
+    mentions = [m for m in mentions if m.article_id in kept]
+    relation_mentions = [r for r in relation_mentions if r.evidence.article_id in kept]
+    return documents, articles, mentions, relation_mentions
 
 
 def build_corpus(paths: Iterable[str | Path], *, progress: Progress | None = None) -> BuildResult:
