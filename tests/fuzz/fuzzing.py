@@ -161,6 +161,24 @@ def build_file(text: str, suffix: str, encoding: str) -> tuple[BuildResult | Non
         return build_documents(documents, problems), reasons
 
 
+def check_outputs(result: BuildResult) -> None:
+    """The whole output set (every registered writer) is written, and the graph files
+    of other tools read back with networkx to the same nodes."""
+    import networkx as nx
+
+    from kg.output import write_outputs, writer_names
+
+    with tempfile.TemporaryDirectory(prefix="kg-fuzz-out-") as tmp:
+        out = Path(tmp)
+        written = write_outputs(result, out, formats=writer_names())
+        assert all(path.exists() for path in written.values()), written
+        readers = {"graphml": nx.read_graphml, "gexf": nx.read_gexf}
+        for name, read in readers.items():
+            if name in written:
+                G = read(written[name])
+                assert G.number_of_nodes() == result.graph.number_of_nodes(), name
+
+
 def check_graph(result: BuildResult) -> dict[str, int]:
     """Every RDF format parses with rdflib and pyoxigraph to the same triple count, and
     the graph conforms to the SHACL shapes. Returns the counts."""

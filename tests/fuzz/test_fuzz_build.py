@@ -1,13 +1,13 @@
 """Fuzz: mutated real sentences build without error into graphs that every parser reads
-alike and that conform to the shapes (a bounded, deterministic run; ``make fuzz`` runs a
-long one)."""
+alike, that conform to the shapes, and into a whole output set (a bounded, deterministic
+run; ``make fuzz`` runs a long one)."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from fuzzing import FILES, build_file, check_graph, fuzzed, seed_sentences
+from fuzzing import FILES, build_file, check_graph, check_outputs, fuzzed, seed_sentences
 from hypothesis import given
 
 # Minimal inputs of the crash classes fuzzing has found, kept as fixed regression cases.
@@ -30,6 +30,7 @@ def test_found_cases(text: str, suffix: str, encoding: str) -> None:
     result, problems = build_file(text, suffix, encoding)
     assert result is not None, problems
     check_graph(result)
+    check_outputs(result)
 
 
 @fuzzed
@@ -41,3 +42,4 @@ def test_mutated_sentences_build_valid_graphs(case: tuple[str, str, str]) -> Non
         assert problems and all(re.match(r"\[E\d{3}\] \S*fuzz", p) for p in problems), problems
         return
     check_graph(result)
+    check_outputs(result)
