@@ -72,6 +72,27 @@ FRAGMENTS = [
     "\n\n",
     "## ",
 ]
+#: Words the recognisers and relation rules key on, so mutations make new pairings.
+TRIGGERS = [
+    "主席",
+    "党组书记、常务副主席",
+    "总工会",
+    "工会",
+    "有限公司",
+    "位于",
+    "在",
+    "与",
+    "签订合作协议",
+    "举办",
+    "设立",
+    "建成",
+    "雁塔区",
+    "西安市",
+    "薛振虎",
+    "职工书屋",
+    "劳模表彰大会",
+    "、",
+]
 PUNCTUATION = "，。、；：？！“”‘’（）《》【】…—·「」『』〈〉,.;:?!()[]<>/|~`*#@$%^&+=-_"
 CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 ANY = st.characters(exclude_categories=["Cs"])  # any code point a decoder can produce
@@ -79,6 +100,8 @@ ANY = st.characters(exclude_categories=["Cs"])  # any code point a decoder can p
 PIECES = st.one_of(
     st.sampled_from(CONTROLS),
     st.sampled_from(FRAGMENTS),
+    st.sampled_from(TRIGGERS),
+    st.sampled_from(TRIGGERS),
     st.sampled_from(list(PUNCTUATION)),
     st.text(alphabet=CJK, min_size=1, max_size=6),
     st.text(alphabet=ANY, min_size=1, max_size=3),
@@ -86,28 +109,73 @@ PIECES = st.one_of(
 
 
 @cache
-def seed_sentences() -> tuple[str, ...]:
-    """Real sentences of the seed pages (with at least eight CJK characters)."""
-    found = set()
+def seed_pages() -> tuple[tuple[str, ...], ...]:
+    """The sentences of each seed page, in page order (at least eight CJK characters)."""
+    pages = []
     for path in sorted(SEEDS.glob("*.txt")):
-        for chunk in re.split(r"(?<=[。！？])|\n", path.read_text(encoding="utf-8")):
-            chunk = chunk.strip()
-            if len(re.findall(r"[\u4e00-\u9fff]", chunk)) >= 8:
-                found.add(chunk)
-    return tuple(sorted(found))
+        chunks = re.split(r"(?<=[。！？])|\n", path.read_text(encoding="utf-8"))
+        pages.append(
+            tuple(c.strip() for c in chunks if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 8)
+        )
+    return tuple(pages)
+
+
+@cache
+def seed_sentences() -> tuple[str, ...]:
+    """Every distinct sentence of the seed pages, sorted."""
+    return tuple(sorted({s for page in seed_pages() for s in page}))
+
+
+@cache
+def seed_names() -> tuple[str, ...]:
+    """Name-like strings of the seed pages (organisations, places, people after a post),
+    found by suffix and post patterns, for composing new sentences."""
+    text = "\n".join(s for page in seed_pages() for s in page)
+    patterns = [
+        r"[\u4e00-\u9fff]{2,8}(?:总工会|工会|有限公司|集团|委员会)",
+        r"[\u4e00-\u9fff]{2,3}(?:省|市|区|县|镇)",
+        r"(?:主席|书记|经理|局长|记者)([\u4e00-\u9fff]{2,3})",
+    ]
+    return tuple(sorted({m for p in patterns for m in re.findall(p, text)}))
+
+
+@st.composite
+def composed(draw: st.DrawFn) -> list[str]:
+    """A new sentence of seed names and trigger words (西安市总工会 主席 薛振虎 位于 雁塔区)."""
+    parts = st.one_of(st.sampled_from(seed_names()), st.sampled_from(TRIGGERS))
+    return ["".join(draw(st.lists(parts, min_size=3, max_size=7))) + "。"]
+
+
+@st.composite
+def seed_runs(draw: st.DrawFn) -> list[str]:
+    """Up to twelve consecutive sentences of one page (names resolve across them)."""
+    page = draw(st.sampled_from(seed_pages()))
+    start = draw(st.integers(0, len(page) - 1))
+    return list(page[start : start + draw(st.integers(2, 12))])
 
 
 @st.composite
 def mutated_texts(draw: st.DrawFn) -> str:
-    """One to three seed sentences, then up to eight insertions, deletions, duplications
-    and truncations."""
+    """One to three seed sentences (or a run of one page, or a composed sentence), then up
+    to eight insertions, deletions, duplications, truncations and splices (a prefix of the
+    text joined to the tail of another sentence: new pairings of names and predicates)."""
     text = draw(st.sampled_from(["", "\n"])).join(
-        draw(st.lists(st.sampled_from(seed_sentences()), min_size=1, max_size=3))
+        draw(
+            st.one_of(
+                st.lists(st.sampled_from(seed_sentences()), min_size=1, max_size=3),
+                seed_runs(),
+                composed(),
+            )
+        )
     )
     for _ in range(draw(st.integers(0, 8))):
         op = draw(st.sampled_from(["insert", "insert", "insert", "delete", "dup", "truncate"]))
+        op = draw(st.sampled_from([op, "splice"]))
         at = draw(st.integers(0, len(text)))
-        if op == "insert":
+        if op == "splice":  # this text up to a point, then another sentence from a point
+            other = draw(st.sampled_from(seed_sentences()))
+            text = text[:at] + other[draw(st.integers(0, len(other))) :]
+        elif op == "insert":
             text = text[:at] + draw(PIECES) + text[at:]
         elif op == "delete":
             text = text[:at] + text[at + draw(st.integers(1, 5)) :]
@@ -130,7 +198,7 @@ def fuzzed(test):
     ``KG_FUZZ_SEED`` for another (still reproducible) stream of examples."""
     examples = int(os.environ.get("KG_FUZZ_EXAMPLES", "0"))
     test = settings(
-        max_examples=examples or 30,
+        max_examples=examples or 60,
         deadline=timedelta(seconds=60),  # a pathological input, not a slow machine
         derandomize="KG_FUZZ_SEED" not in os.environ,
         database=None,
