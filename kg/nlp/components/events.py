@@ -14,7 +14,6 @@ from kg.types import EntityType
 
 __all__ = ["EventRecognizer"]
 
-_QUOTED_BEFORE = re.compile(r"“([^“”，,。]{2,20})”")
 
 
 class EventRecognizer:
@@ -61,30 +60,13 @@ class EventRecognizer:
                     name_start, prefix = start + len(own), level
                     break
             if text[start - 1 : start] == "暨":
-                # 启动仪式暨首场报告会, 峰会暨…启动会: joined to a ceremony, one event
-                ceremony = m.group(0).endswith(lex.ceremony_heads)
-                before = [
-                    c
-                    for c in found
-                    if c.end == start - 1 and (ceremony or c.name.endswith(lex.ceremony_heads))
-                ]
+                # A暨B is one event named in full (GUIDELINES: A暨B events)
+                before = [c for c in found if c.end == start - 1]
                 if before:
                     start = before[-1].start
+                    found = [c for c in found if c is not before[-1]]
                 else:
-                    opening = text.rfind("“", 0, start - 1)
-                    quoted = _QUOTED_BEFORE.match(text, opening) if opening >= 0 else None
-                    if quoted and quoted.end() == start - 1:
-                        # “大国工匠吉林行”暨…大会: the quoted name is an event of its own
-                        found.append(
-                            Candidate(
-                                quoted.start() + 1,
-                                quoted.end() - 1,
-                                EntityType.EVENT,
-                                quoted.group(1),
-                                "event-quoted",
-                                self.priority,
-                            )
-                        )
+                    start = self._joined_start(text, words, start - 1)
             if not prefix:
                 name_start = start  # a 暨 join may have moved the start
             if m.start() - name_start < 2:
@@ -100,6 +82,16 @@ class EventRecognizer:
         for candidate in found:
             add_candidate(doc, candidate)
         return doc
+
+    def _joined_start(self, text: str, words, joint: int) -> int:
+        """Start of the part before ``暨`` when it is no event of its own: its name grown
+        leftwards, or from the verb that opens the clause (举行|…揭牌暨…启动仪式)."""
+        grown, _ = grow_left(
+            text, words, joint, self.lex, max_chars=40, allow_ordinals=True, allow_quotes=True
+        )
+        opened = self._opened_start(text, joint, grown)
+        start = opened if opened is not None else grown
+        return start if joint - start >= 2 else joint + 1
 
     def _opened_start(self, text: str, head: int, grown: int) -> int | None:
         """Where an event name starts when a verb that holds or attends events opens it in

@@ -1,0 +1,116 @@
+"""Duplicate nodes across documents: a corpus built in one go against all its gold files.
+
+Each gold file describes one document; a real-world thing named in several documents
+(中华全国总工会, 西安市总工会) should still be one node when the documents are built
+together. This module pools the gold files by canonical name and reports every gold
+thing that two or more predicted nodes stand for.
+
+Matching rules
+--------------
+Gold identity
+    Gold entities of different files with the same normalised canonical name
+    (:func:`kg.eval.score.normalise_name`) are one thing. Its names are that canonical
+    name plus every alias that no other gold thing of the pool uses (so the generic
+    short form 市总工会, an alias in many files, identifies nothing).
+Predicted nodes
+    A predicted entity stands for a gold thing when its name set (canonical name and
+    aliases, normalised) meets the thing's names.
+Duplicates
+    A gold thing that two or more predicted nodes stand for; each node beyond the first
+    is one duplicate.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+import rdflib
+
+from kg.eval.gold import GoldDocument
+from kg.eval.predicted import facts_from_networkx, facts_from_rdf
+from kg.eval.score import normalise_name
+
+__all__ = ["CrossDuplicate", "cross_document_duplicates"]
+
+
+@dataclass(frozen=True, slots=True)
+class CrossDuplicate:
+    """A gold thing (by canonical name) that several predicted nodes stand for."""
+
+    name: str
+    documents: tuple[str, ...]
+    nodes: tuple[str, ...]
+
+    @property
+    def extra(self) -> int:
+        """Nodes beyond the first."""
+        return len(self.nodes) - 1
+
+    def describe(self) -> str:
+        return f"{self.name} [{', '.join(self.documents)}]: {' | '.join(self.nodes)}"
+
+
+def cross_document_duplicates(
+    predicted: GoldDocument | rdflib.Graph | nx.Graph, golds: Sequence[GoldDocument]
+) -> tuple[CrossDuplicate, ...]:
+    """Gold things that more than one predicted node stands for (rules in the module doc).
+
+    Parameters
+    ----------
+    predicted
+        The facts of a graph built from all the documents together (or the graph).
+    golds
+        One gold document per built document.
+
+    Returns
+    -------
+    tuple of CrossDuplicate
+        Sorted by canonical name; ``sum(d.extra for d in ...)`` is the duplicate count.
+
+    Examples
+    --------
+    >>> from kg.eval.gold import GoldEntity
+    >>> from kg.types import EntityType as T
+    >>> a = GoldDocument((GoldEntity("e1", T.UNION, "西安市总工会", ("市总工会",)),), (), "a")
+    >>> b = GoldDocument((GoldEntity("e4", T.UNION, "西安市总工会", ("陕西省西安市总工会",)),), (), "b")
+    >>> p = GoldDocument((GoldEntity("n1", T.UNION, "西安市总工会"),
+    ...                   GoldEntity("n2", T.UNION, "陕西省西安市总工会")), ())
+    >>> [d.describe() for d in cross_document_duplicates(p, [a, b])]
+    ['西安市总工会 [a, b]: 西安市总工会 | 陕西省西安市总工会']
+    """
+    if isinstance(predicted, rdflib.Graph):
+        predicted = facts_from_rdf(predicted)
+    elif isinstance(predicted, nx.Graph):
+        predicted = facts_from_networkx(predicted)
+    display: dict[str, str] = {}
+    documents: dict[str, set[str]] = defaultdict(set)
+    alias_owners: dict[str, set[str]] = defaultdict(set)
+    for gold in golds:
+        for entity in gold.entities:
+            key = normalise_name(entity.name)
+            display.setdefault(key, entity.name)
+            documents[key].add(gold.source)
+            for alias in entity.aliases:
+                alias_owners[normalise_name(alias)].add(key)
+    names: dict[str, str] = {key: key for key in display}  # a name → the thing it names
+    for alias, owners in alias_owners.items():
+        if len(owners) == 1 and alias not in display:
+            names[alias] = next(iter(owners))
+    nodes: dict[str, set[str]] = defaultdict(set)
+    for entity in predicted.entities:
+        for name in {normalise_name(n) for n in (entity.name, *entity.aliases)}:
+            if name in names:
+                nodes[names[name]].add(entity.id)
+    labels = {e.id: e.name for e in predicted.entities}
+    return tuple(
+        CrossDuplicate(
+            display[key],
+            tuple(sorted(documents[key])),
+            tuple(sorted(labels[n] for n in ids)),
+        )
+        for key, ids in sorted(nodes.items(), key=lambda kv: display[kv[0]])
+        if len(ids) > 1
+    )
