@@ -1,6 +1,8 @@
 """Score the build against the dev set: each document built on its own, as `kg eval` does.
 
-    python bench/dev_eval.py            # per-document F1 and a micro-averaged markdown table
+    python bench/dev_eval.py            # per-document F1, a micro-averaged markdown table and
+                                        # the duplicate nodes across documents (all texts
+                                        # built together, see kg eval --cross-document)
     python bench/dev_eval.py --record   # also write bench/dev_scores.json (regression guard)
 
 The dev set is every gold file in ../shared/gold whose text is in seeds/ or
@@ -16,6 +18,7 @@ import json
 from pathlib import Path
 
 from kg.eval import load_gold, micro_average, score
+from kg.eval.crossdoc import cross_document_duplicates
 from kg.eval.devset import dev_documents
 from kg.pipeline import build_corpus
 
@@ -31,6 +34,15 @@ def dev_reports(shared: Path = SHARED, seeds: Path = REPO / "seeds"):
         result = build_corpus([doc.text])
         reports.append((doc.name, score(result.graph, load_gold(doc.gold))))
     return reports
+
+
+def cross_document_report(shared: Path = SHARED, seeds: Path = REPO / "seeds"):
+    """Every text (seeds and dev, annotated or not) built together; the duplicate nodes
+    across documents against all the gold files (kg.eval.crossdoc)."""
+    texts = sorted(seeds.glob("*.txt")) + sorted((shared / "dev").glob("*.txt"))
+    result = build_corpus(texts)
+    golds = [load_gold(d.gold) for d in dev_documents(shared / "gold", [seeds, shared / "dev"])]
+    return len(texts), cross_document_duplicates(result.graph, golds)
 
 
 def headline_figures(report) -> dict[str, float]:
@@ -67,11 +79,17 @@ def main() -> None:
         print(f"{name}: entities typed F1 {typed:.3f}  relations F1 {rel:.3f}")
     total = micro_average(r for _, r in reports)
     print(f"\n{len(reports)} documents\n")
+    n_texts, across = cross_document_report()
+    extra = sum(d.extra for d in across)
     print(markdown(total))
+    row = f"duplicate nodes across documents ({n_texts} texts built together)"
+    print(f"| {row} | {extra} | | | | | |")
+    print("\nduplicates across documents (gold thing [gold files]: nodes):")
+    for d in across:
+        print(f"  {d.describe()}")
     if args.record:
-        RECORD.write_text(
-            json.dumps(headline_figures(total), indent=2, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        figures = headline_figures(total) | {"cross_document_duplicates": extra}
+        RECORD.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         print(f"\nrecorded {RECORD.relative_to(REPO)}")
 
 

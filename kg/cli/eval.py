@@ -87,6 +87,15 @@ def command(
             help="memberOf+role: 'exact' (same posts) or 'contains' (one post set in the other).",
         ),
     ] = "exact",
+    cross_document: Annotated[
+        bool,
+        typer.Option(
+            "--cross-document",
+            help="GRAPH was built from all the GOLD files' documents together: also count "
+            "duplicate nodes across documents (two or more nodes standing for one gold thing, "
+            "gold files pooled by canonical name; rules in kg.eval.crossdoc).",
+        ),
+    ] = False,
 ) -> None:
     """Score GRAPH against GOLD: precision, recall and F1 per entity type and relation.
 
@@ -103,6 +112,7 @@ def command(
         )
         raise typer.Exit(EXIT_USAGE)
     from kg.eval import facts_from_networkx, facts_from_rdf, load_gold, load_graph, pool_gold, score
+    from kg.eval.crossdoc import cross_document_duplicates
 
     try:
         golds = [load_gold(path) for path in gold]
@@ -134,10 +144,25 @@ def command(
             )
         predicted = facts_from_rdf(data, source=str(graph))
     report = score(predicted, pool_gold(golds), role_match=role_match)
+    across = cross_document_duplicates(predicted, golds) if cross_document else None
     if json_output:
-        typer.echo(json.dumps(report.to_dict(details=verbose), ensure_ascii=False, indent=2))
+        payload = report.to_dict(details=verbose)
+        if across is not None:
+            payload["cross_document_duplicates"] = sum(d.extra for d in across)
+            if verbose:
+                payload["cross_document_details"] = [
+                    {"name": d.name, "documents": list(d.documents), "nodes": list(d.nodes)}
+                    for d in across
+                ]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     typer.echo(report.format_table())
+    if across is not None:
+        typer.echo(f"cross-document duplicates: {sum(d.extra for d in across)}")
     if verbose:
         typer.echo("")
         typer.echo(report.format_details())
+        if across is not None:
+            typer.echo(f"duplicates across documents: {len(across)}")
+            for d in across:
+                typer.echo(f"  {d.describe()}")

@@ -9,12 +9,12 @@ Matching rules
 --------------
 Gold identity
     Gold entities of different files with the same normalised canonical name
-    (:func:`kg.eval.score.normalise_name`) are one thing. Its names are that canonical
-    name plus every alias that no other gold thing of the pool uses (so the generic
-    short form 市总工会, an alias in many files, identifies nothing).
+    (:func:`kg.eval.score.normalise_name`) are one thing.
 Predicted nodes
-    A predicted entity stands for a gold thing when its name set (canonical name and
-    aliases, normalised) meets the thing's names.
+    A predicted entity stands for the gold thing whose canonical name is its own, and
+    for the thing any of its aliases names when that alias names only one thing in the
+    whole pool (so the generic short form 市总工会, an alias in many files, or 工匠学院,
+    a canonical name in one file and an alias in others, identify nothing).
 Duplicates
     A gold thing that two or more predicted nodes stand for; each node beyond the first
     is one duplicate.
@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import networkx as nx
 import rdflib
@@ -75,7 +76,8 @@ def cross_document_duplicates(
     >>> from kg.eval.gold import GoldEntity
     >>> from kg.types import EntityType as T
     >>> a = GoldDocument((GoldEntity("e1", T.UNION, "西安市总工会", ("市总工会",)),), (), "a")
-    >>> b = GoldDocument((GoldEntity("e4", T.UNION, "西安市总工会", ("陕西省西安市总工会",)),), (), "b")
+    >>> qualified = ("陕西省西安市总工会",)
+    >>> b = GoldDocument((GoldEntity("e4", T.UNION, "西安市总工会", qualified),), (), "b")
     >>> p = GoldDocument((GoldEntity("n1", T.UNION, "西安市总工会"),
     ...                   GoldEntity("n2", T.UNION, "陕西省西安市总工会")), ())
     >>> [d.describe() for d in cross_document_duplicates(p, [a, b])]
@@ -87,23 +89,23 @@ def cross_document_duplicates(
         predicted = facts_from_networkx(predicted)
     display: dict[str, str] = {}
     documents: dict[str, set[str]] = defaultdict(set)
-    alias_owners: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, set[str]] = defaultdict(set)  # a normalised name → things it names
     for gold in golds:
         for entity in gold.entities:
             key = normalise_name(entity.name)
             display.setdefault(key, entity.name)
-            documents[key].add(gold.source)
-            for alias in entity.aliases:
-                alias_owners[normalise_name(alias)].add(key)
-    names: dict[str, str] = {key: key for key in display}  # a name → the thing it names
-    for alias, owners in alias_owners.items():
-        if len(owners) == 1 and alias not in display:
-            names[alias] = next(iter(owners))
+            documents[key].add(Path(gold.source).stem)
+            for name in (entity.name, *entity.aliases):
+                owners[normalise_name(name)].add(key)
     nodes: dict[str, set[str]] = defaultdict(set)
     for entity in predicted.entities:
-        for name in {normalise_name(n) for n in (entity.name, *entity.aliases)}:
-            if name in names:
-                nodes[names[name]].add(entity.id)
+        canonical = normalise_name(entity.name)
+        things = {canonical} if canonical in display else set()
+        for name in {canonical, *(normalise_name(a) for a in entity.aliases)}:
+            if len(owners.get(name, ())) == 1:
+                things |= owners[name]  # a name that names one thing only
+        for key in things:
+            nodes[key].add(entity.id)
     labels = {e.id: e.name for e in predicted.entities}
     return tuple(
         CrossDuplicate(

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from kg.extract.membership import extract_memberships, parse_post_chain
 from kg.extract.nesting import extract_nesting
+from kg.extract.topic import topic_relations
 from kg.extract.triggers import extract_triggered
 from kg.types import RelationMention
 
@@ -18,6 +19,7 @@ __all__ = [
     "extract_relations",
     "extract_triggered",
     "parse_post_chain",
+    "topic_relations",
 ]
 
 EXTRACTORS = (extract_nesting, extract_memberships, extract_triggered)
@@ -26,10 +28,15 @@ EXTRACTORS = (extract_nesting, extract_memberships, extract_triggered)
 def extract_relations(doc: Doc) -> Iterator[RelationMention]:
     """Every extractor over one annotated article, duplicates removed (first wins)."""
     seen: set[tuple] = set()
+    found: list[RelationMention] = []
     for extractor in EXTRACTORS:
         for rel in extractor(doc):
             key = (rel.head.key, rel.predicate, rel.tail.key, rel.role)
             if rel.head.key == rel.tail.key or key in seen:
                 continue
             seen.add(key)
+            found.append(rel)
+            yield rel
+    for rel in topic_relations(doc, found):
+        if rel.head.key != rel.tail.key:
             yield rel

@@ -93,6 +93,10 @@ def resolve(
     key_of: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
     for _doc_id, doc_mentions in sorted(by_doc.items()):
         key_of.update(_resolve_document(doc_mentions, articles))
+    corpus = _corpus_names(
+        set(key_of.values()), [key_of[m.key][1] for m in mentions if m.label == EntityType.PLACE]
+    )
+    key_of = {k: (label, corpus.get((label, name), name)) for k, (label, name) in key_of.items()}
 
     # type vote per name, then clusters
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -160,6 +164,60 @@ def resolve(
         )
     ]
     return entities, out
+
+
+def _corpus_names(
+    keys: set[tuple[EntityType, str]], places: list[str]
+) -> dict[tuple[EntityType, str], str]:
+    """One name per thing across the corpus: names of one type that agree after their
+    leading places and class words (陕西省西安市总工会 / 西安市总工会, 美团公司 / 美团)
+    take the most qualified of them, when their place chains agree (one is the tail
+    of the other: 北京市朝阳区总工会 and 长春市朝阳区总工会 stay two)."""
+    config = _config()
+    forms = _place_forms(sorted(set(places)))
+    groups: dict[tuple[EntityType, str], list[tuple[str, list[str], bool]]] = defaultdict(list)
+    for label, name in sorted(keys, key=lambda k: (k[0].value, k[1])):
+        if label in (EntityType.PERSON, EntityType.PLACE):
+            continue
+        chain, rest = _place_chain(_expanded(name, config), forms)
+        bare = True
+        for word in config["class_words"].get(label.value, ()):
+            if rest.endswith(word) and len(rest) - len(word) >= 2:
+                rest, bare = rest[: -len(word)], False
+                break
+        groups[(label, (chain[-1] if chain else "") + rest)].append((name, chain, bare))
+    renames: dict[tuple[EntityType, str], str] = {}
+    for (label, _), members in groups.items():
+        if len(members) < 2:
+            continue
+        longest = max((chain for _, chain, _ in members), key=len)
+        if any(chain != longest[len(longest) - len(chain) :] for _, chain, _ in members):
+            continue  # the places disagree
+        # the most qualified name; of those, one without a class word (美团, not 美团公司)
+        target = max(
+            (m for m in members if m[1] == longest), key=lambda m: (m[2], len(m[0]), m[0])
+        )[0]
+        renames |= {(label, name): target for name, _, _ in members if name != target}
+    return renames
+
+
+def _expanded(name: str, config: dict) -> str:
+    for short, full in config["equivalents"].items():
+        if short in name and full not in name:
+            name = name.replace(short, full)
+    return name
+
+
+def _place_chain(name: str, places: _PlaceForms) -> tuple[list[str], str]:
+    """The leading places of ``name`` in their fullest forms, and what follows them."""
+    chain: list[str] = []
+    while len(chain) < 4:
+        head = _leading_place(name, places)
+        if head is None:
+            break
+        chain.append(places[head])
+        name = name[len(head) :]
+    return chain, name
 
 
 def _skipped_levels(merged: dict, entities: list[Entity]) -> list[tuple]:

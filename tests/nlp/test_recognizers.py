@@ -115,11 +115,14 @@ FOUND = [
         T.EVENT,
         "2023餐饮数字峰会暨长沙战略合作启动会",
     ),
+    # A暨B is one event named in full (GUIDELINES, Clarifications)
     (
         "近日,吉林省总工会召开“大国工匠吉林行”暨吉林省首届职工创新成果交流(交易)大会。",
         T.EVENT,
-        "大国工匠吉林行",
+        "大国工匠吉林行暨吉林省首届职工创新成果交流(交易)大会",
     ),
+    # a place before 举行 is where, not part of the name
+    ("成都市锦江区举行职工之家提质行动启动仪式。", T.EVENT, "职工之家提质行动启动仪式"),
     ("党的十八大以来,在党中央坚强领导下。", T.EVENT, "党的十八大"),
     # a verb that holds an event opens its name (召开|…会议)
     (

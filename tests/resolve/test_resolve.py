@@ -217,3 +217,37 @@ def test_short_forms_follow_the_chain_to_the_fullest_name() -> None:
     unions = [e for e in entities.values() if e.type.value == "Union"]
     assert len(unions) == 1, [u.name for u in unions]
     assert {"清河县总工会", "县总"} <= set(unions[0].aliases)
+
+
+# across documents: the same thing written with and without its outer places is one
+# node when the place chains agree (issue item 4); sentences from the seeds and dev set
+ACROSS = [
+    (
+        ("陕西省西安市总工会举办招聘会。", "西安市总工会党组书记薛振虎出席活动。"),
+        {"陕西省西安市总工会"},
+        {"西安市总工会"},
+    ),
+    (
+        ("浙江省杭州市总工会召开推进会。", "杭州市总工会召开全市工会数字化改革推进会。"),
+        {"浙江省杭州市总工会"},
+        {"杭州市总工会"},
+    ),
+    (
+        ("美团公司工会开展活动。美团在全国设立站点。", "美团骑手在驿站休息,美团工会负责人介绍。"),
+        {"美团"},
+        {"美团公司"},
+    ),
+    # the places disagree: two districts of the same name stay two unions
+    (
+        ("北京市朝阳区总工会开展活动。", "吉林省长春市朝阳区总工会开展活动。"),
+        {"北京市朝阳区总工会", "吉林省长春市朝阳区总工会"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "present", "absent"), ACROSS)
+def test_names_merge_across_documents_when_places_agree(texts, present, absent) -> None:
+    entities, _ = _entities(*texts)
+    assert present <= set(entities)
+    assert not absent & set(entities)

@@ -15,7 +15,6 @@ from kg.types import EntityType
 __all__ = ["EventRecognizer"]
 
 
-
 class EventRecognizer:
     """Grow an event name leftwards from its head (大会, 推进会, 大赛 …), taking ordinals
     (第二届, 首届), years (2024年) and quoted parts (“匠心筑梦·湾区同行”).
