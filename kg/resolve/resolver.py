@@ -171,8 +171,9 @@ def _corpus_names(
 ) -> dict[tuple[EntityType, str], str]:
     """One name per thing across the corpus: names of one type that agree after their
     leading places and class words (陕西省西安市总工会 / 西安市总工会, 美团公司 / 美团)
-    take the most qualified of them, when their place chains agree (one is the tail
-    of the other: 北京市朝阳区总工会 and 长春市朝阳区总工会 stay two)."""
+    take the least qualified of them, the others as aliases, when their place chains
+    agree (one is the tail of the other: 北京市朝阳区总工会 and 长春市朝阳区总工会 stay
+    two)."""
     config = _config()
     forms = _place_forms(sorted(set(places)))
     groups: dict[tuple[EntityType, str], list[tuple[str, list[str], bool]]] = defaultdict(list)
@@ -193,9 +194,11 @@ def _corpus_names(
         longest = max((chain for _, chain, _ in members), key=len)
         if any(chain != longest[len(longest) - len(chain) :] for _, chain, _ in members):
             continue  # the places disagree
-        # the most qualified name; of those, one without a class word (美团, not 美团公司)
+        # the name with the fewest leading places (its other forms become aliases); of
+        # those, one without a class word (美团, not 美团公司)
+        fewest = min(len(chain) for _, chain, _ in members)
         target = max(
-            (m for m in members if m[1] == longest), key=lambda m: (m[2], len(m[0]), m[0])
+            (m for m in members if len(m[1]) == fewest), key=lambda m: (m[2], len(m[0]), m[0])
         )[0]
         renames |= {(label, name): target for name, _, _ in members if name != target}
     return renames
