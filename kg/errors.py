@@ -70,6 +70,12 @@ class Errors:
         "wait for it to finish or choose another output folder"
     )
     E403 = "[E403] the {name!r} writer created nothing at {path}"
+    # build: workers, Dask, cache
+    E511 = "[E511] --dask {address}: Dask is not installed (pip install 'kg[dask]')"
+    E512 = "[E512] --dask {address}: use local, local:N (N ≥ 1) or a scheduler address"
+    E513 = "[E513] --dask {address}: cannot reach the scheduler: {reason}"
+    E514 = "[E514] -j {jobs}: the number of worker processes must be at least 1"
+
     # views
     E601 = "[E601] no node {name!r} to focus on: {hint}"
     E602 = "[E602] unknown entity type(s) {types}; choose from {choices}"

@@ -1,4 +1,13 @@
-"""The whole build: ingest → nlp → extract → resolve → graph (files: :mod:`kg.output`).
+"""The whole build as a parallel map and one reduce (files: :mod:`kg.output`).
+
+* **map**, per document, in worker processes that each load the pipeline once: read →
+  ingest → nlp → extract, giving a compact :class:`~kg.cache.DocumentAnalysis` (mentions,
+  relation mentions and the sentences that hold them, no text and no Doc), cached under
+  ``OUT/.kg-cache/`` by content hash and pipeline version;
+* **reduce**, in this process, always over every document's analysis (fresh or cached):
+  resolve → graph (→ export: :mod:`kg.output`). The documents are sorted by id
+  first, so the output does not depend on ``jobs``, the scheduler, the input order or
+  the cache.
 
 The library never prints: progress goes to an optional callback, problems into the
 result and the log.
@@ -6,25 +15,44 @@ result and the log.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from kg.errors import Errors
+from kg.cache import DocumentAnalysis, DocumentCache, cache_key
+from kg.errors import Errors, IngestError, KGError
 from kg.extract import extract_relations
 from kg.graph import build_graph
-from kg.ingest import read_corpus
+from kg.ingest.reader import (
+    DEFAULT_MAX_BYTES,
+    corpus_document,
+    corpus_files,
+    read_bytes,
+    readable_path,
+)
 from kg.nlp import annotate, load_pipeline, mentions_from_doc
 from kg.output import write_outputs  # re-exported: it moved to kg.output
+from kg.parallel import run_dask, run_local, run_serial
 from kg.resolve import resolve
 from kg.types import Document, Entity, IngestProblem, Mention, Relation, RelationMention
 
-__all__ = ["BuildResult", "Progress", "build_corpus", "build_documents", "write_outputs"]
+__all__ = [
+    "BuildResult",
+    "DocumentAnalysis",
+    "Progress",
+    "analyse_document",
+    "build_corpus",
+    "build_documents",
+    "reduce_analyses",
+    "write_outputs",
+]
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +70,20 @@ class BuildResult:
     relations: list[Relation]
     graph: nx.MultiDiGraph
     timings: dict[str, float] = field(default_factory=dict)
+    characters: int | None = None
+    """Characters of the input (the documents of a build keep no text)."""
+    analysed: int = 0
+    """Documents analysed in this run (the others came from the cache)."""
 
     def summary(self) -> dict:
         """Counts for the report: documents, articles, entities and relations per type."""
+        characters = self.characters
+        if characters is None:
+            characters = sum(len(d.text) for d in self.documents)
         return {
             "documents": len(self.documents),
             "articles": sum(len(d.articles) for d in self.documents),
-            "characters": sum(len(d.text) for d in self.documents),
+            "characters": characters,
             "entities": len(self.entities),
             "entities_by_type": dict(sorted(Counter(e.type.value for e in self.entities).items())),
             "relations": len(self.relations),
@@ -59,80 +94,115 @@ class BuildResult:
         }
 
 
-def build_documents(
-    documents: list[Document],
-    problems: Iterable[IngestProblem] = (),
-    *,
-    progress: Progress | None = None,
-) -> BuildResult:
-    """Run NLP, extraction, resolution and graph assembly over ingested documents."""
-    timings: dict[str, float] = {}
-    nlp = load_pipeline()
+def analyse_document(document: Document, nlp=None) -> DocumentAnalysis:
+    """The map step over one ingested document: NLP and extraction per article.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_text
+    >>> doc = parse_text("## 标题\\n\\n西安市总工会召开会议。", source="x.txt", document_id="x")
+    >>> analysis = analyse_document(doc)
+    >>> [m.name for m in analysis.mentions]
+    ['西安市总工会', '西安市']
+    >>> analysis.document.text, analysis.characters
+    ('', 18)
+    """
+    nlp = nlp or load_pipeline()
     mentions: list[Mention] = []
     relation_mentions: list[RelationMention] = []
-    articles = [a for d in documents for a in d.articles]
-    problems = list(problems)
-    failed: dict[str, str] = {}  # document id -> why its analysis failed
-    nlp_time = extract_time = 0.0
-    for done, article in enumerate(articles, start=1):
-        if progress is not None:
-            progress("analyse", done, len(articles))
-        if article.document_id in failed:
-            continue
-        t0 = time.perf_counter()
-        try:
-            doc = annotate(article, nlp)
-            found = mentions_from_doc(doc, article)
-            t1 = time.perf_counter()
-            rels = list(extract_relations(doc))
-        except Exception as exc:  # one bad document never aborts the build
-            failed[article.document_id] = f"{type(exc).__name__}: {exc}"[:200]
-            continue
-        mentions.extend(found)
-        relation_mentions.extend(rels)
-        t2 = time.perf_counter()
-        nlp_time += t1 - t0
-        extract_time += t2 - t1
-    timings["nlp"] = nlp_time
-    timings["extract"] = extract_time
-    if failed:
-        documents, articles, mentions, relation_mentions = _drop_failed(
-            failed, documents, problems, mentions, relation_mentions
-        )
-    t0 = time.perf_counter()
-    entities, relations = resolve(documents, mentions, relation_mentions)
-    timings["resolve"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    graph = build_graph(entities, relations, articles)
-    timings["graph"] = time.perf_counter() - t0
-    return BuildResult(
-        documents, list(problems), mentions, relation_mentions, entities, relations, graph, timings
+    for article in document.articles:
+        doc = annotate(article, nlp)
+        mentions.extend(mentions_from_doc(doc, article))
+        relation_mentions.extend(extract_relations(doc))
+    return DocumentAnalysis(
+        document=_without_text(document, mentions),
+        characters=len(document.text),
+        mentions=tuple(mentions),
+        relation_mentions=tuple(relation_mentions),
     )
 
 
-def _drop_failed(
-    failed: dict[str, str],
-    documents: list[Document],
-    problems: list[IngestProblem],
-    mentions: list[Mention],
-    relation_mentions: list[RelationMention],
-) -> tuple[list[Document], list, list[Mention], list[RelationMention]]:
-    """Leave out the documents whose analysis raised; each becomes a named problem."""
-    for d in documents:
-        if d.id in failed:
-            reason = Errors.E017.format(source=d.source, reason=failed[d.id])
-            log.warning("%s", reason)
-            problems.append(IngestProblem(source=d.source, reason=reason))
-    documents = [d for d in documents if d.id not in failed]
-    articles = [a for d in documents for a in d.articles]
-    kept = {a.id for a in articles}
-    mentions = [m for m in mentions if m.article_id in kept]
-    relation_mentions = [r for r in relation_mentions if r.evidence.article_id in kept]
-    return documents, articles, mentions, relation_mentions
+def _without_text(document: Document, mentions: list[Mention]) -> Document:
+    """The document without its text; each article keeps the sentences holding a mention
+    start (all the resolver reads of it)."""
+    starts: dict[str, list[int]] = {}
+    for m in mentions:
+        starts.setdefault(m.article_id, []).append(m.start)
+    articles = []
+    for article in document.articles:
+        points = sorted(starts.get(article.id, ()))
+        kept = tuple(
+            s
+            for s in article.sentences
+            if (i := bisect.bisect_left(points, s.start)) < len(points) and points[i] < s.end
+        )
+        articles.append(dataclasses.replace(article, text="", analysis_text="", sentences=kept))
+    return dataclasses.replace(document, text="", analysis_text="", articles=tuple(articles))
 
 
-def build_corpus(paths: Iterable[str | Path], *, progress: Progress | None = None) -> BuildResult:
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """One file for a worker: its bytes travel with it (Dask workers may not share the
+    file system)."""
+
+    data: bytes
+    source: str
+    document_id: str
+    fmt: str
+    key: str | None
+
+
+_PRELOAD = ("kg._preload",)
+
+
+def _warm() -> None:
+    load_pipeline()
+
+
+def _analyse_task(task: _Task) -> tuple[str | None, DocumentAnalysis, dict[str, float]]:
+    """Worker side of the map step: ingest, then :func:`analyse_document`."""
+    t0 = time.perf_counter()
+    try:
+        document = corpus_document(
+            task.data, source=task.source, document_id=task.document_id, fmt=task.fmt
+        )
+    except IngestError as exc:
+        problem = IngestProblem(source=exc.source, reason=str(exc))
+        return task.key, DocumentAnalysis(None, problem=problem), {}
+    t1 = time.perf_counter()
+    try:
+        analysis = analyse_document(document)
+    except Exception as exc:  # one bad document never aborts the build
+        reason = Errors.E017.format(source=task.source, reason=f"{type(exc).__name__}: {exc}"[:200])
+        return None, DocumentAnalysis(None, problem=IngestProblem(task.source, reason)), {}
+    t2 = time.perf_counter()
+    return task.key, analysis, {"ingest": t1 - t0, "analyse": t2 - t1}
+
+
+def build_corpus(
+    paths: Iterable[str | Path],
+    *,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    cache_dir: str | Path | None = None,
+    full: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> BuildResult:
     """Read files or folders and build their graph.
+
+    Parameters
+    ----------
+    paths
+        Files and folders (see :func:`kg.ingest.read_corpus`).
+    jobs
+        Worker processes for the map step (1: in this process).
+    dask
+        Run the map step on Dask instead: ``"local:N"`` or a scheduler address.
+    cache_dir
+        The per-document cache (normally ``OUT/.kg-cache``); None for no cache.
+    full
+        Analyse every document again, ignoring (and then refreshing) the cache.
 
     Examples
     --------
@@ -140,11 +210,125 @@ def build_corpus(paths: Iterable[str | Path], *, progress: Progress | None = Non
     >>> result.summary()["documents"]  # doctest: +SKIP
     5
     """
-    t0 = time.perf_counter()
-    documents, problems = read_corpus(paths)
-    ingest_time = time.perf_counter() - t0
+    if jobs < 1:
+        raise KGError(Errors.E514.format(jobs=jobs))
+    t_start = time.perf_counter()
+    files, problems = corpus_files(paths)
+    cache = DocumentCache(cache_dir) if cache_dir is not None else None
+    analyses: list[DocumentAnalysis] = []
+    keys: set[str] = set()
+    total = len(files)
+    counter = [0]
+    timings: Counter[str] = Counter()
+
+    def step() -> None:
+        counter[0] += 1
+        if progress is not None:
+            progress("analyse", counter[0], total)
+
+    def tasks() -> Iterator[_Task]:
+        for path, doc_id in files:
+            source = readable_path(path)
+            t0 = time.perf_counter()
+            try:
+                data, fmt = read_bytes(path, max_bytes=max_bytes)
+            except IngestError as exc:
+                problems.append(IngestProblem(source=exc.source, reason=str(exc)))
+                step()
+                continue
+            key = cache_key(data, doc_id, source, fmt) if cache is not None else None
+            hit = cache.get(key) if cache is not None and key and not full else None
+            timings["read"] += time.perf_counter() - t0
+            if hit is not None:
+                keys.add(key)
+                _collect(hit, analyses, problems)
+                step()
+                continue
+            yield _Task(data, source, doc_id, fmt, key)
+
+    if dask:
+        runner = run_dask(_analyse_task, tasks(), address=dask, initializer=_warm, preload=_PRELOAD)
+    elif jobs > 1 and total > 1:
+        workers = min(jobs, total)
+        runner = run_local(
+            _analyse_task, tasks(), jobs=workers, initializer=_warm, preload=_PRELOAD
+        )
+    else:
+        runner = run_serial(_analyse_task, tasks())
+    analysed = 0
+    for key, analysis, times in runner:
+        timings.update(times)
+        analysed += 1
+        if cache is not None and key is not None:
+            cache.put(key, analysis)
+            keys.add(key)
+        _collect(analysis, analyses, problems)
+        step()
+    timings["map (wall)"] = time.perf_counter() - t_start
     for problem in problems:
         log.warning("%s", problem.reason)
-    result = build_documents(documents, problems, progress=progress)
-    result.timings = {"ingest": ingest_time, **result.timings}
+    result = reduce_analyses(analyses, problems)
+    if cache is not None:
+        cache.prune(keys)
+    result.timings = {**dict(timings), **result.timings}
+    result.analysed = analysed
+    return result
+
+
+def _collect(
+    analysis: DocumentAnalysis, analyses: list[DocumentAnalysis], problems: list[IngestProblem]
+) -> None:
+    if analysis.problem is not None:
+        problems.append(analysis.problem)
+    else:
+        analyses.append(analysis)
+
+
+def reduce_analyses(
+    analyses: Iterable[DocumentAnalysis], problems: Iterable[IngestProblem] = ()
+) -> BuildResult:
+    """The reduce step: resolution and graph assembly over every document's analysis,
+    in document-id order (so the result does not depend on the order they came in)."""
+    ordered = sorted(analyses, key=lambda a: (a.document.id, a.document.source))
+    documents = [a.document for a in ordered]
+    mentions = [m for a in ordered for m in a.mentions]
+    relation_mentions = [r for a in ordered for r in a.relation_mentions]
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    entities, relations = resolve(documents, mentions, relation_mentions)
+    timings["resolve"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    graph = build_graph(entities, relations, [a for d in documents for a in d.articles])
+    timings["graph"] = time.perf_counter() - t0
+    return BuildResult(
+        documents,
+        sorted(problems, key=lambda p: (p.source, p.reason)),
+        mentions,
+        relation_mentions,
+        entities,
+        relations,
+        graph,
+        timings,
+        characters=sum(a.characters for a in ordered),
+    )
+
+
+def build_documents(
+    documents: list[Document],
+    problems: Iterable[IngestProblem] = (),
+    *,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Run the map step in this process over ingested documents, then the reduce."""
+    nlp = load_pipeline()
+    analyses = []
+    t0 = time.perf_counter()
+    for done, document in enumerate(documents, start=1):
+        analyses.append(analyse_document(document, nlp))
+        if progress is not None:
+            progress("analyse", done, len(documents))
+    elapsed = time.perf_counter() - t0
+    result = reduce_analyses(analyses, problems)
+    result.timings = {"analyse": elapsed, **result.timings}
+    result.analysed = len(analyses)
     return result

@@ -33,9 +33,9 @@ class DocContext:
     def mentions(self) -> list[Mention]:
         return mentions_from_doc(self.doc, self.article)
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.doc.text
+        return self.doc.text  # spaCy joins the tokens on every access
 
     def local(self, m: Mention) -> tuple[int, int]:
         return m.start - self.article.start, m.end - self.article.start

@@ -23,7 +23,17 @@ from kg.ingest.web import read_web_page
 from kg.ingest.word import read_docx
 from kg.types import Document, IngestProblem
 
-__all__ = ["FORMATS", "parse_text", "read_corpus", "read_document", "readable_path"]
+__all__ = [
+    "FORMATS",
+    "corpus_document",
+    "corpus_files",
+    "parse_bytes",
+    "parse_text",
+    "read_bytes",
+    "read_corpus",
+    "read_document",
+    "readable_path",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -197,15 +207,28 @@ def read_document(
     >>> doc.id, doc.encoding, doc.articles[0].headline
     ('page', 'gb18030', '标题')
     """
+    data, fmt = read_bytes(path, max_bytes=max_bytes)
+    p = Path(path)
+    return parse_bytes(data, source=readable_path(p), document_id=document_id or _stem(p), fmt=fmt)
+
+
+def read_bytes(
+    path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[bytes, str]:
+    """A file's bytes and format, with the checks of :func:`read_document` that need the
+    file (E001 missing, E005 too large, E006 unsupported suffix, E007 unreadable)."""
     p = Path(path)
     source = readable_path(p)
     fmt = FORMATS.get(p.suffix.lower())
     if fmt is None:
         raise IngestError(source, Errors.E006.format(source=source, suffix=p.suffix))
-    data = _read_regular(p, source, max_bytes)
+    return _read_regular(p, source, max_bytes), fmt
+
+
+def parse_bytes(data: bytes, *, source: str, document_id: str, fmt: str) -> Document:
+    """The document of a file's bytes (the checks of :func:`read_document` on content)."""
     if not data.strip():
         raise IngestError(source, Errors.E004.format(source=source))
-    document_id = document_id or _stem(p)
     if fmt == "doc":
         raise IngestError(source, Errors.E015.format(source=source))
     if fmt == "pdf":
@@ -290,6 +313,31 @@ def read_corpus(
     >>> [doc.id for doc in docs], [p.reason[:6] for p in problems]
     (['a'], ['[E004]'])
     """
+    files, problems = corpus_files(paths)
+    documents: list[Document] = []
+    for path, doc_id in files:
+        try:
+            data, fmt = read_bytes(path, max_bytes=max_bytes)
+            documents.append(
+                corpus_document(data, source=readable_path(path), document_id=doc_id, fmt=fmt)
+            )
+        except IngestError as exc:
+            problems.append(_problem(exc))
+    logger.info("read %d documents, %d problems", len(documents), len(problems))
+    return documents, problems
+
+
+def corpus_files(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+) -> tuple[list[tuple[Path, str]], list[IngestProblem]]:
+    """The files :func:`read_corpus` reads, as ``(path, document id)`` in input order, and
+    the problems found without reading them.
+
+    Raises
+    ------
+    IngestError
+        E008 when the paths hold no candidate file at all.
+    """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     paths = list(paths)
@@ -323,26 +371,24 @@ def read_corpus(
     if not candidates and all(p.reason.startswith("[E016]") for p in problems):
         shown = ", ".join(Path(p).as_posix() for p in paths) or "(no paths)"
         raise IngestError(shown, Errors.E008.format(paths=shown))
-    documents: list[Document] = []
-    for (path, _rel), doc_id in zip(candidates, _document_ids(candidates), strict=True):
-        try:
-            doc = read_document(path, document_id=doc_id, max_bytes=max_bytes)
-        except IngestError as exc:
-            problems.append(_problem(exc))
-            continue
-        except Exception as exc:  # one bad file never aborts the build
-            source = readable_path(path)
-            reason = f"{type(exc).__name__}: {exc}"[:200]
-            error = IngestError(source, Errors.E011.format(source=source, reason=reason))
-            problems.append(_problem(error))
-            continue
-        if not doc.articles:
-            message = Errors.E010.format(source=doc.source)
-            problems.append(_problem(IngestError(doc.source, message)))
-            continue
-        documents.append(doc)
-    logger.info("read %d documents, %d problems", len(documents), len(problems))
-    return documents, problems
+    ids = _document_ids(candidates)
+    return [(path, doc_id) for (path, _), doc_id in zip(candidates, ids, strict=True)], problems
+
+
+def corpus_document(data: bytes, *, source: str, document_id: str, fmt: str) -> Document:
+    """:func:`parse_bytes` as :func:`read_corpus` uses it: any failure is an
+    :class:`IngestError` naming the file (E011 for an unexpected one), and a document
+    without articles is refused (E010)."""
+    try:
+        doc = parse_bytes(data, source=source, document_id=document_id, fmt=fmt)
+    except IngestError:
+        raise
+    except Exception as exc:  # one bad file never aborts the build
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        raise IngestError(source, Errors.E011.format(source=source, reason=reason)) from exc
+    if not doc.articles:
+        raise IngestError(doc.source, Errors.E010.format(source=doc.source))
+    return doc
 
 
 def readable_path(path: str | os.PathLike[str]) -> str:

@@ -7,6 +7,7 @@ the final ``kg_spans`` component aligns tokens once and writes ``doc.spans["kg"]
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -91,19 +92,22 @@ def word_index_at(words: list[Word], offset: int) -> int:
 
 def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
     """Split tokens so that every char offset in ``offsets`` is a token boundary."""
+    points = sorted(offsets)
     cuts: list[tuple[int, list[int]]] = []
     for token in doc:
-        start, end = token.idx, token.idx + len(token.text)
-        inner = sorted(o for o in offsets if start < o < end)
-        if inner:
-            cuts.append((token.i, inner))
+        start = token.idx
+        lo = bisect.bisect_right(points, start)
+        hi = bisect.bisect_left(points, start + len(token.text), lo)
+        if lo < hi:
+            cuts.append((token.i, points[lo:hi]))
     if not cuts:
         return
+    text = doc.text  # built from the tokens on every access
     with doc.retokenize() as retokenizer:
         for i, inner in cuts:
             token = doc[i]
             bounds = [token.idx, *inner, token.idx + len(token.text)]
-            orths = [doc.text[a:b] for a, b in itertools.pairwise(bounds)]
+            orths = [text[a:b] for a, b in itertools.pairwise(bounds)]
             retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
 
 

@@ -1,0 +1,249 @@
+"""The per-document cache: each document's analysis under ``OUT/.kg-cache/``.
+
+An entry is keyed by the document's content hash, its id and source, and the pipeline
+version (a hash of every file of the installed ``kg`` package, code and data, with the
+versions of jieba, spaCy and Python), so a changed lexicon, rule or model invalidates
+every entry. Entries are JSON (never pickle: a cache folder may come from elsewhere),
+written atomically; an entry that is missing, partial, unreadable or for another key is
+not used, and the document is analysed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import types
+import typing
+from dataclasses import dataclass, fields, is_dataclass
+from enum import Enum
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from kg.io import atomic_write_bytes
+from kg.types import Document, IngestProblem, Mention, RelationMention
+
+__all__ = [
+    "CACHE_DIR",
+    "DocumentAnalysis",
+    "DocumentCache",
+    "cache_key",
+    "decode_analysis",
+    "encode_analysis",
+    "pipeline_version",
+]
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".kg-cache"
+_FORMAT = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAnalysis:
+    """The map step's result for one document: what the reduce step needs, no more.
+
+    ``document`` keeps its metadata and articles but no text: each article keeps only
+    the sentences that hold a mention (the resolver's context and the provenance), so
+    the reduce step's memory follows the facts, not the corpus text. ``problem`` is set
+    (and the rest empty) when the file could not be read.
+    """
+
+    document: Document | None
+    characters: int = 0
+    mentions: tuple[Mention, ...] = ()
+    relation_mentions: tuple[RelationMention, ...] = ()
+    problem: IngestProblem | None = None
+
+
+@cache
+def pipeline_version() -> str:
+    """A hash of the installed ``kg`` package (every file, code and data) and of the
+    libraries whose output the analysis depends on.
+
+    Examples
+    --------
+    >>> len(pipeline_version())
+    64
+    """
+    digest = hashlib.sha256()
+    for name in ("kg", "jieba", "spacy"):
+        try:
+            digest.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=?\n".encode())
+    digest.update(f"python={sys.version_info[:2]}\n".encode())
+    root = resources.files("kg")
+    for rel, data in sorted(_package_files(root, "")):
+        digest.update(f"{rel}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _package_files(node: Any, prefix: str) -> list[tuple[str, bytes]]:
+    out = []
+    for child in node.iterdir():
+        name = child.name
+        if name == "__pycache__" or name.endswith((".pyc", ".pyo")):
+            continue
+        rel = f"{prefix}{name}"
+        if child.is_dir():
+            out.extend(_package_files(child, rel + "/"))
+        elif child.is_file():
+            out.append((rel, child.read_bytes()))
+    return out
+
+
+def cache_key(content: bytes, document_id: str, source: str, fmt: str) -> str:
+    """The entry key of one file's analysis (content, identity and pipeline version)."""
+    digest = hashlib.sha256()
+    for part in (pipeline_version(), document_id, source, fmt):
+        digest.update(part.encode("utf-8") + b"\0")
+    digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
+
+
+class DocumentCache:
+    """Entries under ``root`` (normally ``OUT/.kg-cache``), one JSON file per key."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.dir = self.root / f"v{_FORMAT}"
+
+    def _path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> DocumentAnalysis | None:
+        """The cached analysis, or None when there is no complete, valid entry."""
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            entry = json.loads(data)
+            if entry.get("format") != _FORMAT or entry.get("key") != key:
+                raise ValueError("entry for another key or format")
+            return decode_analysis(entry["analysis"])
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            log.warning("ignoring a bad cache entry %s: %s", path, err)
+            return None
+
+    def put(self, key: str, analysis: DocumentAnalysis) -> None:
+        """Write one entry atomically (a reader sees the whole entry or none)."""
+        entry = {"format": _FORMAT, "key": key, "analysis": encode_analysis(analysis)}
+        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        atomic_write_bytes(self._path(key), data)
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete every entry not in ``keep`` and leftovers of interrupted writes; the
+        number of files deleted."""
+        if not self.dir.is_dir():
+            return 0
+        removed = 0
+        for path in self.dir.glob("*/*"):
+            stale = path.name.startswith(".") or path.name.removesuffix(".json") not in keep
+            if stale and path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+# --- JSON codec guided by the dataclasses' type hints ------------------------------
+
+
+def encode_analysis(analysis: DocumentAnalysis) -> dict:
+    """A JSON-ready dict; relation ends are indices into the mention list."""
+    index = {m: i for i, m in enumerate(analysis.mentions)}
+    return {
+        "document": _encode(analysis.document, {}),
+        "characters": analysis.characters,
+        "mentions": [_encode(m, {}) for m in analysis.mentions],
+        "relation_mentions": [_encode(r, index) for r in analysis.relation_mentions],
+        "problem": _encode(analysis.problem, {}),
+    }
+
+
+def decode_analysis(data: dict) -> DocumentAnalysis:
+    """Inverse of :func:`encode_analysis`; equal strings become one object."""
+    strings: dict[str, str] = {}
+    mentions = tuple(_decode(Mention, m, strings, ()) for m in data["mentions"])
+    return DocumentAnalysis(
+        document=_decode(Document | None, data["document"], strings, mentions),
+        characters=int(data["characters"]),
+        mentions=mentions,
+        relation_mentions=tuple(
+            _decode(RelationMention, r, strings, mentions) for r in data["relation_mentions"]
+        ),
+        problem=_decode(IngestProblem | None, data["problem"], strings, mentions),
+    )
+
+
+def _encode(value: Any, mention_index: dict[Mention, int]) -> Any:
+    if isinstance(value, Mention) and value in mention_index:
+        return mention_index[value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _encode(getattr(value, f.name), mention_index) for f in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_encode(v, mention_index) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _encode(v, mention_index) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if hasattr(value, "isoformat"):  # dates on article metadata
+        return value.isoformat()
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(tp: Any, value: Any, strings: dict[str, str], mentions: tuple[Mention, ...]) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or isinstance(tp, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(options) == 1:
+            return _decode(options[0], value, strings, mentions)
+        for option in options:
+            try:
+                return _decode(option, value, strings, mentions)
+            except (TypeError, ValueError, KeyError, AttributeError):
+                continue
+        raise ValueError(f"no type of {tp} fits {value!r}")
+    if tp is Mention and isinstance(value, int) and not isinstance(value, bool):
+        return mentions[value]
+    if isinstance(tp, type) and is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise TypeError(f"{tp.__name__} expects an object")
+        hints = _hints(tp)
+        return tp(**{k: _decode(hints[k], v, strings, mentions) for k, v in value.items()})
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_decode(args[0], v, strings, mentions) for v in value)
+        return tuple(_decode(a, v, strings, mentions) for a, v in zip(args, value, strict=True))
+    if origin is list:
+        (arg,) = typing.get_args(tp)
+        return [_decode(arg, v, strings, mentions) for v in value]
+    if origin is dict:
+        _, arg = typing.get_args(tp)
+        return {k: _decode(arg, v, strings, mentions) for k, v in value.items()}
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return tp(value)
+    if isinstance(value, str):
+        if tp is not str and hasattr(tp, "fromisoformat"):
+            return tp.fromisoformat(value)
+        return strings.setdefault(value, value)
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
