@@ -233,6 +233,7 @@ def build_corpus(
             try:
                 data, fmt = read_bytes(path, max_bytes=max_bytes)
             except IngestError as exc:
+                log.warning("%s", exc)
                 problems.append(IngestProblem(source=exc.source, reason=str(exc)))
                 step()
                 continue
@@ -265,8 +266,6 @@ def build_corpus(
         _collect(analysis, analyses, problems)
         step()
     timings["map (wall)"] = time.perf_counter() - t_start
-    for problem in problems:
-        log.warning("%s", problem.reason)
     result = reduce_analyses(analyses, problems)
     if cache is not None:
         cache.prune(keys)
@@ -279,6 +278,7 @@ def _collect(
     analysis: DocumentAnalysis, analyses: list[DocumentAnalysis], problems: list[IngestProblem]
 ) -> None:
     if analysis.problem is not None:
+        log.warning("%s", analysis.problem.reason)  # each problem is logged once, here
         problems.append(analysis.problem)
     else:
         analyses.append(analysis)
