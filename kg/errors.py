@@ -75,7 +75,6 @@ class Errors:
     E512 = "[E512] --dask {address}: use local, local:N (N ≥ 1) or a scheduler address"
     E513 = "[E513] --dask {address}: cannot reach the scheduler: {reason}"
     E514 = "[E514] -j {jobs}: the number of worker processes must be at least 1"
-
     # views
     E601 = "[E601] no node {name!r} to focus on: {hint}"
     E602 = "[E602] unknown entity type(s) {types}; choose from {choices}"
