@@ -323,8 +323,15 @@ def build_documents(
     nlp = load_pipeline()
     analyses = []
     t0 = time.perf_counter()
+    problems = list(problems)
     for done, document in enumerate(documents, start=1):
-        analyses.append(analyse_document(document, nlp))
+        try:
+            analyses.append(analyse_document(document, nlp))
+        except Exception as exc:  # one bad document never aborts the build
+            why = f"{type(exc).__name__}: {exc}"[:200]
+            reason = Errors.E017.format(source=document.source, reason=why)
+            log.warning("%s", reason)
+            problems.append(IngestProblem(source=document.source, reason=reason))
         if progress is not None:
             progress("analyse", done, len(documents))
     elapsed = time.perf_counter() - t0

@@ -151,8 +151,12 @@ def test_a_killed_build_leaves_cache_and_outputs_usable(tmp_path: Path) -> None:
             PAGES[name].replace("7月", f"{i % 12 + 1}月"), encoding="utf-8"
         )
     out = tmp_path / "out"
-    kg = [sys.executable, "-c", "from kg.cli import main; main()", "build", "-o", str(out)]
-    kg += ["-j", "1", "--no-html", "-q"]
+    script = (
+        "import sys; from pathlib import Path; from kg.pipeline import build_corpus, write_outputs;"
+        " out = Path(sys.argv[1]);"
+        " write_outputs(build_corpus([sys.argv[2]], cache_dir=out / '.kg-cache'), out, html=False)"
+    )
+    kg = [sys.executable, "-c", script, str(out)]
     write_outputs(build_corpus([corpus / "p00.txt", corpus / "p01.txt"]), out, html=False)
     previous = {n: (out / n).read_bytes() for n in ("graph.ttl", "report.json")}
     entries = out / ".kg-cache"
