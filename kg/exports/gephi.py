@@ -19,10 +19,37 @@ __all__ = ["gexf_bytes", "graphml_bytes", "write_gexf", "write_graphml"]
 
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
+# Characters XML 1.0 cannot hold, even escaped (C0 controls but tab/LF/CR, surrogates,
+# U+FFFE/U+FFFF); article text can carry them, so they become U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(value: object) -> object:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _xml_safe(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``H`` with every id and string attribute made representable in XML 1.0.
+
+    Examples
+    --------
+    >>> H = nx.MultiDiGraph()
+    >>> H.add_node("Event/\x1b会", name="\x1b会")
+    >>> dict(_xml_safe(H).nodes(data=True))
+    {'Event/\ufffd会': {'name': '\ufffd会'}}
+    """
+    safe = nx.MultiDiGraph()
+    for node, data in H.nodes(data=True):
+        safe.add_node(_xml_text(node), **{k: _xml_text(v) for k, v in data.items()})
+    for head, tail, key, data in H.edges(keys=True, data=True):
+        attrs = {k: _xml_text(v) for k, v in data.items()}
+        safe.add_edge(_xml_text(head), _xml_text(tail), key=_xml_text(key), **attrs)
+    return safe
+
 
 def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
     """GraphML of :func:`~kg.exports.table.export_graph` ``(G)``, UTF-8."""
-    H = export_graph(G)
+    H = _xml_safe(export_graph(G))
     text = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True))
     return (text.rstrip("\n") + "\n").encode("utf-8")
 
@@ -32,7 +59,7 @@ def gexf_bytes(G: nx.MultiDiGraph) -> bytes:
 
     Edge ids are ``head|predicate|tail`` (unique, as GEXF requires).
     """
-    H = export_graph(G)
+    H = _xml_safe(export_graph(G))
     for head, tail, key, data in H.edges(keys=True, data=True):
         data["id"] = f"{head}|{key}|{tail}"
     text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft"))

@@ -5,7 +5,6 @@ run; ``make fuzz`` runs a long one)."""
 from __future__ import annotations
 
 import re
-from xml.etree.ElementTree import ParseError
 
 import pytest
 from fuzzing import FILES, build_file, check_graph, check_outputs, fuzzed, seed_sentences
@@ -17,17 +16,11 @@ FOUND = [
     ("改\x0c团", ".txt", "utf-8"),
     ("西安市总工会主席薛振虎\u2028在会上讲话。", ".txt", "utf-8"),
     ("西安市总工会主席薛振虎位于雁塔区。", ".txt", "utf-8"),
-    pytest.param(  # found by make fuzz (KG_FUZZ_SEED=31337): a C0 control in a name
+    (  # found by make fuzz (KG_FUZZ_SEED=31337): a C0 control in a name, GraphML/GEXF
         "西安市总工会主席薛振虎召开\x1b深入构建新时代和谐劳动关系工作交流会,"
         "陕西省总工会在西安市举行劳模表彰大会。",
         ".txt",
         "utf-8",
-        marks=pytest.mark.xfail(
-            raises=ParseError,
-            strict=True,
-            reason="kg/exports (api): GraphML/GEXF keep C0 controls, invalid XML 1.0; "
-            "see board 09:15",
-        ),
     ),
 ]
 
