@@ -58,6 +58,13 @@ class Errors:
     E206 = "[E206] bad binding {value!r}: {reason}"
     E207 = "[E207] query file {path} cannot be read: {reason}"
     E208 = "[E208] SPARQL query failed: {reason}"
+    E209 = "[E209] store {path} cannot be opened: {reason}"
+    E210 = "[E210] --bind {name}: the query has no variable ?{name} (its variables: {variables})"
+    E211 = (
+        "[E211] the query calls a remote endpoint (SERVICE), refused: kg works offline "
+        "(pass --allow-service to allow it)"
+    )
+    E212 = "[E212] cannot start the SPARQL server: {reason}"
     # eval
     E301 = "[E301] {path}: line {line}: {reason}"
     E302 = "[E302] {path}: gold file not found"

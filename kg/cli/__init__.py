@@ -15,7 +15,7 @@ import logging
 import typer
 
 from kg import __version__
-from kg.cli import build, eval, query, validate, view
+from kg.cli import build, eval, load, query, validate, view
 from kg.cli._console import WarningPrinter
 
 __all__ = ["app", "main"]
@@ -39,6 +39,7 @@ app.command("query")(query.command)
 app.command("view")(view.command)
 app.command("eval")(eval.command)
 app.command("validate")(validate.command)
+app.command("load")(load.command)
 
 
 def _version(value: bool) -> None:

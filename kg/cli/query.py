@@ -1,4 +1,4 @@
-"""``kg query``: run a SPARQL query over an exported graph and print the answer."""
+"""``kg query``: run a SPARQL query over a build's store or a graph file, print the answer."""
 
 from __future__ import annotations
 
@@ -43,7 +43,12 @@ def parse_bindings(values: list[str] | None) -> dict[str, str | Node]:
 
 
 def command(
-    graph: Annotated[Path, typer.Argument(help="Exported graph (.ttl, .jsonld or .nt).")],
+    graph: Annotated[
+        Path,
+        typer.Argument(
+            help="Build folder (queries its Oxigraph store) or graph file (.ttl, .jsonld, .nt)."
+        ),
+    ],
     query: Annotated[
         str,
         typer.Argument(
@@ -66,15 +71,23 @@ def command(
             help="name=value for a query variable (repeatable); <iri> for an IRI.",
         ),
     ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Allow federated SERVICE calls to other endpoints (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Run a SPARQL query over GRAPH and print the result (prefixes kg, org, rdfs, skos,
-    prov, dcterms, schema and rdf are pre-bound)."""
+    prov, dcterms, schema and rdf are pre-bound). Names bound with --bind match labels
+    and altLabels, in simplified or traditional characters."""
     from kg.query import FORMATS, format_result, run_query
 
     try:
         if format not in FORMATS:
             raise QueryError(Errors.E203.format(fmt=format, choices=", ".join(FORMATS)))
-        result = run_query(graph, query, bindings=parse_bindings(bind))
+        result = run_query(graph, query, bindings=parse_bindings(bind), allow_service=allow_service)
         output = format_result(result, format)
         width = terminal_width() if format == "text" else None
         if width is not None:  # a terminal: cut long cells to fit (csv/json/tsv stay full)

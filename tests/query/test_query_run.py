@@ -72,11 +72,16 @@ def test_explicit_prefix_lines_still_work(rdf: Graph) -> None:
 def test_binding_selects_by_value(rdf: Graph) -> None:
     result = run_query(rdf, NAMES_BY_LABEL, bindings={"name": Literal("王雷", lang="zh")})
     assert result.rows == ((str(entity_iri("Person/王雷")),),)
-    # a plain str is a plain literal: it does not equal the @zh label ...
-    assert run_query(rdf, NAMES_BY_LABEL, bindings={"name": "王雷"}).rows == ()
-    # ... so queries compare with STR()
-    q = "SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = ?name) }"
+    # a str is a name: bound to the label term it matches (here "王雷"@zh) ...
+    assert run_query(rdf, NAMES_BY_LABEL, bindings={"name": "王雷"}) == result
+    # ... written in simplified or traditional characters, or an altLabel
+    assert len(run_query(rdf, NAMES_BY_LABEL, bindings={"name": "海川醫藥"})) == 0  # altLabel
+    q = "SELECT ?e WHERE { ?e rdfs:label|skos:altLabel ?name }"
+    assert len(run_query(rdf, q, bindings={"name": "海川醫藥"})) == 1
+    # ... or, matching no label, a plain literal; queries compare names with STR()
+    q = "SELECT ?e WHERE { ?e rdfs:label ?l FILTER(STR(?l) = STR(?name)) }"
     assert len(run_query(rdf, q, bindings={"?name": "王雷"})) == 1
+    assert run_query(rdf, "SELECT ?name WHERE {}", bindings={"name": "王"}).rows == (("王",),)
 
 
 def test_binding_an_iri(rdf: Graph) -> None:
@@ -207,7 +212,7 @@ def test_unknown_format_is_e203() -> None:
 
 def test_result_reaches_article_headline(graph_file: Path) -> None:
     q = """SELECT ?headline ?sentence WHERE {
-        ?e rdfs:label ?l FILTER(STR(?l) = ?name)
+        ?e rdfs:label ?l FILTER(STR(?l) = STR(?name))
         ?e kg:mentionedIn ?s . ?s kg:text ?sentence ; kg:inArticle/dcterms:title ?headline }"""
     result = run_query(graph_file, q, bindings={"name": "王雷"})
     assert result.rows == ((HEADLINE, S_POST.sentence),)
