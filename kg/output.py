@@ -174,6 +174,7 @@ register_writer("html", "graph.html", _write_html)
 register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer")  # api: Gephi, yEd
 register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer")  # api: Gephi
 register_writer("csv", "neo4j", "kg.exports:neo4j_writer")  # api: neo4j-admin import
+register_writer("store", "store", "kg.rdf.store:write_store")  # Oxigraph, RocksDB (store)
 
 
 # -- lock ---------------------------------------------------------------------------
@@ -248,6 +249,7 @@ def write_outputs(
     *,
     formats: Iterable[str] = ("turtle",),
     html: bool = True,
+    store: bool = True,
 ) -> dict[str, Path]:
     """Write the output set of ``result`` into ``out_dir`` and publish it atomically.
 
@@ -261,6 +263,8 @@ def write_outputs(
         Registered format names (:func:`writer_names`), e.g. ``("turtle", "nt")``.
     html
         Also write the ``"html"`` view (``graph.html``).
+    store
+        Also write the ``"store"`` (``store/``, the Oxigraph store :mod:`kg.rdf.store`).
 
     Returns
     -------
@@ -280,11 +284,11 @@ def write_outputs(
     >>> import tempfile, pathlib
     >>> from kg.pipeline import build_documents
     >>> out = pathlib.Path(tempfile.mkdtemp())
-    >>> written = write_outputs(build_documents([]), out, html=False)
+    >>> written = write_outputs(build_documents([]), out, html=False, store=False)
     >>> sorted(written), (out / "graph.ttl").is_symlink(), os.readlink(out / "graph.ttl")
     (['report', 'turtle'], True, 'current/graph.ttl')
     """
-    names = sorted(set(formats) | ({"html"} if html else set()))
+    names = sorted(set(formats) | ({"html"} if html else set()) | ({"store"} if store else set()))
     unknown = [n for n in names if n not in _WRITERS]
     if unknown:
         raise OutputError(Errors.E203.format(fmt=unknown[0], choices=writer_names()))

@@ -57,7 +57,7 @@ def _assert_consistent(out: Path) -> dict:
 
 def test_outputs_resolve_through_one_current_link(tmp_path: Path, result: BuildResult) -> None:
     written = write_outputs(result, tmp_path, formats=["turtle", "nt"])
-    assert sorted(written) == ["html", "nt", "report", "turtle"]
+    assert sorted(written) == ["html", "nt", "report", "store", "turtle"]
     run = current_run(tmp_path)
     assert run is not None and run.parent == tmp_path / ".kg" / "runs"
     for name in ("graph.ttl", "graph.nt", "graph.html", "report.json"):
@@ -83,7 +83,7 @@ def test_rebuild_swaps_the_set_and_removes_old_runs_and_links(
     assert [p.name for p in (tmp_path / ".kg" / "runs").iterdir()] == [second.name]
     assert not (tmp_path / "graph.nt").is_symlink() and not (tmp_path / "graph.html").exists()
     assert "薛振虎" in (tmp_path / "graph.ttl").read_text(encoding="utf-8")
-    assert _assert_consistent(tmp_path)["outputs"] == {"turtle": "graph.ttl"}
+    assert _assert_consistent(tmp_path)["outputs"] == {"store": "store", "turtle": "graph.ttl"}
 
 
 def test_same_result_gives_byte_identical_sets(tmp_path: Path, result: BuildResult) -> None:
