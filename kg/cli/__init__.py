@@ -15,7 +15,7 @@ import logging
 import typer
 
 from kg import __version__
-from kg.cli import build, eval, load, query, validate, view
+from kg.cli import build, eval, load, query, serve, validate, view
 from kg.cli._console import WarningPrinter
 
 __all__ = ["app", "main"]
@@ -40,6 +40,7 @@ app.command("view")(view.command)
 app.command("eval")(eval.command)
 app.command("validate")(validate.command)
 app.command("load")(load.command)
+app.command("serve")(serve.command)
 
 
 def _version(value: bool) -> None:
