@@ -20,7 +20,7 @@ Examples
 [{'name': '西安市总工会'}]
 >>> out = g.write(corpus / "build", formats=["ttl", "graphml"])
 >>> sorted(p.name for p in out.values())
-['graph.graphml', 'graph.html', 'graph.ttl', 'report.json']
+['graph.graphml', 'graph.html', 'graph.ttl', 'report.json', 'store']
 >>> kg.open(corpus / "build").summary()["entities_by_type"]
 {'Person': 1, 'Place': 1, 'Union': 1}
 """
