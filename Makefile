@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test install install-dev browser lint eval bench bench-view screenshot fuzz clean
+.PHONY: build test install install-dev browser lint eval bench bench-view bench-cli screenshot fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ fuzz: install-dev
 
 bench: install
 	$(BIN)/python bench/bench.py
+
+# start-up time of each kg command as a fresh process (--help under 1 s)
+bench-cli: install
+	$(BIN)/python bench/bench_cli.py
 
 # docs/view.png: the seeds' view in headless chromium (shown in the README)
 screenshot: install-dev browser

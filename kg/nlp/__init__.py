@@ -10,6 +10,7 @@ Components, in order (each registered with ``@Language.factory``; word lists in
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from functools import cache
 
@@ -23,7 +24,14 @@ from kg.nlp.components.spans import kg_spans
 from kg.nlp.doc import register_extensions
 from kg.types import Article, EntityType, Mention
 
-__all__ = ["COMPONENTS", "annotate", "load_pipeline", "mentions_from_doc"]
+__all__ = [
+    "COMPONENTS",
+    "annotate",
+    "create_pipeline",
+    "load",
+    "load_pipeline",
+    "mentions_from_doc",
+]
 
 COMPONENTS = (
     "kg_words",
@@ -46,6 +54,38 @@ def create_pipeline(components: Iterable[str] = COMPONENTS) -> Language:
     for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Language:
+    """The kg pipeline as a spaCy ``Language``: a new one, or the one saved at ``path``.
+
+    Parameters
+    ----------
+    path
+        A folder written by ``nlp.to_disk``; None for a new pipeline with the default
+        components and settings.
+
+    Returns
+    -------
+    Language
+        Its ``nlp(text).spans["kg"]`` are the entity spans (a place inside a name is a
+        span too), each with ``span._.kg_name``. ``nlp.to_disk(folder)`` saves it, and
+        ``spacy.load(folder)`` loads it in any interpreter where kg is installed: the
+        components are registered through the ``spacy_factories`` entry point.
+
+    Examples
+    --------
+    >>> import kg.nlp
+    >>> nlp = kg.nlp.load()
+    >>> doc = nlp("西安市总工会主席薛振虎在会上讲话。")
+    >>> [(s.text, s.label_) for s in doc.spans["kg"]]
+    [('西安市总工会', 'Union'), ('西安市', 'Place'), ('薛振虎', 'Person')]
+    """
+    if path is None:
+        return create_pipeline()
+    register_extensions()
+    jieba.setLogLevel(logging.WARNING)
+    return spacy.load(path)
 
 
 @cache

@@ -68,6 +68,9 @@ def register_extensions() -> None:
     for name in ("kg_name", "kg_rule"):
         if not Span.has_extension(name):
             Span.set_extension(name, default="")
+    from kg.nlp import serialize  # here, not at the top: it imports this module's types
+
+    serialize.register()
 
 
 def add_candidate(doc: Doc, candidate: Candidate) -> None:

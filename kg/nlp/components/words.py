@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import jieba
 import jieba.posseg
 from spacy.language import Language
@@ -22,6 +24,7 @@ class WordTagger:
 
     def __init__(self) -> None:
         register_extensions()
+        jieba.setLogLevel(logging.WARNING)  # it logs its dictionary loading to stderr
         lex = load_lexicon()
         for word in (*lex.org_suffixes, *lex.posts, *lex.event_suffixes, *lex.programme_suffixes):
             if len(word) >= 2:
