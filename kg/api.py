@@ -27,7 +27,6 @@ Examples
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 from collections import Counter
@@ -283,6 +282,9 @@ def build(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     jobs: int | None = None,
+    dask: str | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    full: bool = False,
     progress: Progress | None = None,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of files or folders (``.txt``, ``.md``, ``.html``).
@@ -292,24 +294,44 @@ def build(
     paths
         Files and folders (folders are read recursively).
     jobs
-        Worker processes for the analysis, where the pipeline supports it
-        (``None``: the pipeline's default).
+        Worker processes for the per-document analysis (``None`` or 1: in this
+        process; ``kg build`` uses every local core).
+    dask
+        Analyse on Dask instead: ``"local:N"`` (a local cluster of N workers) or a
+        scheduler address such as ``"tcp://host:8786"`` (needs ``kg[dask]``).
+    cache_dir
+        A per-document cache folder (``kg build`` uses ``OUT/.kg-cache``): documents
+        already analysed with the same content and pipeline version are not analysed
+        again (``result.analysed`` and ``result.cached`` count them).
+    full
+        Analyse every document again, ignoring (and refreshing) the cache.
     progress
         Called as ``progress(stage, done, total)`` while the build runs.
 
     Returns
     -------
     KnowledgeGraph
-        Unreadable files are in ``summary()["warnings"]``; the rest still builds.
+        Unreadable files are in ``summary()["warnings"]``; the rest still builds. The
+        same inputs give the same graph whatever ``jobs``, ``dask`` or the cache.
+
+    Raises
+    ------
+    kg.errors.KGError
+        [E511]–[E513] ``dask`` unusable; [E514] ``jobs`` below 1.
     """
     from kg.pipeline import build_corpus
 
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    kwargs: dict[str, Any] = {"progress": progress}
-    if jobs is not None and "jobs" in inspect.signature(build_corpus).parameters:
-        kwargs["jobs"] = jobs
-    return KnowledgeGraph((result := build_corpus(list(paths), **kwargs)).graph, result=result)
+    result = build_corpus(
+        list(paths),
+        progress=progress,
+        jobs=1 if jobs is None else jobs,
+        dask=dask,
+        cache_dir=cache_dir,
+        full=full,
+    )
+    return KnowledgeGraph(result.graph, result=result)
 
 
 def open(path: str | os.PathLike[str]) -> KnowledgeGraph:

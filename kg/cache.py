@@ -1,11 +1,12 @@
 """The per-document cache: each document's analysis under ``OUT/.kg-cache/``.
 
 An entry is keyed by the document's content hash, its id and source, and the pipeline
-version (a hash of every file of the installed ``kg`` package, code and data, with the
-versions of jieba, spaCy and Python), so a changed lexicon, rule or model invalidates
-every entry. Entries are JSON (never pickle: a cache folder may come from elsewhere),
-written atomically; an entry that is missing, partial, unreadable or for another key is
-not used, and the document is analysed again.
+version (a hash of every file of the installed ``kg`` package, code and data: lexicons,
+gazetteer, rules, any learned weights; with the versions of Python and of kg's runtime
+requirements: jieba and its dictionary, spaCy, OpenCC, the ingest parsers), so a changed
+lexicon, rule, model or library invalidates every entry. Entries are JSON (never pickle:
+a cache folder may come from elsewhere), written atomically; an entry that is missing,
+partial, unreadable or for another key is not used, and the document is analysed again.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import types
 import typing
@@ -71,7 +73,7 @@ def pipeline_version() -> str:
     64
     """
     digest = hashlib.sha256()
-    for name in ("kg", "jieba", "spacy"):
+    for name in ("kg", *_requirements()):
         try:
             digest.update(f"{name}={metadata.version(name)}\n".encode())
         except metadata.PackageNotFoundError:
@@ -82,6 +84,21 @@ def pipeline_version() -> str:
         digest.update(f"{rel}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
+
+
+def _requirements() -> list[str]:
+    """The names of kg's runtime requirements (jieba, spaCy, OpenCC, the ingest parsers
+    …): a new version of any of them may change an analysis."""
+    try:
+        requires = metadata.requires("kg") or []
+    except metadata.PackageNotFoundError:
+        return ["jieba", "lxml", "spacy"]
+    names = {"lxml"} | {
+        re.match(r"[A-Za-z0-9._-]+", req).group(0).lower()
+        for req in requires
+        if "extra ==" not in req
+    }
+    return sorted(names)
 
 
 def _package_files(node: Any, prefix: str) -> list[tuple[str, bytes]]:

@@ -73,7 +73,9 @@ class BuildResult:
     characters: int | None = None
     """Characters of the input (the documents of a build keep no text)."""
     analysed: int = 0
-    """Documents analysed in this run (the others came from the cache)."""
+    """Files analysed in this run."""
+    cached: int = 0
+    """Documents taken from the cache (not analysed again)."""
 
     def summary(self) -> dict:
         """Counts for the report: documents, articles, entities and relations per type."""
@@ -226,31 +228,54 @@ def build_corpus(
         if progress is not None:
             progress("analyse", counter[0], total)
 
-    def tasks() -> Iterator[_Task]:
-        for path, doc_id in files:
-            source = readable_path(path)
-            t0 = time.perf_counter()
-            try:
-                data, fmt = read_bytes(path, max_bytes=max_bytes)
-            except IngestError as exc:
-                log.warning("%s", exc)
-                problems.append(IngestProblem(source=exc.source, reason=str(exc)))
-                step()
-                continue
-            key = cache_key(data, doc_id, source, fmt) if cache is not None else None
-            hit = cache.get(key) if cache is not None and key and not full else None
-            timings["read"] += time.perf_counter() - t0
-            if hit is not None:
-                keys.add(key)
-                _collect(hit, analyses, problems)
-                step()
-                continue
-            yield _Task(data, source, doc_id, fmt, key)
+    def read(path: Path) -> tuple[bytes, str] | None:
+        try:
+            return read_bytes(path, max_bytes=max_bytes)
+        except IngestError as exc:
+            log.warning("%s", exc)
+            problems.append(IngestProblem(source=exc.source, reason=str(exc)))
+            step()
+            return None
 
-    if dask:
+    # First the cache: what it holds is collected now, and only the rest is analysed
+    # (so an incremental build starts no worker, and no cluster, for nothing).
+    todo = files
+    cached = 0
+    if cache is not None and not full:
+        todo = []
+        for path, doc_id in files:
+            t0 = time.perf_counter()
+            got = read(path)
+            if got is not None:
+                data, fmt = got
+                key = cache_key(data, doc_id, readable_path(path), fmt)
+                hit = cache.get(key)
+                if hit is None:
+                    todo.append((path, doc_id))
+                else:
+                    keys.add(key)
+                    cached += 1
+                    _collect(hit, analyses, problems)
+                    step()
+            timings["read"] += time.perf_counter() - t0
+
+    def tasks() -> Iterator[_Task]:
+        for path, doc_id in todo:  # read again as the workers need them, not held
+            t0 = time.perf_counter()
+            got = read(path)
+            timings["read"] += time.perf_counter() - t0
+            if got is not None:
+                data, fmt = got
+                source = readable_path(path)
+                key = cache_key(data, doc_id, source, fmt) if cache is not None else None
+                yield _Task(data, source, doc_id, fmt, key)
+
+    if not todo:
+        runner: Iterable[tuple[str | None, DocumentAnalysis, dict[str, float]]] = ()
+    elif dask:
         runner = run_dask(_analyse_task, tasks(), address=dask, initializer=_warm, preload=_PRELOAD)
-    elif jobs > 1 and total > 1:
-        workers = min(jobs, total)
+    elif jobs > 1 and len(todo) > 1:
+        workers = min(jobs, len(todo))
         runner = run_local(
             _analyse_task, tasks(), jobs=workers, initializer=_warm, preload=_PRELOAD
         )
@@ -271,6 +296,7 @@ def build_corpus(
         cache.prune(keys)
     result.timings = {**dict(timings), **result.timings}
     result.analysed = analysed
+    result.cached = cached
     return result
 
 

@@ -28,8 +28,29 @@ def command(
     html: Annotated[bool, typer.Option("--html/--no-html", help="Write the HTML view.")] = True,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", help="Worker processes (default: the pipeline's)."),
+        typer.Option("--jobs", "-j", help="Worker processes (default: every local core)."),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDR",
+            help="Analyse on Dask: local:N (a local cluster of N workers) or a scheduler "
+            "address such as tcp://host:8786 (needs kg[dask]).",
+        ),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Keep each document's analysis in OUTPUT/.kg-cache and analyse only new "
+            "or changed documents.",
+        ),
+    ] = True,
+    full: Annotated[
+        bool,
+        typer.Option("--full/--no-full", help="Analyse every document again (refresh the cache)."),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet/--no-quiet", "-q", help="No progress or summary.")
     ] = False,
@@ -48,6 +69,10 @@ def command(
 ) -> None:
     """Build the knowledge graph of INPUTS into OUTPUT.
 
+    Each document's analysis is kept in OUTPUT/.kg-cache, so building again after adding,
+    editing or removing files analyses only the new or changed ones; the output is the
+    same as a clean build's, whatever -j, --dask or the input order.
+
     Exit status: 0 built; 1 built with warnings under --strict; 2 an input path is
     missing (unless --keep-going), an unknown format, or no readable document.
     """
@@ -59,8 +84,10 @@ def command(
         typer.echo(str(err), err=True)
         raise typer.Exit(EXIT_USAGE) from err
     from kg.api import build
-    from kg.errors import OutputError
+    from kg.cache import CACHE_DIR
+    from kg.errors import KGError, OutputError
     from kg.output import output_lock, write_outputs
+    from kg.parallel import available_cores
 
     try:
         with output_lock(output):  # refuse a concurrent build into OUTPUT before the NLP
@@ -72,7 +99,19 @@ def command(
                 raise typer.Exit(EXIT_USAGE)
             progress, close = progress_reporter(quiet)
             try:
-                graph = build(inputs, jobs=jobs, progress=progress)
+                graph = build(
+                    inputs,
+                    jobs=available_cores() if jobs is None else jobs,
+                    dask=dask,
+                    cache_dir=output / CACHE_DIR if cache else None,
+                    full=full,
+                    progress=progress,
+                )
+            except KGError as err:
+                if isinstance(err, OutputError):
+                    raise
+                typer.echo(f"error: {err}", err=True)
+                raise typer.Exit(EXIT_USAGE) from None
             finally:
                 close()
             result = graph.result
@@ -100,6 +139,7 @@ def command(
             + "  ".join(f"{k}={v}" for k, v in s["relations_by_type"].items())
         )
         typer.echo(f"warnings: {len(s['warnings'])}")
+        typer.echo(f"analysed: {result.analysed}  from cache: {result.cached}")
         for name in sorted(written):
             typer.echo(f"wrote {written[name]}")
     if strict and result.problems:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from scale_pages import write_pages
 
 import kg
 from kg.types import Entity, EntityType, Relation, RelationType
@@ -103,3 +104,15 @@ def test_open_without_a_graph_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(kg.errors.KGError, match="E202"):
         kg.open(tmp_path)
     assert os.fspath(tmp_path)  # the folder is untouched
+
+
+def test_build_passes_jobs_and_the_cache_through(tmp_path: Path) -> None:
+    corpus = write_pages(tmp_path / "corpus")
+    cache = tmp_path / "cache"
+    first = kg.build(corpus, jobs=2, cache_dir=cache)
+    again = kg.build([corpus], cache_dir=cache)
+    assert first.result and again.result
+    assert (first.result.analysed, first.result.cached) == (3, 0)
+    assert (again.result.analysed, again.result.cached) == (0, 3)
+    assert again.entities() == first.entities() and again.relations() == first.relations()
+    assert kg.build(corpus, cache_dir=cache, full=True).result.analysed == 3
