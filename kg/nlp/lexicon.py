@@ -46,6 +46,7 @@ class Lexicon:
     org_suffixes: dict[str, EntityType]
     subunit_suffixes: tuple[str, ...]
     false_org_heads: tuple[str, ...]
+    person_nouns: tuple[str, ...]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
     left_breaks: frozenset[str]
@@ -206,6 +207,7 @@ def load_lexicon() -> Lexicon:
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
         false_org_heads=_longest_first(data["false_org_heads"]),
+        person_nouns=_longest_first(data["person_nouns"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
         left_breaks=frozenset(data["left_breaks"]),

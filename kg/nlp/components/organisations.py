@@ -72,6 +72,8 @@ class OrganisationRecognizer:
                     continue  # 格局, 全部, 大厅
                 if tag in _PHRASE_TAGS:
                     continue  # 服务大局: an idiom or verb phrase, not a name
+            if text.startswith(lex.person_nouns, m.end()):
+                continue  # 工会工作者, 工会干部: people of a kind, not a body
             if text.endswith(lex.false_org_heads, 0, m.end()):
                 continue  # 顾大局, 新格局: a common word, not a body
             following = self.head_re.match(text, m.end())
