@@ -88,51 +88,91 @@ def graph_quads(graph: Graph) -> Iterator[tuple[Node, Node, Node, URIRef]]:
     >>> sorted({str(q[3]).rsplit("/", 1)[-1] for q in graph_quads(g)})
     ['d1']
     """
-    article_doc: dict[Node, Node] = dict(graph.subject_objects(KG.inDocument))
-    documents = set(graph.subjects(RDF.type, KG.Document))
-    sentence_doc: dict[Node, Node] = {}
-    for sentence, article in graph.subject_objects(KG.inArticle):
-        if article in article_doc:
-            sentence_doc[sentence] = article_doc[article]
-    docs: defaultdict[Node, set[Node]] = defaultdict(set)
-    for prop in (KG.mentionedIn, PROV.wasDerivedFrom):
-        for node, sentence in graph.subject_objects(prop):
-            if sentence in sentence_doc:
-                docs[node].add(sentence_doc[sentence])
-    for prop in (ORG.role, KG.role):
-        for node, role in graph.subject_objects(prop):
-            docs[role] |= docs.get(node, set())
-    parts: defaultdict[Node, dict[URIRef, Node]] = defaultdict(dict)
-    for prop in (RDF.subject, RDF.predicate, RDF.object):
-        for stmt, value in graph.subject_objects(prop):
-            parts[stmt][prop] = value
-    edge_docs: dict[tuple[Node, Node, Node], set[Node]] = {}
-    for stmt, spo in parts.items():
-        if len(spo) == 3:
-            edge_docs[(spo[RDF.subject], spo[RDF.predicate], spo[RDF.object])] = docs.get(
-                stmt, set()
-            )
+    triples = list(graph)
+    names = {str(SHARED_GRAPH): SHARED_GRAPH}
+    for (s, p, o), owner in zip(triples, _owners(triples, str), strict=True):
+        name = names.get(owner)
+        if name is None:
+            name = names[owner] = URIRef(owner)
+        yield s, p, o, name  # type: ignore[misc]
 
-    for s, p, o in graph:
-        if p == KG.mentionedIn or p == PROV.wasDerivedFrom:
-            owners = {sentence_doc[o]} if o in sentence_doc else docs.get(s, set())
+
+_MENTION = (str(KG.mentionedIn), str(PROV.wasDerivedFrom))
+_ROLE = (str(ORG.role), str(KG.role))
+_PARTS = {str(RDF.subject): 0, str(RDF.predicate): 1, str(RDF.object): 2}
+_IN_DOCUMENT, _IN_ARTICLE = str(KG.inDocument), str(KG.inArticle)
+_TYPE, _DOCUMENT = str(RDF.type), str(KG.Document)
+
+
+def _owners(triples: list[tuple[Any, Any, Any]], key: Any) -> list[str]:
+    """The graph of each triple (see :func:`graph_quads`), as ``key(term)`` strings.
+
+    ``key`` maps a term to a string that identifies it (its IRI, its N-Triples text);
+    literals only need to be told apart from IRIs, so every key is computed once.
+    """
+    keys: dict[Any, str] = {}
+
+    def k(term: Any) -> str:
+        text = keys.get(term)
+        if text is None:
+            text = keys[term] = key(term)
+        return text
+
+    rows = [(k(s), str(p), o) for s, p, o in triples]  # predicates compared as IRIs
+    article_doc: dict[str, str] = {}
+    sentence_article: dict[str, str] = {}
+    documents: set[str] = set()
+    links: list[tuple[str, str]] = []  # (node, sentence) of mentions and evidence
+    roles: list[tuple[str, str]] = []  # (node, role)
+    parts: defaultdict[str, list[str | None]] = defaultdict(lambda: [None, None, None])
+    for s, p, o in rows:
+        if p == _IN_DOCUMENT:
+            article_doc[s] = k(o)
+        elif p == _IN_ARTICLE:
+            sentence_article[s] = k(o)
+        elif p in _MENTION:
+            links.append((s, k(o)))
+        elif p in _ROLE:
+            roles.append((s, k(o)))
+        elif p in _PARTS:
+            parts[s][_PARTS[p]] = k(o)
+        elif p == _TYPE and str(o) == _DOCUMENT:
+            documents.add(s)
+    sentence_doc = {s: article_doc[a] for s, a in sentence_article.items() if a in article_doc}
+    docs: defaultdict[str, set[str]] = defaultdict(set)
+    for node, sentence in links:
+        if sentence in sentence_doc:
+            docs[node].add(sentence_doc[sentence])
+    for node, role in roles:
+        docs[role] |= docs.get(node, set())
+    edge_docs = {
+        (spo[0], spo[1], spo[2]): docs.get(stmt, set())
+        for stmt, spo in parts.items()
+        if None not in spo
+    }
+    shared, empty = key(SHARED_GRAPH), frozenset()
+    out: list[str] = []
+    for (s, p, _o), (_s, _p, obj) in zip(rows, triples, strict=True):
+        if p in _MENTION:
+            o_key = k(obj)
+            owners = {sentence_doc[o_key]} if o_key in sentence_doc else docs.get(s, empty)
         elif s in sentence_doc:
             owners = {sentence_doc[s]}
         elif s in article_doc:
             owners = {article_doc[s]}
         elif s in documents:
             owners = {s}
-        elif (s, p, o) in edge_docs:
-            owners = edge_docs[(s, p, o)]
         else:
-            owners = docs.get(s, set())
-        name = next(iter(owners)) if len(owners) == 1 else SHARED_GRAPH
-        yield s, p, o, name  # type: ignore[misc]
+            edge = edge_docs.get((s, k(_p), k(obj))) if edge_docs else None
+            owners = edge if edge is not None else docs.get(s, empty)
+        out.append(next(iter(owners)) if len(owners) == 1 else shared)
+    return out
 
 
 def _nquads(graph: Graph) -> bytes:
     from kg.rdf.writer import _term_nt
 
+    triples = list(graph)
     cache: dict[Node, str] = {}
 
     def term(node: Node) -> str:
@@ -141,7 +181,11 @@ def _nquads(graph: Graph) -> bytes:
             text = cache[node] = _term_nt(node)
         return text
 
-    lines = [f"{term(s)} {term(p)} {term(o)} {term(g)} .\n" for s, p, o, g in graph_quads(graph)]
+    owners = _owners(triples, term)
+    lines = [
+        f"{term(s)} {term(p)} {term(o)} {g} .\n"
+        for (s, p, o), g in zip(triples, owners, strict=True)
+    ]
     return "".join(lines).encode("utf-8")
 
 
@@ -173,7 +217,8 @@ def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         store = pyoxigraph.Store(str(tmp))
-        store.bulk_load(_nquads(graph), pyoxigraph.RdfFormat.N_QUADS)
+        # lenient: the exporter only writes IRIs it percent-encoded itself (kg.rdf.iri)
+        store.bulk_load(_nquads(graph), pyoxigraph.RdfFormat.N_QUADS, lenient=True)
         store.flush()
         store.optimize()
         del store
