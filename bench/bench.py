@@ -1,107 +1,218 @@
-"""Throughput and memory of each stage on ≥ 1 MB of text (the seeds repeated).
+"""Throughput, parallel speed-up, memory and incremental rebuilds of ``kg build``.
 
-    python bench/bench.py [--megabytes 1.0]
+    python bench/bench.py [--sizes 1,4,16,64] [--incremental-docs 320]
 
-Prints characters per second for each stage and for the whole build, beside plain
-``jieba.cut`` over the same text, and the peak resident memory. Nothing is cached
-between copies: every copy is ingested, analysed and resolved afresh.
+For each size (MB of UTF-8 text: the seeds and ../shared/dev texts repeated, every copy a
+file with its own document id) one table row, all measured in this one run:
+
+* ``jieba.cut``: plain segmentation of the same texts, the reference speed;
+* each stage's characters per second in a ``-j 1`` build (ingest, nlp, extract in the
+  map step; resolve, graph; then each writer of the default output set: Turtle, HTML,
+  the Oxigraph store), and the whole build's (pipeline load to the last file written),
+  also as a percentage of ``jieba.cut``;
+* the whole ``-j 2`` build and its speed-up over ``-j 1``;
+* the peak resident memory of the ``-j 1`` build (one process: map and reduce);
+* the rebuild after adding one document (the cache in OUT/.kg-cache answers the rest),
+  in seconds and as a percentage of the clean build.
+
+Then the same incremental rebuild on a corpus of ``--incremental-docs`` documents. Each
+build runs in a fresh Python process (``--child``), so one build's memory or warm caches
+never flatter the next.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-import jieba
-
-from kg.extract import extract_relations
-from kg.graph import build_graph
-from kg.ingest import parse_text
-from kg.nlp import annotate, load_pipeline, mentions_from_doc
-from kg.rdf import write_graph
-from kg.resolve import resolve
-from kg.views import write_html
-
 REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "dev"
+STAGES = ("ingest", "nlp", "extract", "resolve", "graph", "turtle", "html", "store")
 
 
-def corpus(megabytes: float) -> list[tuple[str, str]]:
-    seeds = [
-        (p.stem, p.read_text(encoding="utf-8")) for p in sorted((REPO / "seeds").glob("*.txt"))
-    ]
-    out, size, copy = [], 0, 0
-    while size < megabytes * 1_000_000:
-        for stem, text in seeds:
-            out.append((f"{stem}-copy{copy:03d}", text))
-            size += len(text.encode("utf-8"))
+def texts() -> list[tuple[str, str]]:
+    """The seeds and the dev texts (if ../shared/dev is there): (stem, text)."""
+    paths = sorted((REPO / "seeds").glob("*.txt")) + sorted(DEV.glob("*.txt"))
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+
+
+def write_corpus(
+    folder: Path, *, megabytes: float | None = None, documents: int | None = None
+) -> None:
+    """Copies of :func:`texts` as files ``<stem>-c<copy>.txt`` up to a size or a count."""
+    folder.mkdir(parents=True)
+    base = texts()
+    size = count = copy = 0
+    while True:
+        for stem, text in base:
+            if (megabytes is not None and size >= megabytes * 1_000_000) or (
+                documents is not None and count >= documents
+            ):
+                return
+            data = text.encode("utf-8")
+            (folder / f"{stem}-c{copy:03d}.txt").write_bytes(data)
+            size += len(data)
+            count += 1
         copy += 1
-    return out
+
+
+def add_document(folder: Path) -> None:
+    """One new document (a text of the corpus under a new id, one date changed)."""
+    stem, text = texts()[0]
+    (folder / f"{stem}-added.txt").write_text(text.replace("日", "日 ", 1), encoding="utf-8")
+
+
+def jieba_rate(folder: Path) -> float:
+    import jieba
+
+    jieba.initialize()
+    chars = 0
+    t0 = time.perf_counter()
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        chars += len(text)
+        for _ in jieba.cut(text):
+            pass
+    return chars / (time.perf_counter() - t0)
+
+
+def run_child(corpus: Path, out: Path, jobs: int) -> dict:
+    import kg
+
+    spec = json.dumps({"corpus": str(corpus), "out": str(out), "jobs": jobs})
+    env = dict(os.environ)  # the child imports the kg this process imports
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(Path(kg.__file__).parents[1]), env.get("PYTHONPATH", "")]
+    )
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", spec],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"bench build failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def child(spec: dict) -> None:
+    """One ``kg build`` (the default output set, the cache in OUT) in this process."""
+    import resource
+
+    from kg.cache import CACHE_DIR
+    from kg.nlp import load_pipeline
+    from kg.output import register_writer, write_outputs, writers
+    from kg.pipeline import build_corpus
+
+    times: dict[str, float] = {}
+
+    def timed(name: str, func):
+        def write(result, path):
+            t0 = time.perf_counter()
+            func(result, path)
+            times[name] = time.perf_counter() - t0
+
+        return write
+
+    for name, writer in writers().items():
+        register_writer(name, writer.filename, timed(name, writer.load()))
+    out = Path(spec["out"])
+    t0 = time.perf_counter()
+    if spec["jobs"] == 1:
+        load_pipeline()
+        times["load"] = time.perf_counter() - t0
+    result = build_corpus([spec["corpus"]], jobs=spec["jobs"], cache_dir=out / CACHE_DIR)
+    write_outputs(result, out, formats=["turtle"], html=True, store=True)
+    whole = time.perf_counter() - t0
+    times |= {k: v for k, v in result.timings.items() if k in STAGES}
+    report = {
+        "whole": whole,
+        "times": times,
+        "characters": result.characters,
+        "documents": len(result.documents),
+        "analysed": result.analysed,
+        "nodes": result.graph.number_of_nodes(),
+        "edges": result.graph.number_of_edges(),
+        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    print(json.dumps(report))
+
+
+def rate(chars: int, seconds: float | None) -> str:
+    return f"{chars / seconds / 1000:,.1f} k" if seconds else "—"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="kg stage throughput")
-    parser.add_argument("--megabytes", type=float, default=1.0)
+    parser = argparse.ArgumentParser(description="kg build at scale")
+    parser.add_argument("--sizes", default="1,4,16,64", help="MB of text, comma-separated")
+    parser.add_argument("--incremental-docs", type=int, default=320)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    texts = corpus(args.megabytes)
-    chars = sum(len(t) for _, t in texts)
-    nbytes = sum(len(t.encode("utf-8")) for _, t in texts)
-    timings: dict[str, float] = {}
-
-    t0 = time.perf_counter()
-    nlp = load_pipeline()
-    jieba.initialize()
-    timings["load (pipeline, jieba dictionary)"] = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    for _, text in texts:
-        list(jieba.cut(text))
-    timings["plain jieba.cut (reference)"] = time.perf_counter() - t0
-
-    t_build = time.perf_counter()
-    t0 = time.perf_counter()
-    documents = [parse_text(text, source=f"{name}.txt", document_id=name) for name, text in texts]
-    timings["ingest"] = time.perf_counter() - t0
-
-    mentions, relation_mentions = [], []
-    nlp_time = extract_time = 0.0
-    for document in documents:
-        for article in document.articles:
-            a = time.perf_counter()
-            doc = annotate(article, nlp)
-            mentions.extend(mentions_from_doc(doc, article))
-            b = time.perf_counter()
-            relation_mentions.extend(extract_relations(doc))
-            nlp_time += b - a
-            extract_time += time.perf_counter() - b
-    timings["nlp (spaCy + jieba posseg + recognisers)"] = nlp_time
-    timings["extract (relations)"] = extract_time
-
-    t0 = time.perf_counter()
-    entities, relations = resolve(documents, mentions, relation_mentions)
-    timings["resolve"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    graph = build_graph(entities, relations, [a for d in documents for a in d.articles])
-    timings["graph (networkx)"] = time.perf_counter() - t0
-    with tempfile.TemporaryDirectory() as tmp:
-        t0 = time.perf_counter()
-        write_graph(graph, Path(tmp) / "graph.ttl")
-        timings["rdf (Turtle export)"] = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        write_html(graph, Path(tmp) / "graph.html")
-        timings["view (pyvis HTML)"] = time.perf_counter() - t0
-    timings["whole build (ingest → HTML)"] = time.perf_counter() - t_build
-
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"corpus: {len(texts)} documents, {chars:,} characters, {nbytes / 1e6:.2f} MB UTF-8")
-    print(f"graph: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} edges")
-    print(f"{'stage':<44} {'seconds':>8} {'chars/s':>12}")
-    for stage, seconds in timings.items():
-        rate = chars / seconds if seconds > 0 and not stage.startswith("load") else float("nan")
-        print(f"{stage:<44} {seconds:>8.2f} {rate:>12,.0f}")
-    print(f"peak resident memory: {peak_mb:,.0f} MB")
+    if args.child:
+        child(json.loads(args.child))
+        return
+    sizes = [float(s) for s in args.sizes.split(",") if s]
+    head = (
+        ["corpus", "docs", "chars", "jieba.cut c/s"]
+        + [f"{s} c/s" for s in STAGES]
+        + ["whole -j1", "c/s", "% jieba", "whole -j2", "speed-up", "peak RSS"]
+        + ["+1 doc", "% clean"]
+    )
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        root = Path(tmp)
+        for mb in sizes:
+            corpus = root / f"corpus-{mb:g}"
+            write_corpus(corpus, megabytes=mb)
+            jieba = jieba_rate(corpus)
+            one = run_child(corpus, root / f"out1-{mb:g}", 1)
+            two = run_child(corpus, root / f"out2-{mb:g}", 2)
+            add_document(corpus)
+            inc = run_child(corpus, root / f"out1-{mb:g}", 1)
+            assert inc["analysed"] == 1, inc
+            chars, times = one["characters"], one["times"]
+            rows.append(
+                [f"{mb:g} MB", f"{one['documents']:,}", f"{chars / 1e6:.2f} M"]
+                + [f"{jieba / 1000:,.0f} k"]
+                + [rate(chars, times.get(s)) for s in STAGES]
+                + [f"{one['whole']:.1f} s", rate(chars, one["whole"])]
+                + [f"{100 * chars / one['whole'] / jieba:.1f} %"]
+                + [f"{two['whole']:.1f} s", f"{one['whole'] / two['whole']:.2f}×"]
+                + [f"{one['rss_mb']:,.0f} MB"]
+                + [f"{inc['whole']:.1f} s", f"{100 * inc['whole'] / one['whole']:.0f} %"]
+            )
+            shutil.rmtree(corpus)
+            print(f"[{mb:g} MB done: {one['nodes']:,} nodes, {one['edges']:,} edges]", flush=True)
+        incremental = None
+        if args.incremental_docs > 0:
+            corpus = root / "corpus-n"
+            write_corpus(corpus, documents=args.incremental_docs)
+            clean = run_child(corpus, root / "out-n", 1)
+            add_document(corpus)
+            inc = run_child(corpus, root / "out-n", 1)
+            incremental = (clean, inc)
+    print()
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("---" if i == 0 else "---:" for i in range(len(head))) + "|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    if incremental:
+        clean, inc = incremental
+        print()
+        print(
+            f"incremental: adding 1 document to {clean['documents']} documents "
+            f"({clean['characters'] / 1e6:.2f} M chars): rebuild {inc['whole']:.1f} s "
+            f"(analysed {inc['analysed']}) vs clean build {clean['whole']:.1f} s "
+            f"= {100 * inc['whole'] / clean['whole']:.0f} %"
+        )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ becomes ``E401`` naming the path.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import fcntl
 import hashlib
@@ -151,14 +152,40 @@ def writer_names() -> list[str]:
     return sorted(_WRITERS)
 
 
+#: While a run is staged: its RDF export, made once for every RDF writer (Turtle, the
+#: store, …) instead of once per writer, and dropped when the run is staged.
+_SHARED_RDF: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "kg_shared_rdf", default=None
+)
+
+
+def _rdf_of(result: BuildResult) -> Any:
+    """The rdflib graph of ``result`` (:func:`kg.rdf.to_rdf`), shared within one run."""
+    from kg.rdf.export import to_rdf
+
+    memo = _SHARED_RDF.get()
+    if memo is None:
+        return to_rdf(result.graph)
+    if memo.get("result") is not result:
+        memo.update(result=result, rdf=to_rdf(result.graph))
+    return memo["rdf"]
+
+
 def _rdf_writer(fmt: str) -> WriterFunc:
     def write(result: BuildResult, path: Path) -> None:
-        from kg.rdf import write_graph
+        from kg.io import atomic_write_bytes
+        from kg.rdf.export import serialize
 
-        write_graph(result.graph, path, fmt=fmt)
+        atomic_write_bytes(path, serialize(_rdf_of(result), fmt))
 
     write.__name__ = f"write_{fmt.replace('-', '_')}"
     return write
+
+
+def _write_store(result: BuildResult, path: Path) -> None:
+    from kg.rdf.store import write_store
+
+    write_store(_rdf_of(result), path)
 
 
 def _write_html(result: BuildResult, path: Path) -> None:
@@ -174,7 +201,7 @@ register_writer("html", "graph.html", _write_html)
 register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer")  # api: Gephi, yEd
 register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer")  # api: Gephi
 register_writer("csv", "neo4j", "kg.exports:neo4j_writer")  # api: neo4j-admin import
-register_writer("store", "store", "kg.rdf.store:write_store")  # Oxigraph, RocksDB (store)
+register_writer("store", "store", _write_store)  # Oxigraph, RocksDB (kg.rdf.store)
 
 
 # -- lock ---------------------------------------------------------------------------
@@ -325,17 +352,22 @@ def write_outputs(
 def _stage(result: BuildResult, selected: list[Writer], staging: Path) -> str:
     """Run every writer into ``staging``; return the report text (written last)."""
     checksums: dict[str, str] = {}
-    for writer in selected:
-        target = staging / writer.filename
-        try:
-            writer.load()(result, target)
-        except OSError as err:
-            raise _write_error(err, target) from err
-        if not target.exists():
-            raise OutputError(Errors.E403.format(name=writer.name, path=target), path=str(target))
-        if target.is_file():
-            checksums[writer.filename] = _sha256(target)
-        _checkpoint(f"staged:{writer.filename}")
+    shared = _SHARED_RDF.set({})
+    try:
+        for writer in selected:
+            target = staging / writer.filename
+            try:
+                writer.load()(result, target)
+            except OSError as err:
+                raise _write_error(err, target) from err
+            if not target.exists():
+                error = Errors.E403.format(name=writer.name, path=target)
+                raise OutputError(error, path=str(target))
+            if target.is_file():
+                checksums[writer.filename] = _sha256(target)
+            _checkpoint(f"staged:{writer.filename}")
+    finally:
+        _SHARED_RDF.reset(shared)
     report = {
         "summary": result.summary(),
         "documents": [

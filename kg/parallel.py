@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any, TypeVar
@@ -68,10 +70,34 @@ def run_local(
     initializer: Callable[[], Any] | None = None,
     preload: Iterable[str] = (),
 ) -> Iterator[R]:
-    """``jobs`` worker processes (``concurrent.futures``)."""
+    """``jobs`` worker processes (``concurrent.futures``). A worker whose build process
+    is gone (killed) exits instead of waiting for work forever."""
     context = _context(preload)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(), initializer),
+    ) as pool:
         yield from _windowed(pool.submit, func, tasks, jobs * _IN_FLIGHT_PER_WORKER)
+
+
+def _start_worker(parent: int, initializer: Callable[[], Any] | None) -> None:
+    threading.Thread(target=_exit_with, args=(parent,), name="kg-parent-watch", daemon=True).start()
+    if initializer is not None:
+        initializer()
+
+
+def _exit_with(parent: int, interval: float = 1.0) -> None:
+    """Exit this worker once the process ``parent`` has ended."""
+    while True:
+        time.sleep(interval)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # a pid reused by another user's process: it is gone
+            os._exit(1)
 
 
 def _windowed(

@@ -1,8 +1,10 @@
 """``kg build`` at scale: -j, --dask, the cache in OUT/.kg-cache, --full, --no-cache; the
-same bytes every way; a killed build leaves the cache and the previous outputs usable."""
+same bytes every way; a killed build leaves the cache and the previous outputs usable, and
+no worker process behind."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -127,15 +129,26 @@ def test_a_killed_build_leaves_cache_and_outputs_usable(tmp_path: Path) -> None:
     kg_build(corpus / "p00.txt", corpus / "p01.txt", "-o", out, "-j", "1")
     previous = outputs(out)
     entries = out / ".kg-cache"
-    command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-j", "1", "-q"]
+    command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-j", "2", "-q"]
     with subprocess.Popen(command, start_new_session=True) as build:
         deadline = time.monotonic() + 120
         while len(list(entries.glob("v*/*/*.json"))) < 6 and time.monotonic() < deadline:
             if build.poll() is not None:
                 break
             time.sleep(0.01)
-        os.killpg(build.pid, signal.SIGKILL)
+        os.kill(build.pid, signal.SIGKILL)  # the build process only, not its workers
         assert build.wait(timeout=30) == -signal.SIGKILL, "the build ended before the kill"
+        try:  # its worker processes notice and exit
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                os.killpg(build.pid, 0)
+                time.sleep(0.1)
+            raise AssertionError("worker processes outlived the killed build")
+        except ProcessLookupError:
+            pass
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(build.pid, signal.SIGKILL)
     # the previous outputs are untouched, every cache entry is whole
     assert outputs(out) == previous
     cache = DocumentCache(entries)
