@@ -7,7 +7,12 @@ A name that starts with a place is located in it, whether the text wrote the pla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from kg.nlp.lexicon import Division, load_lexicon
 from kg.types import Entity, EntityType, Relation, RelationType
@@ -83,6 +88,10 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
     for alias_owner in [e for e in entities if e.type == EntityType.PLACE]:
         for alias in alias_owner.aliases:
             places.setdefault(alias, alias_owner)
+    for place in [e for e in entities if e.type == EntityType.PLACE]:
+        stem = division_short_form(place.name)
+        if stem is not None:
+            places.setdefault(stem, place)
     by_length = sorted(places, key=lambda n: (-len(n), n))
     for entity in entities:
         if entity.type == EntityType.PERSON:
@@ -105,6 +114,28 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
                         continue  # place → place only as written next to each other
                     done.add(pair)
                     yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)
+
+
+@cache
+def _short_form_pattern() -> re.Pattern[str]:
+    path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
+    levels = yaml.safe_load(path.read_text(encoding="utf-8"))["short_form_levels"]
+    ending = "|".join(map(re.escape, sorted(levels, key=len, reverse=True)))
+    return re.compile(f"(.{{2,}}?)(?:[\\u4e00-\\u9fff]{{1,3}}族)*(?:{ending})")
+
+
+def division_short_form(name: str) -> str | None:
+    """A division's name without its level word, or None when too short to stand alone.
+
+    Examples
+    --------
+    >>> division_short_form("云南省"), division_short_form("玉树藏族自治州")
+    ('云南', '玉树')
+    >>> division_short_form("黔南布依族苗族自治州"), division_short_form("和县") is None
+    ('黔南', True)
+    """
+    match = _short_form_pattern().fullmatch(name)
+    return match.group(1) if match else None
 
 
 def _leading_places(name: str, by_length: list[str], places: dict[str, Entity]) -> list[Entity]:

@@ -251,3 +251,40 @@ def test_names_merge_across_documents_when_places_agree(texts, present, absent) 
     entities, _ = _entities(*texts)
     assert present <= set(entities)
     assert not absent & set(entities)
+
+
+_SHORT_FORM_QUALIFIED = [
+    # a division written without its level word qualifies the name after it
+    (
+        "本报讯 5月28日,黔南工匠学院揭牌暨黔南州劳模和工匠人才创新工作室领衔人创新能力"
+        "培训班开班仪式举行,仪式由贵州省电子信息技师学院与黔南州总工会联合举办。",
+        "黔南工匠学院",
+        "Place/黔南州",
+        True,
+    ),
+    (
+        "云南省人大常委会副主任、省总工会主席王树芬代表省总,为4家单位授予“云南工匠学院”牌匾,"
+        "它们是云南铜业高级技工学校、云南交投集团职工培训中心、云南技师学院和玉溪技师学院。",
+        "云南交投集团职工培训中心",
+        "Place/云南省",
+        True,
+    ),
+    # only a short form that begins the name qualifies it
+    (
+        "本报讯 5月28日,黔南工匠学院揭牌暨黔南州劳模和工匠人才创新工作室领衔人创新能力"
+        "培训班开班仪式举行,仪式由贵州省电子信息技师学院与黔南州总工会联合举办。",
+        "贵州省电子信息技师学院",
+        "Place/黔南州",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "place", "located"), _SHORT_FORM_QUALIFIED)
+def test_division_short_form_in_a_name_gives_located_in(
+    text: str, name: str, place: str, located: bool
+) -> None:
+    entities, result = _entities(text)
+    assert name in entities
+    pairs = {(r.head, r.predicate.value, r.tail) for r in result.relations}
+    assert ((entities[name].id, "locatedIn", place) in pairs) is located
