@@ -529,6 +529,33 @@ def _core(name: str, label: EntityType, places: dict[str, str]) -> str:
     return name
 
 
+def _qualifying_prefix(prefix: str, org_names: set[str]) -> bool:
+    """Whether ``prefix`` only says whose or where a programme is: an organisation named
+    in the document, a place (also without its level word, or a township-level name),
+    each optionally followed by 工会 (宝安工会户外劳动者服务站 = 户外劳动者服务站), or a
+    generic word (``programme_generic_prefixes``)."""
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    owner = prefix[:-2] if prefix.endswith("工会") and len(prefix) > 2 else prefix
+    if prefix in _config()["programme_generic_prefixes"]:
+        return True
+    if prefix in org_names or owner in org_names:
+        return True
+    return owner in _place_words() or (len(owner) >= 3 and owner.endswith(lex.lower_place_suffixes))
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Gazetteer place names and their short forms without the level word."""
+    from kg.nlp.lexicon import load_lexicon
+    from kg.resolve.implied import division_short_form
+
+    places = {e.pattern for e in load_lexicon().gazetteer if str(e.label) == "Place"}
+    short = {division_short_form(p) for p in places} - {None}
+    return frozenset(places | short)
+
+
 def _container(
     name: str, label: EntityType, same_type: set[str], org_names: set[str]
 ) -> str | None:
@@ -551,9 +578,7 @@ def _container(
             continue
         prefix = other[: -len(name)]
         if label == EntityType.PROGRAMME:
-            if prefix in org_names or any(
-                e.pattern == prefix for e in lex.gazetteer if str(e.label) == "Place"
-            ):
+            if _qualifying_prefix(prefix, org_names):
                 return other
         elif label in _ORG_TYPES and len(prefix) >= 2:
             return other

@@ -288,3 +288,60 @@ def test_division_short_form_in_a_name_gives_located_in(
     assert name in entities
     pairs = {(r.head, r.predicate.value, r.tail) for r in result.relations}
     assert ((entities[name].id, "locatedIn", place) in pairs) is located
+
+
+_ONE_PROGRAMME_OR_BODY = [
+    # 职工 / 工会服务 before a programme are generic words
+    (
+        "2023年4月，新会区骑行之家工会宣告成立，此后在新会区总工会推进职工户外爱心驿站建设中"
+        "出了不少力。新会区总工会表示，下一步将以户外爱心驿站站点建设为抓手，吸引更多新业态"
+        "劳动者加入工会。",
+        "职工户外爱心驿站",
+        "户外爱心驿站",
+    ),
+    (
+        "签约结束后,与会人员参观了金兰物流基地和工会服务司机之家。"
+        "本报讯(记者 赵院刚)聚盟公路港8月4日迎来西安市物流园区的首个“司机之家”。",
+        "工会服务司机之家",
+        "司机之家",
+    ),
+    # 政府 = 人民政府, 文化宫 = 工人文化宫
+    (
+        "本网讯（金正林）2017年12月25日下午，西双版纳州人民政府与州总工会联席会议举行。"
+        "会议认为，州总工会始终紧扣州委、西双版纳州政府的中心任务。",
+        "西双版纳州人民政府",
+        "西双版纳州政府",
+    ),
+    (
+        "在乒乓球训练场,阎京华驻足察看职工训练情况,认为吴忠市文化宫场地宽敞、环境优美,"
+        "希望吴忠市总工会精心谋划,把工人文化宫打造成职工群众满意的健身场所。"
+        "随后,阎京华一行沿着景观步道走到吴忠市工人文化宫的室外场地。",
+        "吴忠市工人文化宫",
+        "吴忠市文化宫",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical", "other"), _ONE_PROGRAMME_OR_BODY)
+def test_qualified_and_generic_forms_are_one_node(text: str, canonical: str, other: str) -> None:
+    entities, _ = _entities(text)
+    assert canonical in entities
+    assert other not in entities
+    assert other in entities[canonical].aliases
+
+
+_APART = [
+    # a prefix that is neither a place, an organisation nor a generic word keeps two
+    # programmes apart
+    (
+        "公司建成孙礼玲职工创新工作室。区总工会命名了十家职工创新工作室。",
+        "职工创新工作室",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), _APART)
+def test_programme_with_a_person_prefix_stays_apart(text: str, name: str) -> None:
+    entities, _ = _entities(text)
+    assert name in entities
+    assert any(n != name and n.endswith(name) for n in entities)
