@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext
+from kg.extract.triggers import may_establish
 from kg.nlp.doc import clause_start
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -56,6 +57,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         if predicate is None or name in owned or name in done or m.rule == "event-pattern":
             continue
         done.add(name)
+        if predicate == RelationType.ESTABLISHES and not may_establish(actor, m):
+            continue
         bounds = ctx.sentence_of(ctx.local(m)[0])
         bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
         if bodies and not any(

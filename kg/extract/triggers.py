@@ -11,7 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext
@@ -20,6 +23,20 @@ from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_triggered"]
+
+
+@cache
+def _relation_data() -> dict:
+    path = resources.files("kg.extract") / "data" / "relations.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def may_establish(subject: Mention, programme: Mention) -> bool:
+    """A national programme is established only by a national-level body."""
+    data = _relation_data()
+    if not programme.text.endswith(tuple(data["national_programmes"])):
+        return True
+    return subject.text.startswith(tuple(data["national_prefixes"]))
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -94,6 +111,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 amount = amount_re.search(sentence)
                 for subject in subjects:
                     for obj in objects:
+                        if predicate == RelationType.ESTABLISHES and not may_establish(
+                            subject, obj
+                        ):
+                            continue
                         yield RelationMention(
                             subject,
                             predicate,
