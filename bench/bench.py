@@ -190,7 +190,8 @@ def main() -> None:
                 + [f"{inc['whole']:.1f} s", f"{100 * inc['whole'] / one['whole']:.0f} %"]
             )
             shutil.rmtree(corpus)
-            print(f"[{mb:g} MB done: {one['nodes']:,} nodes, {one['edges']:,} edges]", flush=True)
+            graph = f"{one['nodes']:,} nodes, {one['edges']:,} edges"
+            print(f"[{mb:g} MB done: {graph}] " + " | ".join(rows[-1]), flush=True)
         incremental = None
         if args.incremental_docs > 0:
             corpus = root / "corpus-n"
