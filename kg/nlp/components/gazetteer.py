@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.automaton import Phrases
 from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions
 from kg.nlp.lexicon import GazetteerEntry, load_lexicon
 
@@ -24,26 +23,23 @@ class Gazetteer:
     def __init__(self, entries: tuple[GazetteerEntry, ...], priority: int = 50) -> None:
         register_extensions()
         self.entries = {e.pattern: e for e in entries}
-        alternatives = sorted(self.entries, key=lambda p: (-len(p), p))
-        self.regex = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        self.phrases = Phrases(self.entries)
         self.priority = priority
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.regex is None:
-            return doc
         text = doc.text
         words = doc._.kg_words or []
         starts = {w.start for w in words} | {0}
         ends = {w.end for w in words}
-        for m in self.regex.finditer(text):
-            entry = self.entries[m.group(0)]
+        for pattern, start, end in self.phrases.finditer(text):
+            entry = self.entries[pattern]
             # short patterns (西安) must sit on word boundaries: not 西安全 …
             bounded = entry.bounded or (len(entry.pattern) <= 2 and CJK.match(entry.pattern))
-            if bounded and (m.start() not in starts or m.end() not in ends):
+            if bounded and (start not in starts or end not in ends):
                 continue
             add_candidate(
                 doc,
-                Candidate(m.start(), m.end(), entry.label, entry.id, "gazetteer", self.priority),
+                Candidate(start, end, entry.label, entry.id, "gazetteer", self.priority),
             )
         return doc
 
