@@ -9,6 +9,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from kg.nlp import mentions_from_doc
+from kg.nlp.doc import doc_text
 from kg.types import Article, EntityType, Mention, Provenance
 
 __all__ = ["ORG_TYPES", "DocContext"]
@@ -35,7 +36,7 @@ class DocContext:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text  # spaCy joins the tokens on every access
+        return doc_text(self.doc)
 
     def local(self, m: Mention) -> tuple[int, int]:
         return m.start - self.article.start, m.end - self.article.start

@@ -23,6 +23,7 @@ __all__ = [
     "Word",
     "add_candidate",
     "clause_start",
+    "doc_text",
     "register_extensions",
     "split_tokens_at",
     "word_index_at",
@@ -62,6 +63,7 @@ def register_extensions() -> None:
         ("kg_candidates", None),
         ("kg_aliases", None),
         ("kg_article", None),
+        ("kg_text", None),
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -71,6 +73,15 @@ def register_extensions() -> None:
     from kg.nlp import serialize  # here, not at the top: it imports this module's types
 
     serialize.register()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once: spaCy joins the tokens on every access, and splitting
+    tokens never changes the text."""
+    text = doc._.kg_text
+    if text is None:
+        text = doc._.kg_text = doc.text
+    return text
 
 
 def add_candidate(doc: Doc, candidate: Candidate) -> None:
@@ -105,7 +116,7 @@ def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
             cuts.append((token.i, points[lo:hi]))
     if not cuts:
         return
-    text = doc.text  # built from the tokens on every access
+    text = doc_text(doc)
     with doc.retokenize() as retokenizer:
         for i, inner in cuts:
             token = doc[i]

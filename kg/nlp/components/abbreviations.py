@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 
 __all__ = ["AbbreviationDetector"]
@@ -28,13 +28,13 @@ class AbbreviationDetector:
     def __call__(self, doc: Doc) -> Doc:
         aliases: list[tuple[str, str]] = doc._.kg_aliases or []
         candidates = doc._.kg_candidates or []
-        for m in self.regex.finditer(doc.text):
+        for m in self.regex.finditer(doc_text(doc)):
             full = _longest_ending_at(candidates, m.start())
             if full is None:
                 continue
             short = m.group(1)
             aliases.append((short, full.name))
-            for use in re.finditer(re.escape(short), doc.text):
+            for use in re.finditer(re.escape(short), doc_text(doc)):
                 add_candidate(
                     doc,
                     Candidate(

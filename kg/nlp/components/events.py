@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Candidate, add_candidate, clause_start, register_extensions
+from kg.nlp.doc import Candidate, add_candidate, clause_start, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -34,7 +34,7 @@ class EventRecognizer:
         self.quantity_re = re.compile(rf"[一二两三四五六七八九十几数多首]+[{classifiers}]")
 
     def __call__(self, doc: Doc) -> Doc:
-        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
         found: list[Candidate] = []
         for m in self.head_re.finditer(text):

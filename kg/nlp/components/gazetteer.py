@@ -6,7 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import Phrases
-from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions
+from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.lexicon import GazetteerEntry, load_lexicon
 
 __all__ = ["Gazetteer"]
@@ -27,7 +27,7 @@ class Gazetteer:
         self.priority = priority
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         words = doc._.kg_words or []
         starts = {w.start for w in words} | {0}
         ends = {w.end for w in words}

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions, word_index_at
+from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions, word_index_at
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -50,7 +50,7 @@ class OrganisationRecognizer:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
         word_starts = {w.start for w in words}
         found: list[Candidate] = self._union_short_forms(doc, word_ends)
@@ -124,7 +124,7 @@ class OrganisationRecognizer:
 
     def _union_short_forms(self, doc: Doc, word_ends: set[int]) -> list[Candidate]:
         """``襄阳市总``, ``昌平区总``: a union named by place + 总; its name gets 工会."""
-        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         found: list[Candidate] = []
         for m in _UNION_SHORT.finditer(text):
             if m.end() not in word_ends:

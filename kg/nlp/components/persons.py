@@ -8,7 +8,7 @@ import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -40,7 +40,7 @@ class PersonRecognizer:
         self.speech_re = re.compile("|".join(map(re.escape, lex.speech_verbs)))
 
     def __call__(self, doc: Doc) -> Doc:
-        text, words = doc.text, doc._.kg_words or []
+        text, words = doc_text(doc), doc._.kg_words or []
         seen: set[tuple[int, int]] = set()
 
         def emit(start: int, end: int, rule: str) -> None:

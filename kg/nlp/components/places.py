@@ -9,7 +9,7 @@ import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import CJK, Candidate, add_candidate, register_extensions
+from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -39,7 +39,7 @@ class PlaceRecognizer:
         self.chain_re = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)({lower})")
 
     def __call__(self, doc: Doc) -> Doc:
-        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         for i, w in enumerate(words):
             if w.tag != "ns" or len(w.text) < 2 or w.text in lex.not_place:
                 continue
@@ -111,7 +111,7 @@ class PlaceRecognizer:
     def _chains(self, doc: Doc) -> None:
         """Lower levels written after a known place (滨海县 + 滨海港镇 + 干河村), and the
         same level enumerated after them (陈涛镇五层村、六联村)."""
-        text = doc.text
+        text = doc_text(doc)
         ends = sorted({c.end for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE})
         queue, done = list(ends), set()
         while queue:

@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Candidate, add_candidate, register_extensions
+from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -56,7 +56,7 @@ class ProgrammeRecognizer:
         add_candidate(doc, Candidate(start, end, EntityType.PROGRAMME, name, rule, self.priority))
 
     def _quoted(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         matches = list(_QUOTED.finditer(text))
         chain_ok = False
         for i, m in enumerate(matches):
@@ -87,7 +87,7 @@ class ProgrammeRecognizer:
                 self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
 
     def _heads(self, doc: Doc, head_re: re.Pattern[str], *, weak: bool) -> None:
-        text, words, lex = doc.text, doc._.kg_words or [], self.lex
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
         for m in head_re.finditer(text):
             if m.end() not in word_ends:
