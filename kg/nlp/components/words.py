@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 
 import jieba
-import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Word, register_extensions, split_tokens_at
+from kg.nlp.doc import Word, doc_text, register_extensions, split_tokens_at
 from kg.nlp.lexicon import load_lexicon
+from kg.nlp.posseg import pos_tagger
 
 __all__ = ["WordTagger"]
 
@@ -41,7 +41,7 @@ class WordTagger:
     def __call__(self, doc: Doc) -> Doc:
         words: list[Word] = []
         offset = 0
-        for pair in jieba.posseg.dt.cut(doc.text, HMM=True):
+        for pair in pos_tagger().cut(doc_text(doc), HMM=True):
             words.append(Word(offset, offset + len(pair.word), pair.word, pair.flag))
             offset += len(pair.word)
         doc._.kg_words = words
