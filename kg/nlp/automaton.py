@@ -2,16 +2,42 @@
 automaton (``ahocorasick_rs``), in place of a regex alternation of escaped phrases.
 
 :meth:`Phrases.finditer` gives exactly what ``re.finditer("|".join(longest first))``
-gives: leftmost-longest, non-overlapping matches, scanned left to right.
+gives: leftmost-longest, non-overlapping matches, scanned left to right; its matches
+answer ``group()``, ``start()`` and ``end()`` as ``re.Match`` does, so a component swaps
+``re.compile("|".join(map(re.escape, words)))`` for ``Phrases(words)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import ahocorasick_rs
 
-__all__ = ["Phrases"]
+__all__ = ["PhraseMatch", "Phrases"]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """One match, read like an ``re.Match`` of a phrase alternation."""
+
+    phrase: str
+    begin: int
+    finish: int
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("no such group")
+        return self.phrase
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
 
 
 class Phrases:
@@ -25,10 +51,12 @@ class Phrases:
     Examples
     --------
     >>> p = Phrases(["吉林", "吉林省", "总工会"])
-    >>> list(p.finditer("吉林省总工会在吉林"))
-    [('吉林省', 0, 3), ('总工会', 3, 6), ('吉林', 7, 9)]
-    >>> p.match("到吉林省", 1)
+    >>> [m.span() for m in p.finditer("吉林省总工会在吉林")]
+    [(0, 3), (3, 6), (7, 9)]
+    >>> p.match("到吉林省", 1).group()
     '吉林省'
+    >>> p.search("在吉林", 0, 2) is None
+    True
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
@@ -46,23 +74,25 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[tuple[str, int, int]]:
-        """``(phrase, start, end)`` of each leftmost-longest match in ``text[pos:endpos]``,
-        left to right, not overlapping (offsets into ``text``)."""
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PhraseMatch]:
+        """Each leftmost-longest match in ``text[pos:endpos]``, left to right, not
+        overlapping (offsets into ``text``)."""
         if self._automaton is None:
             return
         if pos or endpos is not None:
             text = text[pos:endpos]
         phrases = self.phrases
         for index, start, end in self._automaton.find_matches_as_indexes(text):
-            yield phrases[index], start + pos, end + pos
+            yield PhraseMatch(phrases[index], start + pos, end + pos)
 
-    def match(self, text: str, pos: int = 0) -> str | None:
+    def match(self, text: str, pos: int = 0) -> PhraseMatch | None:
         """The longest phrase that starts at ``pos`` in ``text``, or None."""
         for length in self._lengths:
             piece = text[pos : pos + length]
             if len(piece) == length and piece in self._set:
-                return piece
+                return PhraseMatch(piece, pos, pos + length)
         return None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
+        """The first match in ``text[pos:endpos]``, or None."""
+        return next(self.finditer(text, pos, endpos), None)

@@ -34,14 +34,16 @@ def lex():
 def test_gazetteer_matches_as_the_regex(lex, sentence: str) -> None:
     patterns = [e.pattern for e in lex.gazetteer]
     expected = [(m.group(0), m.start(), m.end()) for m in _regex(patterns).finditer(sentence)]
-    assert list(Phrases(patterns).finditer(sentence)) == expected
+    assert [
+        (m.group(), m.start(), m.end()) for m in Phrases(patterns).finditer(sentence)
+    ] == expected
 
 
 @pytest.mark.parametrize("sentence", SENTENCES)
 def test_heads_match_as_the_regex(lex, sentence: str) -> None:
     heads = [*lex.org_suffixes, *lex.subunit_suffixes, *lex.event_suffixes]
     expected = [(m.group(0), m.start(), m.end()) for m in _regex(heads).finditer(sentence)]
-    found = list(Phrases(heads).finditer(sentence))
+    found = [(m.group(), m.start(), m.end()) for m in Phrases(heads).finditer(sentence)]
     assert found == expected
     assert found  # every sentence has a head
 
@@ -60,7 +62,7 @@ def test_heads_match_as_the_regex(lex, sentence: str) -> None:
     ],
 )
 def test_leftmost_longest_rules(phrases: list[str], text: str, expected: list) -> None:
-    assert list(Phrases(phrases).finditer(text)) == expected
+    assert [(m.group(), *m.span()) for m in Phrases(phrases).finditer(text)] == expected
     if phrases:
         regex = _regex(phrases)
         assert [(m.group(0), m.start(), m.end()) for m in regex.finditer(text)] == expected
@@ -74,7 +76,8 @@ def test_window_offsets_as_the_regex(lex, pos: int, endpos: int | None) -> None:
     expected = [
         (m.group(0), m.start(), m.end()) for m in _regex(patterns).finditer(sentence, pos, stop)
     ]
-    assert list(Phrases(patterns).finditer(sentence, pos, endpos)) == expected
+    found = Phrases(patterns).finditer(sentence, pos, endpos)
+    assert [(m.group(), m.start(), m.end()) for m in found] == expected
 
 
 @pytest.mark.parametrize(
@@ -83,6 +86,17 @@ def test_window_offsets_as_the_regex(lex, pos: int, endpos: int | None) -> None:
 def test_match_is_the_longest_at_pos(pos: int, expected: str | None) -> None:
     phrases = ["吉林", "吉林省", "总工会", "工会"]
     text = "吉林省总工会"
-    assert Phrases(phrases).match(text, pos) == expected
+    found = Phrases(phrases).match(text, pos)
+    assert (found.group() if found else None) == expected
     m = _regex(phrases).match(text, pos)
     assert (m.group(0) if m else None) == expected
+
+
+@pytest.mark.parametrize(("pos", "endpos"), [(0, None), (0, 3), (3, 9), (7, 8), (9, None)])
+def test_search_in_a_window_as_the_regex(pos: int, endpos: int | None) -> None:
+    phrases = ["吉林", "吉林省", "总工会", "工会"]
+    text = "吉林省总工会在吉林工会"
+    stop = len(text) if endpos is None else endpos
+    m = _regex(phrases).search(text, pos, stop)
+    found = Phrases(phrases).search(text, pos, endpos)
+    assert (found.span() if found else None) == (m.span() if m else None)

@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.automaton import Phrases
 from kg.nlp.doc import Candidate, add_candidate, clause_start, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -27,9 +28,9 @@ class EventRecognizer:
         register_extensions()
         self.lex = lex
         self.priority = priority
-        self.head_re = re.compile("|".join(map(re.escape, lex.event_suffixes)))
+        self.head_re = Phrases(lex.event_suffixes)
         self.pattern_re = re.compile("|".join(lex.event_patterns))
-        self.opener_re = re.compile("|".join(map(re.escape, lex.event_openers)))
+        self.opener_re = Phrases(lex.event_openers)
         classifiers = "".join(map(re.escape, lex.event_classifiers))
         self.quantity_re = re.compile(rf"[一二两三四五六七八九十几数多首]+[{classifiers}]")
 

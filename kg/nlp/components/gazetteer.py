@@ -31,8 +31,8 @@ class Gazetteer:
         words = doc._.kg_words or []
         starts = {w.start for w in words} | {0}
         ends = {w.end for w in words}
-        for pattern, start, end in self.phrases.finditer(text):
-            entry = self.entries[pattern]
+        for m in self.phrases.finditer(text):
+            entry, start, end = self.entries[m.group()], m.start(), m.end()
             # short patterns (西安) must sit on word boundaries: not 西安全 …
             bounded = entry.bounded or (len(entry.pattern) <= 2 and CJK.match(entry.pattern))
             if bounded and (start not in starts or end not in ends):

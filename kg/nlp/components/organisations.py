@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.automaton import Phrases
 from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions, word_index_at
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -36,7 +37,7 @@ class OrganisationRecognizer:
         self.lex = lex
         self.priority = priority
         heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
-        self.head_re = re.compile("|".join(map(re.escape, heads)))
+        self.head_re = Phrases(heads)
         self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
         self.body_heads = (
             tuple(h for h, t in lex.org_suffixes.items() if t != EntityType.UNION)
@@ -181,7 +182,7 @@ class OrganisationRecognizer:
         return left in levels or (len(left) <= 4 and all(ch in levels for ch in left))
 
 
-def _followed_by_head(text: str, end: int, head_re: re.Pattern[str]) -> bool:
+def _followed_by_head(text: str, end: int, head_re: Phrases) -> bool:
     return bool(head_re.match(text, end))
 
 

@@ -8,6 +8,7 @@ import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.automaton import Phrases
 from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -36,8 +37,8 @@ class PersonRecognizer:
         self.byline_re = re.compile(rf"(?:{roles})[ \u3000]*((?:[{_HAN}]{{2,4}}[ \u3000、]*)+)")
         self.paren_re = re.compile(rf"[(（]([{_HAN} \u3000]{{2,40}})[)）]")
         posts = sorted(lex.posts, key=lambda p: (-len(p), p))
-        self.post_re = re.compile("|".join(map(re.escape, posts)))
-        self.speech_re = re.compile("|".join(map(re.escape, lex.speech_verbs)))
+        self.post_re = Phrases(posts)
+        self.speech_re = Phrases(lex.speech_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         text, words = doc_text(doc), doc._.kg_words or []

@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.automaton import Phrases
 from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -33,15 +34,15 @@ class ProgrammeRecognizer:
         register_extensions()
         self.lex = lex
         self.priority = priority
-        self.class_re = re.compile("|".join(map(re.escape, lex.programme_class_words)))
-        self.follower_re = re.compile("|".join(map(re.escape, lex.programme_followers)))
+        self.class_re = Phrases(lex.programme_class_words)
+        self.follower_re = Phrases(lex.programme_followers)
         self.trigger_re = re.compile(
             "(?:" + "|".join(map(re.escape, lex.programme_triggers)) + r")(?:了|的|出)?$"
         )
-        self.head_re = re.compile("|".join(map(re.escape, lex.programme_suffixes)))
-        self.weak_re = re.compile("|".join(map(re.escape, lex.weak_programme_suffixes)))
-        self.shared_re = re.compile("|".join(map(re.escape, lex.shared_programme_heads)))
-        self.setup_re = re.compile("|".join(map(re.escape, lex.triggers["establishes"])))
+        self.head_re = Phrases(lex.programme_suffixes)
+        self.weak_re = Phrases(lex.weak_programme_suffixes)
+        self.shared_re = Phrases(lex.shared_programme_heads)
+        self.setup_re = Phrases(lex.triggers["establishes"])
         self.setup_words = frozenset(lex.triggers["establishes"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -86,7 +87,7 @@ class ProgrammeRecognizer:
             ):
                 self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
 
-    def _heads(self, doc: Doc, head_re: re.Pattern[str], *, weak: bool) -> None:
+    def _heads(self, doc: Doc, head_re: Phrases, *, weak: bool) -> None:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
         for m in head_re.finditer(text):
