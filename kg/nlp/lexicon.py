@@ -96,7 +96,7 @@ class Lexicon:
     gazetteer: tuple[GazetteerEntry, ...]
     divisions: dict[str, Division]
 
-    @property
+    @cached_property
     def name_breaking_posts(self) -> frozenset[str]:
         """Posts that end a name growing leftwards (常务副主席郑荣新主持会议 is no event)."""
         return frozenset(
