@@ -59,6 +59,11 @@ bench: install
 bench-cli: install
 	$(BIN)/python bench/bench_cli.py
 
+# SPARQL at scale: a ~10 M-triple store (graphs kept in /tmp/store-bench), query latency on
+# the store, through kg serve and on rdflib, a scaling table (minutes; not in the suite)
+bench-query: install-dev
+	$(BIN)/python bench/bench_query.py
+
 # docs/view.png: the seeds' view in headless chromium (shown in the README)
 screenshot: install-dev browser
 	$(BIN)/python bench/screenshot.py seeds/ docs/view.png
