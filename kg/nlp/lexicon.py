@@ -47,6 +47,8 @@ class Lexicon:
     subunit_suffixes: tuple[str, ...]
     false_org_heads: tuple[str, ...]
     person_nouns: tuple[str, ...]
+    collective_place_words: tuple[str, ...]
+    province_abbreviations: frozenset[str]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
     left_breaks: frozenset[str]
@@ -208,6 +210,8 @@ def load_lexicon() -> Lexicon:
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
         false_org_heads=_longest_first(data["false_org_heads"]),
         person_nouns=_longest_first(data["person_nouns"]),
+        collective_place_words=_longest_first(data["collective_place_words"]),
+        province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
         left_breaks=frozenset(data["left_breaks"]),

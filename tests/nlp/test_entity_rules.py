@@ -64,3 +64,61 @@ def test_service_centres_are_programmes(analyse, text: str, name: str) -> None:
 def test_named_centres_stay_organisations(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.ORGANIZATION)
+
+
+# several places' unions together are not one body; one place's union with its level is
+COLLECTIVE_UNIONS = [
+    ("这是粤港澳三地工会首次联合举办活动。", "粤港澳三地工会"),
+    ("大湾区内地九市总工会负责人出席。", "大湾区内地九市总工会"),
+    ("港澳两地工会代表参加交流。", "港澳两地工会"),
+    ("四川工会将持续关爱新就业形态劳动者。", "四川工会"),
+]
+PLACE_UNIONS = [
+    ("阿克苏地区工会开展送温暖活动。", "阿克苏地区工会"),
+]
+
+# Hong Kong, Macau and Taiwan: union heads, districts, cities (text given in traditional
+# characters, names in simplified)
+TRADITIONAL = [
+    ("澳門工會聯合總會理事長出席活動。", T.UNION, "澳门工会联合总会"),
+    ("中華海員工業聯合總會會長致辭。", T.UNION, "中华海员工业联合总会"),
+    ("活動在台中市舉行，勞工朋友踴躍參加。", T.PLACE, "台中市"),
+    ("工聯會在荃灣區設立服務中心。", T.PLACE, "荃湾区"),
+]
+
+# zones and districts with their own names are places
+ZONES = [
+    ("推动沙头角深港国际消费合作区职工服务提质。", "沙头角深港国际消费合作区"),
+    ("天门经济开发区企业工会积极参与。", "天门经济开发区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COLLECTIVE_UNIONS)
+def test_collective_unions_are_not_bodies(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.UNION)
+
+
+@pytest.mark.parametrize(("text", "name"), PLACE_UNIONS)
+def test_place_unions_stay(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.UNION)
+
+
+@pytest.mark.parametrize(("text", "label", "name"), TRADITIONAL)
+def test_traditional_names(analyse, text: str, label: T, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, label)
+
+
+@pytest.mark.parametrize(("text", "name"), ZONES)
+def test_zones_are_places(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PLACE)
+
+
+def test_byline_is_not_part_of_a_name(analyse) -> None:
+    _, mentions, _ = analyse("(记者郑莉)澳门工会联合总会日前举办研讨会。")
+    names = _names(mentions, T.UNION)
+    assert "澳门工会联合总会" in names
+    assert not any(n.startswith("(") for n in names)

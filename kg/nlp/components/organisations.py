@@ -39,6 +39,8 @@ class OrganisationRecognizer:
         heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
         self.head_re = Phrases(heads)
         self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
+        roles = "|".join(map(re.escape, lex.byline_roles))
+        self.byline_re = re.compile(rf"[(（](?:{roles})[^)）]*[)）]")
         self.body_heads = (
             tuple(h for h, t in lex.org_suffixes.items() if t != EntityType.UNION)
             + tuple(lex.subunit_suffixes)
@@ -83,6 +85,10 @@ class OrganisationRecognizer:
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
+            byline = self.byline_re.match(text, start, m.start())
+            if byline:
+                start = byline.end()  # (记者郑莉)澳门工会联合总会: the byline is not the name
+                pieces = [p for p in pieces if p.start >= start]
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
@@ -110,6 +116,8 @@ class OrganisationRecognizer:
                 continue
             if not is_specific(pieces, lex) and not self._short_form(left):
                 continue
+            if head in ("工会", "总工会") and self._collective(left, head):
+                continue  # 粤港澳三地工会, 四川工会: the unions of places, not one body
             if head == "工会" and not (
                 is_specific(pieces, lex, strict=True) or left.endswith(self.body_heads)
             ):
@@ -176,6 +184,25 @@ class OrganisationRecognizer:
                 break
             i -= 1
         return start
+
+    def _collective(self, left: str, head: str) -> bool:
+        """True if ``left`` + ``head`` names the unions of one or more places together:
+        a collective word at its end, or (before a bare 工会) only places' short names."""
+        lex = self.lex
+        if left.endswith(lex.collective_place_words):
+            return True
+        if head != "工会":
+            return False
+        shorts = {e.pattern for e in lex.gazetteer if str(e.label) == "Place" and e.pattern != e.id}
+        shorts |= {"大湾区", "粤港澳大湾区"}
+        while left:
+            word = max((w for w in shorts if left.startswith(w)), key=len, default=None)
+            if word is None and left[0] in lex.province_abbreviations:
+                word = left[0]
+            if word is None:
+                return False
+            left = left[len(word) :]
+        return True
 
     def _short_form(self, left: str) -> bool:
         levels = self.lex.level_words
