@@ -187,7 +187,7 @@ class OrganisationRecognizer:
 
     def _collective(self, left: str, head: str) -> bool:
         """True if ``left`` + ``head`` names the unions of one or more places together:
-        a collective word at its end, or (before a bare 工会) only places' short names."""
+        a collective word at its end, or (before a bare 工会) two or more places' short names."""
         lex = self.lex
         if left.endswith(lex.collective_place_words):
             return True
@@ -195,14 +195,15 @@ class OrganisationRecognizer:
             return False
         shorts = {e.pattern for e in lex.gazetteer if str(e.label) == "Place" and e.pattern != e.id}
         shorts |= {"大湾区", "粤港澳大湾区"}
+        count = 0
         while left:
             word = max((w for w in shorts if left.startswith(w)), key=len, default=None)
             if word is None and left[0] in lex.province_abbreviations:
                 word = left[0]
             if word is None:
                 return False
-            left = left[len(word) :]
-        return True
+            left, count = left[len(word) :], count + 1
+        return count > 1  # 西安工会 is the one union of 西安
 
     def _short_form(self, left: str) -> bool:
         levels = self.lex.level_words
