@@ -286,6 +286,7 @@ def build(
     cache_dir: str | os.PathLike[str] | None = None,
     full: bool = False,
     progress: Progress | None = None,
+    min_confidence: float = 0.0,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of files or folders (``.txt``, ``.md``, ``.html``).
 
@@ -307,6 +308,8 @@ def build(
         Analyse every document again, ignoring (and refreshing) the cache.
     progress
         Called as ``progress(stage, done, total)`` while the build runs.
+    min_confidence
+        Leave out the entities and relations less certain than this (``kg:confidence``).
 
     Returns
     -------
@@ -330,6 +333,7 @@ def build(
         dask=dask,
         cache_dir=cache_dir,
         full=full,
+        min_confidence=min_confidence,
     )
     return KnowledgeGraph(result.graph, result=result)
 

@@ -37,6 +37,7 @@ from kg.ingest.reader import (
     read_bytes,
     readable_path,
 )
+from kg.learn.confidence import attach_confidence, filter_by_confidence
 from kg.nlp import annotate, load_pipeline, mentions_from_doc
 from kg.output import write_outputs  # re-exported: it moved to kg.output
 from kg.parallel import run_dask, run_local, run_serial
@@ -201,6 +202,7 @@ def build_corpus(
     cache_dir: str | Path | None = None,
     full: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    min_confidence: float = 0.0,
 ) -> BuildResult:
     """Read files or folders and build their graph.
 
@@ -216,6 +218,8 @@ def build_corpus(
         The per-document cache (normally ``OUT/.kg-cache``); None for no cache.
     full
         Analyse every document again, ignoring (and then refreshing) the cache.
+    min_confidence
+        Keep only the entities and relations at least this certain (``kg:confidence``).
 
     Examples
     --------
@@ -302,7 +306,7 @@ def build_corpus(
         _collect(analysis, analyses, problems)
         step()
     timings["map (wall)"] = time.perf_counter() - t_start
-    result = reduce_analyses(analyses, problems)
+    result = reduce_analyses(analyses, problems, min_confidence=min_confidence)
     if cache is not None:
         cache.prune(keys)
     result.timings = {**dict(timings), **result.timings}
@@ -322,10 +326,14 @@ def _collect(
 
 
 def reduce_analyses(
-    analyses: Iterable[DocumentAnalysis], problems: Iterable[IngestProblem] = ()
+    analyses: Iterable[DocumentAnalysis],
+    problems: Iterable[IngestProblem] = (),
+    *,
+    min_confidence: float = 0.0,
 ) -> BuildResult:
-    """The reduce step: resolution and graph assembly over every document's analysis,
-    in document-id order (so the result does not depend on the order they came in)."""
+    """The reduce step: resolution, confidence and graph assembly over every document's
+    analysis, in document-id order (so the result does not depend on the order they came
+    in); facts less certain than ``min_confidence`` are left out."""
     ordered = sorted(analyses, key=lambda a: (a.document.id, a.document.source))
     documents = [a.document for a in ordered]
     mentions = [m for a in ordered for m in a.mentions]
@@ -333,6 +341,9 @@ def reduce_analyses(
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     entities, relations = resolve(documents, mentions, relation_mentions)
+    entities, relations = attach_confidence(entities, relations, mentions, relation_mentions)
+    if min_confidence > 0:
+        entities, relations = filter_by_confidence(entities, relations, min_confidence)
     timings["resolve"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     graph = build_graph(entities, relations, [a for d in documents for a in d.articles])

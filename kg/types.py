@@ -147,6 +147,8 @@ class Mention:
     article_id: str
     name: str = ""
     rule: str = ""
+    #: the decision layer's probability that this span is an entity (None: rules only)
+    confidence: float | None = field(default=None, compare=False)
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -167,7 +169,11 @@ class RelationMention:
     evidence: Provenance
     role: str | None = None
     amount: str | None = None
+    #: 0–1, see :mod:`kg.learn.confidence` (None: not scored, exported as certain)
+    confidence: float | None = field(default=None, compare=False)
     rule: str = ""
+    #: the decision layer's probability of this relation (None: rules only)
+    confidence: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +185,8 @@ class Entity:
     name: str
     aliases: tuple[str, ...] = ()
     provenance: tuple[Provenance, ...] = field(default=(), compare=False)
+    #: 0–1, see :mod:`kg.learn.confidence` (None: not scored, exported as certain)
+    confidence: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +199,5 @@ class Relation:
     evidence: tuple[Provenance, ...] = field(default=(), compare=False)
     role: str | None = None
     amount: str | None = None
+    #: 0–1, see :mod:`kg.learn.confidence` (None: not scored, exported as certain)
+    confidence: float | None = field(default=None, compare=False)

@@ -58,6 +58,16 @@ def command(
         bool,
         typer.Option("--strict/--no-strict", help="Exit 1 when the build had warnings."),
     ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Leave out entities and relations less certain than this (kg:confidence, "
+            "0–1; relations lose an end they no longer have).",
+        ),
+    ] = 0.0,
     keep_going: Annotated[
         bool,
         typer.Option(
@@ -106,6 +116,7 @@ def command(
                     cache_dir=output / CACHE_DIR if cache else None,
                     full=full,
                     progress=progress,
+                    min_confidence=min_confidence,
                 )
             except KGError as err:
                 if isinstance(err, OutputError):

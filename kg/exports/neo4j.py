@@ -66,8 +66,8 @@ def neo4j_csv(G: nx.MultiDiGraph) -> dict[str, bytes]:
     ...                  Entity("Person/王雷", E.PERSON, "王雷")],
     ...                 [Relation("Person/王雷", R.MEMBER_OF, "Union/西安市总工会", role="主席")])
     >>> print(neo4j_csv(G)["relationships.csv"].decode())
-    :START_ID,:END_ID,:TYPE,role,amount,evidence:int
-    Person/王雷,Union/西安市总工会,MEMBER_OF,主席,,0
+    :START_ID,:END_ID,:TYPE,role,amount,evidence:int,confidence:float
+    Person/王雷,Union/西安市总工会,MEMBER_OF,主席,,0,0.99
     <BLANKLINE>
     """
     H = export_graph(G)

@@ -37,7 +37,7 @@ def export_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     ...                 [Relation("Person/王雷", R.MEMBER_OF, "Union/西安市总工会", role="主席")])
     >>> H = export_graph(G)
     >>> sorted(H.nodes["Union/西安市总工会"].items())  # doctest: +NORMALIZE_WHITESPACE
-    [('aliases', '市总工会'), ('community', 1), ('label', '西安市总工会'),
+    [('aliases', '市总工会'), ('community', 1), ('confidence', 0.99), ('label', '西安市总工会'),
      ('name', '西安市总工会'), ('type', 'Union')]
     >>> [(u, v, d["predicate"], d["role"]) for u, v, d in H.edges(data=True)]
     [('Person/王雷', 'Union/西安市总工会', 'memberOf', '主席')]

@@ -6,6 +6,7 @@ Node ``n`` (an :attr:`kg.types.Entity.id`) carries::
     name: str            # canonical name
     aliases: list[str]
     provenance: list[dict]   # {document_id, article_id, sentence, start, end}
+    confidence: float    # 0–1 (kg.learn.confidence; 0.99 where not scored)
 
 Edge ``(head, tail, key=predicate)`` carries::
 
@@ -13,6 +14,7 @@ Edge ``(head, tail, key=predicate)`` carries::
     role: str | None     # the post on memberOf, as written
     amount: str | None   # money on establishes/organizes
     evidence: list[dict] # provenance, as on nodes
+    confidence: float    # 0–1, as on nodes
 
 ``G.graph["articles"]`` maps article id → ``{document_id, source, headline, start, end}``.
 """
@@ -24,6 +26,7 @@ from dataclasses import asdict
 
 import networkx as nx
 
+from kg.learn.confidence import HIGHEST as _HIGHEST  # the confidence of an unscored fact
 from kg.types import Article, Entity, Provenance, Relation
 
 __all__ = ["build_graph", "provenance_from_dict"]
@@ -75,6 +78,7 @@ def build_graph(
             name=entity.name,
             aliases=sorted(entity.aliases),
             provenance=[asdict(p) for p in _sorted_provenance(entity.provenance)],
+            confidence=_HIGHEST if entity.confidence is None else entity.confidence,
         )
     for rel in sorted(relations, key=lambda r: (r.head, str(r.predicate), r.tail)):
         if rel.head not in G or rel.tail not in G:
@@ -87,6 +91,7 @@ def build_graph(
             role=rel.role,
             amount=rel.amount,
             evidence=[asdict(p) for p in _sorted_provenance(rel.evidence)],
+            confidence=_HIGHEST if rel.confidence is None else rel.confidence,
         )
     return G
 

@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from kg.errors import Errors, KGError
 from kg.io import atomic_write_bytes
+from kg.learn.confidence import HIGHEST, confidence_lexical
 from kg.rdf import writer
 from kg.rdf.iri import (
     article_iri,
@@ -148,6 +149,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
             graph.add((subject, SKOS.altLabel, Literal(str(alias), lang=_ZH)))
         for prov in data.get("provenance") or ():
             graph.add((subject, KG.mentionedIn, sentence(prov)))
+        graph.add((subject, KG.confidence, _confidence(data)))
 
     for head, tail, key, data in G.edges(keys=True, data=True):
         predicate = str(data.get("predicate") or key)
@@ -165,6 +167,7 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
         graph.add((stmt, RDF.predicate, prop))
         graph.add((stmt, RDF.object, o))
         _add_all(graph, stmt, PROV.wasDerivedFrom, evidence)
+        graph.add((stmt, KG.confidence, _confidence(data)))
         if role:
             graph.add((stmt, KG.post, Literal(str(role), lang=_ZH)))
         if amount:
@@ -184,6 +187,12 @@ def to_rdf(G: nx.MultiDiGraph) -> Graph:
             _add_all(graph, membership, PROV.wasDerivedFrom, evidence)
     log.debug("exported %d nodes, %d edges as %d triples", len(G), G.size(), len(graph))
     return graph
+
+
+def _confidence(data: Mapping[str, Any]) -> Literal:
+    """kg:confidence in the one lexical form rdflib and Oxigraph keep (``0.85``)."""
+    value = data.get("confidence")
+    return Literal(confidence_lexical(HIGHEST if value is None else value), datatype=XSD.decimal)
 
 
 def _add_all(graph: Graph, subject: URIRef, predicate: URIRef, objects: Iterable[Node]) -> None:

@@ -19,6 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import Errors, QueryError
+from kg.learn.confidence import HIGHEST as _UNSCORED
 from kg.rdf.export import ENTITY_CLASSES, RELATION_PROPERTIES
 from kg.rdf.iri import entity_id_from_iri
 from kg.rdf.namespace import DCTERMS, KG, PROV, RDF, RDFS, SKOS
@@ -216,6 +217,7 @@ def from_rdf(graph: Graph) -> nx.MultiDiGraph:
                 "name": _str(graph, subject, RDFS.label),
                 "aliases": sorted(str(a) for a in graph.objects(subject, SKOS.altLabel)),
                 "provenance": reader.provenance(graph.objects(subject, KG.mentionedIn)),
+                "confidence": _confidence(graph, subject),
             }
     for node_id in sorted(nodes):
         G.add_node(node_id, **nodes[node_id])
@@ -236,6 +238,7 @@ def from_rdf(graph: Graph) -> nx.MultiDiGraph:
                 continue
             stmt = statements.get((s, prop, o))
             role = amount = None
+            confidence = _UNSCORED
             evidence: list[dict[str, Any]] = []
             if stmt is not None:
                 post = graph.value(stmt, KG.post)
@@ -243,8 +246,13 @@ def from_rdf(graph: Graph) -> nx.MultiDiGraph:
                 role = None if post is None else str(post)
                 amount = None if money is None else str(money)
                 evidence = reader.provenance(graph.objects(stmt, PROV.wasDerivedFrom))
-            edges.append((iri_to_id[s], predicate, iri_to_id[o], role, amount, evidence))
-    for head, predicate, tail, role, amount, evidence in sorted(edges, key=lambda e: e[:3]):
+                confidence = _confidence(graph, stmt)
+            edges.append(
+                (iri_to_id[s], predicate, iri_to_id[o], role, amount, evidence, confidence)
+            )
+    for head, predicate, tail, role, amount, evidence, confidence in sorted(
+        edges, key=lambda e: e[:3]
+    ):
         G.add_edge(
             head,
             tail,
@@ -253,5 +261,16 @@ def from_rdf(graph: Graph) -> nx.MultiDiGraph:
             role=role,
             amount=amount,
             evidence=evidence,
+            confidence=confidence,
         )
     return G
+
+
+def _confidence(graph: Graph, subject: Node) -> float:
+    """kg:confidence as a float (0.99, unscored, where the graph has none: an older
+    build)."""
+    value = graph.value(subject, KG.confidence)
+    try:
+        return _UNSCORED if value is None else float(value)
+    except ValueError:
+        return _UNSCORED

@@ -80,6 +80,7 @@ class KG(DefinedNamespace):
     post: URIRef  # post title as written, on memberships and statements
     amount: URIRef  # money as written, on statements
     role: URIRef  # statement -> org:Role
+    confidence: URIRef  # 0–1, on entities and statements
 
 
 #: Prefixes bound in exported graphs and pre-bound in SPARQL queries.

@@ -87,8 +87,8 @@ def test_neo4j_csv_headers_and_rows(written: Path, seed_graph: kg.KnowledgeGraph
         nodes = list(csv.reader(fh))
     with (folder / "relationships.csv").open(encoding="utf-8", newline="") as fh:
         rels = list(csv.reader(fh))
-    assert tuple(nodes[0]) == NODE_HEADER
-    assert tuple(rels[0]) == RELATIONSHIP_HEADER
+    assert tuple(nodes[0]) == (*NODE_HEADER, "confidence:float")  # kg:confidence
+    assert tuple(rels[0]) == (*RELATIONSHIP_HEADER, "confidence:float")
     assert nodes[0][0].endswith(":ID") and ":LABEL" in nodes[0]
     assert {":START_ID", ":END_ID", ":TYPE"} <= set(rels[0])
     G = seed_graph.to_networkx()
