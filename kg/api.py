@@ -180,8 +180,8 @@ class KnowledgeGraph:
     ) -> list[dict[str, str]]:
         """Run SPARQL (text, a ``.rq`` file or a bundled query name) → one dict per row.
 
-        ``bind`` values are passed as bindings (``initBindings``), never pasted into the
-        query text: a ``str`` is a plain literal, an rdflib term is used as is. The
+        ``bind`` values are bound through a SPARQL ``VALUES`` block, never pasted into
+        the query text: a ``str`` is a plain literal, an rdflib term is used as is. The
         prefixes ``kg org rdf rdfs skos prov dcterms schema`` are pre-bound.
         """
         from kg.query import run_query

@@ -99,7 +99,7 @@ def progress_reporter(quiet: bool) -> tuple[Callable[[str, int, int], None], Cal
 
         def plain(stage: str, done: int, total: int) -> None:
             if done == total:
-                typer.echo(f"{stage}: {done}/{total} articles", err=True)
+                typer.echo(f"{stage}: {done}/{total} documents", err=True)
 
         return plain, lambda: None
 
