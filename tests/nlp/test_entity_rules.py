@@ -18,6 +18,15 @@ NOT_NAMES = [
     ("大会由三圣街道总工会主办、区总工会指导。", "由三圣"),
     ("将在炼钢浇钢工(连铸工)、转炉炼钢工等个人项目中一较高下。", "连铸工"),
 ]
+
+# Hong Kong, Macau and Taiwan: union heads, districts, cities (text given in traditional
+# characters, names in simplified)
+TRADITIONAL = [
+    ("澳門工會聯合總會理事長出席活動。", T.UNION, "澳门工会联合总会"),
+    ("中華海員工業聯合總會會長致辭。", T.UNION, "中华海员工业联合总会"),
+    ("活動在台中市舉行，勞工朋友踴躍參加。", T.PLACE, "台中市"),
+    ("工聯會在荃灣區設立服務中心。", T.PLACE, "荃湾区"),
+]
 NAMES = [
     ("亮相首届大国工匠创新交流大会;国网邯郸供电公司获奖。", T.EVENT, "首届大国工匠创新交流大会"),
     ("全总调研组到宁夏吴忠调研工会工作。", T.PLACE, "吴忠市"),
@@ -47,7 +56,7 @@ def test_not_names(analyse, text: str, word: str) -> None:
     assert word not in _names(mentions)
 
 
-@pytest.mark.parametrize(("text", "label", "name"), NAMES)
+@pytest.mark.parametrize(("text", "label", "name"), NAMES + TRADITIONAL)
 def test_names(analyse, text: str, label: T, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, label)
@@ -76,15 +85,6 @@ PLACE_UNIONS = [
     ("阿克苏地区工会开展送温暖活动。", "阿克苏地区工会"),
 ]
 
-# Hong Kong, Macau and Taiwan: union heads, districts, cities (text given in traditional
-# characters, names in simplified)
-TRADITIONAL = [
-    ("澳門工會聯合總會理事長出席活動。", T.UNION, "澳门工会联合总会"),
-    ("中華海員工業聯合總會會長致辭。", T.UNION, "中华海员工业联合总会"),
-    ("活動在台中市舉行，勞工朋友踴躍參加。", T.PLACE, "台中市"),
-    ("工聯會在荃灣區設立服務中心。", T.PLACE, "荃湾区"),
-]
-
 # zones and districts with their own names are places
 ZONES = [
     ("推动沙头角深港国际消费合作区职工服务提质。", "沙头角深港国际消费合作区"),
@@ -102,12 +102,6 @@ def test_collective_unions_are_not_bodies(analyse, text: str, name: str) -> None
 def test_place_unions_stay(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.UNION)
-
-
-@pytest.mark.parametrize(("text", "label", "name"), TRADITIONAL)
-def test_traditional_names(analyse, text: str, label: T, name: str) -> None:
-    _, mentions, _ = analyse(text)
-    assert name in _names(mentions, label)
 
 
 @pytest.mark.parametrize(("text", "name"), ZONES)
