@@ -76,6 +76,8 @@ class Lexicon:
     programme_class_words: tuple[str, ...]
     programme_triggers: tuple[str, ...]
     programme_followers: tuple[str, ...]
+    programme_runners: tuple[str, ...]
+    descriptive_programme_heads: frozenset[str]
     event_suffixes: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
     event_openers: tuple[str, ...]
@@ -239,6 +241,8 @@ def load_lexicon() -> Lexicon:
         programme_class_words=_longest_first(data["programme_class_words"]),
         programme_triggers=_longest_first(data["programme_triggers"]),
         programme_followers=_longest_first(data["programme_followers"]),
+        programme_runners=_longest_first(data["programme_runners"]),
+        descriptive_programme_heads=frozenset(data["descriptive_programme_heads"]),
         event_suffixes=_longest_first(data["event_suffixes"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),
         event_openers=_longest_first(data["event_openers"]),

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import Phrases
-from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
+from kg.nlp.doc import CLAUSE_END, Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -16,6 +16,11 @@ from kg.types import EntityType
 __all__ = ["ProgrammeRecognizer"]
 
 _PROPER = frozenset({"ns", "nz", "nt", "nr", "j"})
+_MAX_TRIGGER_SPAN = 16
+_NAME_BODY = re.compile(r"[\u3400-\u9fff“”·+]+")
+_FUNCTION_TAGS = frozenset(
+    {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "y", "e"}
+)
 _QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20})”")
 
 
@@ -44,6 +49,8 @@ class ProgrammeRecognizer:
         self.shared_re = Phrases(lex.shared_programme_heads)
         self.setup_re = Phrases(lex.triggers["establishes"])
         self.setup_words = frozenset(lex.triggers["establishes"])
+        runners = {*lex.triggers["establishes"], *lex.triggers["organizes"], *lex.programme_runners}
+        self.adjacent_re = Phrases(sorted(runners, key=lambda w: (-len(w), w)))
 
     def __call__(self, doc: Doc) -> Doc:
         self._quoted(doc)
@@ -121,6 +128,13 @@ class ProgrammeRecognizer:
                 if grade is not None:
                     start -= len(grade)
                     graded = True
+            if (
+                m.group(0) in lex.descriptive_programme_heads
+                and (span := self._trigger_span(text, words, m.start())) is not None
+            ):
+                name = text[span : m.end()].replace("“", "").replace("”", "")
+                self._emit(doc, span, m.end(), name, "programme-trigger")
+                continue
             if not (graded or (pieces and is_specific(pieces, lex, strict=weak))):
                 continue
             if m.group(0) in lex.shared_programme_heads and not _made_of(
@@ -140,6 +154,33 @@ class ProgrammeRecognizer:
                     continue
             name = text[start : m.end()].replace("“", "").replace("”", "")
             self._emit(doc, start, m.end(), name, "programme-head")
+
+    def _trigger_span(self, text: str, words, head_start: int) -> int | None:
+        """Start of a weak head's descriptive name written right after the verb that sets
+        up, holds or runs it (实施|职工建功立业创新创造活动, 举办的|一线职工省内疗休养活动):
+        every word from the verb to the head, when none of them is a function word."""
+        lo = max(0, head_start - _MAX_TRIGGER_SPAN - 8)
+        clause = max((m.end() for m in CLAUSE_END.finditer(text, lo, head_start)), default=lo)
+        found = None
+        for m in self.adjacent_re.finditer(text, clause, head_start):
+            found = m
+        if found is None:
+            return None
+        start = found.end()
+        while text.startswith(("了", "的"), start):
+            start += 1
+        body = text[start:head_start]
+        if not 3 <= len(body) <= _MAX_TRIGGER_SPAN or not _NAME_BODY.fullmatch(body):
+            return None
+        inside = [w for w in words if start <= w.start < head_start]
+        if not inside or inside[0].start != start:
+            return None  # the verb ends inside a word: 开展|览, not a trigger
+        if any(w.tag in _FUNCTION_TAGS or w.text in self.lex.left_breaks for w in inside):
+            return None
+        content = [w.text for w in inside if w.text not in self.lex.generic_modifiers]
+        if sum(map(len, content)) < 3 or inside[0].text in self.lex.generic_modifiers:
+            return None
+        return start
 
 
 def _made_of(text: str, vocabulary: frozenset[str]) -> bool:

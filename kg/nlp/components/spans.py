@@ -65,10 +65,15 @@ _COMPANY_FORM = re.compile(r"^([(（][^)）]{1,6}[)）])?(股份)?(有限)?(责�
 def _same_thing(inner: Candidate, outer: Candidate) -> bool:
     """A shorter name at the start of a longer one of the same type that names the same
     thing (events, programmes, places, or a company and its legal form)."""
-    if not _inside(inner, outer) or inner.start != outer.start or inner.label != outer.label:
+    if not _inside(inner, outer) or inner.label != outer.label:
         return False
     if inner.label in (EntityType.EVENT, EntityType.PROGRAMME):
-        return True
+        # also a quoted name opening the longer one: “送教上门”产业工人提素专项行动
+        return inner.start == outer.start or (
+            inner.start == outer.start + 1 and outer.name.startswith(inner.name)
+        )
+    if inner.start != outer.start:
+        return False
     return bool(_COMPANY_FORM.match(outer.name[len(inner.name) :]))
 
 
@@ -84,6 +89,8 @@ def _qualifies(place: Candidate, kept: list[Candidate]) -> bool:
             continue
         if outer.label == EntityType.PERSON:
             return False
+        if place.rule == "gazetteer":
+            continue  # a known division anywhere in a name qualifies it (国网石家庄供电公司)
         cursor = outer.start
         while cursor < place.start:
             step = next(
