@@ -152,31 +152,61 @@ def writer_names() -> list[str]:
     return sorted(_WRITERS)
 
 
-#: While a run is staged: its RDF export, made once for every RDF writer (Turtle, the
-#: store, …) instead of once per writer, and dropped when the run is staged.
+#: While a run is staged: its RDF export (the triple table, and the rdflib graph if a
+#: writer needs one), made once for every RDF writer (Turtle, the store, …) instead of
+#: once per writer, and dropped when the run is staged.
 _SHARED_RDF: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
     "kg_shared_rdf", default=None
 )
+
+
+def _shared(result: BuildResult, name: str, make: Callable[[Any], Any]) -> Any:
+    """``make(result.graph)``, made once per run and ``name``."""
+    memo = _SHARED_RDF.get()
+    if memo is None:
+        return make(result.graph)
+    if memo.get("result") is not result:
+        memo.clear()
+        memo["result"] = result
+    if name not in memo:
+        memo[name] = make(result.graph)
+    return memo[name]
+
+
+def _table_of(result: BuildResult) -> Any:
+    """The triples of ``result`` (:func:`kg.rdf.table.model_table`), shared within a run."""
+    from kg.rdf.table import model_table
+
+    return _shared(result, "table", model_table)
 
 
 def _rdf_of(result: BuildResult) -> Any:
     """The rdflib graph of ``result`` (:func:`kg.rdf.to_rdf`), shared within one run."""
     from kg.rdf.export import to_rdf
 
-    memo = _SHARED_RDF.get()
-    if memo is None:
-        return to_rdf(result.graph)
-    if memo.get("result") is not result:
-        memo.update(result=result, rdf=to_rdf(result.graph))
-    return memo["rdf"]
+    return _shared(result, "rdf", to_rdf)
+
+
+def _rdf_bytes(result: BuildResult, fmt: str) -> bytes:
+    """Turtle and N-Triples straight from the triple table (no rdflib graph), the rest
+    (and Turtle the fast rules do not cover) through rdflib."""
+    from kg.rdf import table
+    from kg.rdf.export import serialize
+
+    if fmt == "nt":
+        return table.ntriples(_table_of(result))
+    if fmt == "turtle":
+        data = table.turtle(_table_of(result))
+        if data is not None:
+            return data
+    return serialize(_rdf_of(result), fmt)
 
 
 def _rdf_writer(fmt: str) -> WriterFunc:
     def write(result: BuildResult, path: Path) -> None:
         from kg.io import atomic_write_bytes
-        from kg.rdf.export import serialize
 
-        atomic_write_bytes(path, serialize(_rdf_of(result), fmt))
+        atomic_write_bytes(path, _rdf_bytes(result, fmt))
 
     write.__name__ = f"write_{fmt.replace('-', '_')}"
     return write
@@ -185,7 +215,7 @@ def _rdf_writer(fmt: str) -> WriterFunc:
 def _write_store(result: BuildResult, path: Path) -> None:
     from kg.rdf.store import write_store
 
-    write_store(_rdf_of(result), path)
+    write_store(_table_of(result), path)
 
 
 def _write_html(result: BuildResult, path: Path) -> None:

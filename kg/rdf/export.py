@@ -320,5 +320,13 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str], fmt: str = "tu
     >>> write_graph(build_graph([], []), out).exists()
     True
     """
-    data = serialize(to_rdf(G), fmt)
+    canonical_fmt = FORMATS.get(fmt.lower())
+    data = None
+    if canonical_fmt in ("turtle", "nt"):
+        from kg.rdf import table
+
+        triples = table.model_table(G)
+        data = table.ntriples(triples) if canonical_fmt == "nt" else table.turtle(triples)
+    if data is None:
+        data = serialize(to_rdf(G), fmt)
     return atomic_write_bytes(path, data)

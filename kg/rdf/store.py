@@ -195,8 +195,10 @@ def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     Parameters
     ----------
     result
-        A :class:`kg.pipeline.BuildResult`, a graph model (``networkx.MultiDiGraph``)
-        or an rdflib graph made by :func:`kg.rdf.to_rdf`.
+        A :class:`kg.pipeline.BuildResult`, a graph model (``networkx.MultiDiGraph``),
+        its :class:`kg.rdf.table.TripleTable` or an rdflib graph made by
+        :func:`kg.rdf.to_rdf`. The N-Quads are written straight from the model (no
+        rdflib graph) and bulk-loaded.
     path
         The store folder (``OUT/store``). It is built beside, under a temporary name,
         and renamed into place, so an interrupted write leaves the old store usable.
@@ -208,17 +210,21 @@ def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     """
     import networkx as nx
 
-    from kg.rdf.export import to_rdf
+    from kg.rdf import table
 
-    model = result if isinstance(result, Graph | nx.MultiDiGraph) else result.graph
-    graph = model if isinstance(model, Graph) else to_rdf(model)
+    if isinstance(result, table.TripleTable | Graph):
+        triples = result
+    else:
+        model = result if isinstance(result, nx.MultiDiGraph) else result.graph
+        triples = table.model_table(model)
+    data = table.nquads(triples) if isinstance(triples, table.TripleTable) else _nquads(triples)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         store = pyoxigraph.Store(str(tmp))
         # lenient: the exporter only writes IRIs it percent-encoded itself (kg.rdf.iri)
-        store.bulk_load(_nquads(graph), pyoxigraph.RdfFormat.N_QUADS, lenient=True)
+        store.bulk_load(data, pyoxigraph.RdfFormat.N_QUADS, lenient=True)
         store.flush()
         store.optimize()
         del store
@@ -232,7 +238,7 @@ def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    log.debug("wrote store %s: %d triples", target, len(graph))
+    log.debug("wrote store %s: %d triples", target, data.count(b"\n"))
     return target
 
 

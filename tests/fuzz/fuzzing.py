@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from kg.ingest import read_corpus
 from kg.pipeline import BuildResult, build_documents
-from kg.rdf import serialize, to_rdf, validate
+from kg.rdf import serialize, table, to_rdf, validate
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -259,6 +259,9 @@ def check_graph(result: BuildResult) -> dict[str, int]:
             counts[f"rdflib {fmt}"] = len(rdflib.Graph().parse(data=data, format=rdflib_fmt))
         counts[f"oxigraph {fmt}"] = sum(1 for _ in pyoxigraph.parse(data, format=oxigraph_fmt))
     assert set(counts.values()) == {len(rdf)}, counts
+    triples = table.model_table(result.graph)  # the direct export: the same bytes
+    assert table.turtle(triples) == serialize(rdf, "turtle")
+    assert table.ntriples(triples) == serialize(rdf, "nt")
     report = validate(rdf)
     assert report.conforms, report.text[:3000]
     return counts
