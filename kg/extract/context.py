@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc
 
 from kg.nlp import mentions_from_doc
 from kg.nlp.doc import doc_text
 from kg.types import Article, EntityType, Mention, Provenance
 
-__all__ = ["ORG_TYPES", "DocContext"]
+__all__ = ["ORG_TYPES", "DocContext", "relation_data"]
 
 ORG_TYPES = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+@cache
+def relation_data() -> dict:
+    """The relation rules' word lists (``kg/extract/data/relations.yaml``)."""
+    path = resources.files("kg.extract") / "data" / "relations.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.context import ORG_TYPES, DocContext
+from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -31,41 +31,175 @@ def parse_post_chain(text: str) -> str | None:
 
 
 def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
-    """Person ← posts ← organisation, read right to left from each person mention."""
+    """Person ← posts ← organisation, read right to left from each person mention.
+
+    A chain may cross 、 and a comma to an earlier body (``州人大常委会副主任，州总工会
+    主席李萍``); in a list of people a post with no body of its own takes the body of the
+    person before it (``开封大学党委书记陈灿,党委副书记储建新``); ``PERSON 当选 ORG POST``
+    gives the post in that body.
+    """
     ctx = DocContext(doc)
     lex = load_lexicon()
+    data = relation_data()
     text = ctx.text
     mentions = ctx.mentions
     orgs_by_end: dict[int, list[Mention]] = {}
+    orgs_by_start: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.label in ORG_TYPES:
             orgs_by_end.setdefault(ctx.local(m)[1], []).append(m)
-    for person in (m for m in mentions if m.label == EntityType.PERSON):
+            orgs_by_start.setdefault(ctx.local(m)[0], []).append(m)
+    persons = [m for m in mentions if m.label == EntityType.PERSON]
+    person_ends = {ctx.local(m)[1]: m for m in persons}
+    is_post = _post_test(lex.posts, data, set(orgs_by_end))
+    max_len = max(lex.max_post_len, max(map(len, data["post_heads"])) + data["post_qualifier_max"])
+    modifiers = tuple(data["post_modifiers"])
+    held: dict[int, list[tuple[Mention, str]]] = {}  # person end → (body, role)
+    for person in persons:
+        evidence = ctx.evidence(ctx.local(person)[0])
+        found: list[tuple[Mention, str]] = []
         cursor = ctx.local(person)[0]
         while text[cursor - 1 : cursor] in (" ", "\u3000"):
             cursor -= 1
+        first_chain: int | None = None
         while True:
             org = role = None
-            for chain_start in _chain_starts(text, cursor, lex.posts, lex.max_post_len):
-                org = _longest(orgs_by_end.get(chain_start, [])) or _anaphor(ctx, text, chain_start)
+            starts = _chain_starts(text, cursor, is_post, max_len)
+            if first_chain is None and starts:
+                first_chain = starts[0]
+            for chain_start in starts:
+                org_end = chain_start
+                for modifier in modifiers:
+                    if text[chain_start - len(modifier) : chain_start] == modifier:
+                        org_end = chain_start - len(modifier)
+                org = _longest(orgs_by_end.get(org_end, [])) or _anaphor(ctx, text, org_end)
                 if org is not None:
                     role = text[chain_start:cursor]
-                    org, role = _own_union(org, role, orgs_by_end.get(chain_start + 2, []))
+                    org, role = _own_union(org, role, orgs_by_end.get(org_end + 2, []))
                     break
             if org is None:
                 break
-            evidence = ctx.evidence(ctx.local(person)[0])
+            found.append((org, role))
+            org_start = ctx.local(org)[0] if org.article_id == person.article_id else chain_start
+            # 市人大常委会副主任、市总工会主席: another body before 、 or a comma
+            sep = text[org_start - 1 : org_start]
+            if sep not in ("、", "，", ","):
+                break
+            if sep != "、" and (
+                org_start - 1 in person_ends
+                or not _chain_starts(text, org_start - 1, is_post, max_len)
+            ):
+                break
+            cursor = org_start - 1
+        if not found:
+            found = _from_list(text, ctx.local(person)[0], first_chain, person_ends, held, data)
+        if not found:
+            found = _elected(text, ctx.local(person)[1], orgs_by_start, is_post, max_len, data)
+        if found:
+            held[ctx.local(person)[1]] = found
+        for org, role in found:
             yield RelationMention(
                 person, RelationType.MEMBER_OF, org, evidence, role=role, rule="post-chain"
             )
-            org_start = ctx.local(org)[0] if org.article_id == person.article_id else chain_start
-            # 市人大常委会副主任、市总工会主席: another body before 、
-            if text[org_start - 1 : org_start] != "、":
-                break
-            cursor = org_start - 1
 
 
-def _chain_starts(text: str, end: int, posts: frozenset[str], max_len: int) -> list[int]:
+def _post_test(posts: frozenset[str], data: dict, org_ends: set[int]):
+    """A test for ``text[start:end]`` being a post: a lexicon post, or a head post after
+    a short qualifier that does not end an organisation's name."""
+    heads = sorted(data["post_heads"], key=len, reverse=True)
+    stops = set(data["post_qualifier_stops"])
+    limit = data["post_qualifier_max"]
+    bodies = tuple(data["post_qualifier_bodies"])
+    units = tuple(data["post_qualifier_units"])
+
+    def test(text: str, start: int, end: int) -> bool:
+        part = text[start:end]
+        if part in posts:
+            return True
+        for head in heads:
+            qualifier = part[: len(part) - len(head)]
+            if (
+                part.endswith(head)
+                and 0 < len(qualifier) <= limit
+                and all("\u4e00" <= c <= "\u9fff" or c.isdigit() for c in qualifier)
+                and not stops & set(qualifier)
+                and start + len(qualifier) not in org_ends
+                and not qualifier.endswith(bodies)
+                # 组宣部部长 right after a body is a post in its unit; 、经审会主任 is not
+                and (text[start - 1 : start] == "、" or not qualifier.endswith(units))
+            ):
+                return True
+        return False
+
+    return test
+
+
+def _from_list(
+    text: str,
+    start: int,
+    chain: int | None,
+    person_ends: dict[int, Mention],
+    held: dict[int, list[tuple[Mention, str]]],
+    data: dict,
+) -> list[tuple[Mention, str]]:
+    """The body of the person listed before: ``副主席张红、胡宁`` (same post), or
+    ``陈灿,党委副书记储建新`` (own post, same body)."""
+    if chain is None:
+        before = held.get(start - 1) if text[start - 1 : start] == "、" else None
+        return list(before or [])
+    if text[chain - 1 : chain] not in ("、", "，", ","):
+        return []
+    before = held.get(chain - 1)
+    role = text[chain:start].strip()
+    weak = load_lexicon().weak_posts
+    if (
+        not before
+        or any(post in role for post in data["own_body_posts"])
+        or all(part in weak or part.endswith(tuple(weak)) for part in role.split("、"))
+    ):
+        return []
+    return [(before[0][0], role)]
+
+
+def _elected(
+    text: str,
+    end: int,
+    orgs_by_start: dict[int, list[Mention]],
+    is_post,
+    max_len: int,
+    data: dict,
+) -> list[tuple[Mention, str]]:
+    """``王雄之等9人全票当选…联合会第一届委员会委员``: PERSON (等N人) 当选 ORG POST."""
+    verbs = "|".join(map(re.escape, sorted(data["election_verbs"], key=len, reverse=True)))
+    m = re.match(rf"(?:等\d+人)?(?:全票|高票|同时)?(?:{verbs})", text[end : end + 16])
+    if m is None:
+        return []
+    org = _longest(orgs_by_start.get(end + m.end(), []))
+    if org is None:
+        return []
+    rest = end + m.end() + (org.end - org.start)
+    close = re.search(r"[，,。；;、\n]|$", text[rest : rest + 30])
+    stop = rest + (close.start() if close else 0)
+    role = text[rest:stop]
+    term = re.match(r"第[一二三四五六七八九十\d]+届(?:委员会|理事会)?", role)
+    offset = term.end() if term else 0
+    if len(role) <= offset:
+        return []
+    posts = role[offset:]
+    if all(is_post(text, rest + offset + a, rest + offset + b) for a, b in _parts(posts)):
+        return [(org, role)]
+    return []
+
+
+def _parts(role: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for part in role.split("、"):
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    return spans
+
+
+def _chain_starts(text: str, end: int, is_post, max_len: int) -> list[int]:
     """Every start of a post chain ending at ``end``, longest chain first.
 
     ``市总工会主席`` ends in both ``主席`` and ``工会主席``; the caller keeps the first start
@@ -77,7 +211,7 @@ def _chain_starts(text: str, end: int, posts: frozenset[str], max_len: int) -> l
         cursor = frontier.pop()
         for length in range(1, min(max_len, cursor) + 1):
             start = cursor - length
-            if text[start:cursor] in posts:
+            if is_post(text, start, cursor):
                 starts.append(start)
                 if text[start - 1 : start] == "、":
                     frontier.append(start - 1)

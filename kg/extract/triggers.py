@@ -11,13 +11,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from functools import cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
 
-from kg.extract.context import ORG_TYPES, DocContext
+from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.nlp.doc import CLAUSE_END, clause_start
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
@@ -25,15 +22,9 @@ from kg.types import EntityType, Mention, RelationMention, RelationType
 __all__ = ["extract_triggered"]
 
 
-@cache
-def _relation_data() -> dict:
-    path = resources.files("kg.extract") / "data" / "relations.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
 def may_establish(subject: Mention, programme: Mention) -> bool:
     """A national programme is established only by a national-level body."""
-    data = _relation_data()
+    data = relation_data()
     if not programme.text.endswith(tuple(data["national_programmes"])):
         return True
     return subject.text.startswith(tuple(data["national_prefixes"]))
@@ -69,8 +60,15 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         clause = clause_start(ctx.text, start, s_start)
         return any(offset in verbs for offset in range(clause, start))
 
+    data = relation_data()
+    referring = re.compile(
+        f"(?:{_alternation(tuple(data['event_determiners'])).pattern})"
+        f"({_alternation(tuple(sorted(data['event_nouns'], key=len, reverse=True))).pattern})"
+    )
+    role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
     last_events: list[Mention] = []
+    seen_events: list[Mention] = []
     for bounds in ctx.sentences:
         s_start, s_end = bounds
         sentence = ctx.text[s_start:s_end]
@@ -82,12 +80,36 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         def pos(m: Mention, s_start: int = s_start) -> int:
             return ctx.local(m)[0] - s_start
 
+        def referred(sentence: str = sentence, last: list[Mention] = last_events) -> list[Mention]:
+            """本届大赛 / 此次活动: the last event so named, else the last events named."""
+            ref = referring.search(sentence)
+            if ref is None:
+                return list(last)
+            noun = ref.group(1)
+            named = [e for e in reversed(seen_events) if noun in e.text]
+            return named[:1] or list(last)
+
+        # 主办单位是A，承办单位为B、C: the bodies named after each role noun
+        role_spans = []
+        for r in role_noun.finditer(sentence):
+            close = re.search(r"[，,。；;]", sentence[r.end() :])
+            stop = r.end() + (close.start() if close else len(sentence) - r.end())
+            role_spans.append((r.start(), stop))
+            listed = [m for m in orgs if r.end() <= pos(m) < stop]
+            events = [m for m in top if m.label == EntityType.EVENT] or referred()
+            for subject in listed:
+                for event in events:
+                    yield RelationMention(
+                        subject, RelationType.ORGANIZES, event, evidence, rule="role-noun"
+                    )
         # establishes and organizes
         for pattern, predicate, wanted in (
             (establish, RelationType.ESTABLISHES, {EntityType.PROGRAMME}),
             (organize, RelationType.ORGANIZES, {EntityType.EVENT, EntityType.PROGRAMME}),
         ):
             for t in pattern.finditer(sentence):
+                if any(a <= t.start() < b for a, b in role_spans):
+                    continue
                 pool = inside if predicate == RelationType.ESTABLISHES else top
                 # 召开贯彻党的二十大精神…会议: a party congress is never what is held here
                 pool = [m for m in pool if m.rule != "event-pattern"]
@@ -100,14 +122,29 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 passive = _passive_subjects(sentence, t.start(), orgs, pos)
                 if passive:
                     subjects = passive
+                    if not objects and predicate == RelationType.ORGANIZES:
+                        # 由A主办,B承办的…交流会: the other triggers share the object
+                        objects = [
+                            m
+                            for m in pool
+                            if m.label in wanted
+                            and pos(m) >= t.end()
+                            and not _other_trigger_between(sentence, t.end(), pos(m), establish)
+                        ]
                     if not objects:
                         objects = [m for m in top if m.label in wanted and pos(m) < t.start()]
                         if not objects and predicate == RelationType.ORGANIZES:
-                            objects = list(last_events)
+                            objects = referred()
                 else:
                     subjects = _subjects_before(sentence, t.start(), orgs, pos, acted_on)
                     if not subjects and topic is not None and objects:
                         subjects = [topic]
+                    if (
+                        not objects
+                        and predicate == RelationType.ORGANIZES
+                        and referring.search(sentence, 0, t.start())
+                    ):
+                        objects = referred()
                 amount = amount_re.search(sentence)
                 for subject in subjects:
                     for obj in objects:
@@ -183,6 +220,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             topic = orgs[0]
         if events:
             last_events = events
+            seen_events.extend(events)
         # 陕西省人力资源和社会保障厅“秦云就业”小程序: an organisation's own programme
         for org in orgs:
             end = pos(org) + len(org.text)
@@ -210,9 +248,10 @@ def _subjects_before(
     if not before:
         return []
     group = [before[-1]]
+    links = (*load_lexicon().relation_words["subject_links"], *relation_data()["subject_links"])
     for m in reversed(before[:-1]):
         link = sentence[pos(m) + len(m.text) : pos(group[0])]
-        if link in load_lexicon().relation_words["subject_links"]:
+        if link in links:
             group.insert(0, m)
         else:
             break

@@ -36,6 +36,42 @@ CASES = [
         "当天,西咸新区沣东新城先进制造产业园副主任易梅森参与直播。",
         ("易梅森", "memberOf", "西咸新区沣东新城先进制造产业园", "副主任"),
     ),
+    # a chain crosses a comma to an earlier body
+    (
+        "天津市总工会党组成员、副主席李贤,滨海新区人大常委会副主任,区总工会党组书记、主席宫丽艳,"
+        "滨海新区文化和旅游局局长贺淑荣出席并讲话。",
+        ("宫丽艳", "memberOf", "滨海新区人大常委会", "副主任"),
+    ),
+    # in a list of people, a post with no body takes the body of the person before it
+    (
+        "开封大学党委书记陈灿,党委副书记储建新,党委委员、卫校党委书记曾小平,党委委员、"
+        "副校长赵辉等出席。",
+        ("储建新", "memberOf", "开封大学", "党委副书记"),
+    ),
+    (
+        "开封大学党委书记陈灿,党委副书记储建新,党委委员、卫校党委书记曾小平,党委委员、"
+        "副校长赵辉等出席。",
+        ("曾小平", "memberOf", "开封大学", "党委委员、卫校党委书记"),
+    ),
+    (
+        "福州市总工会四级调研员陈明军,福州市商贸工会主席张继焰、副主席王道仿参加揭牌。",
+        ("王道仿", "memberOf", "福州市商贸工会", "副主席"),
+    ),
+    # a head post after a short qualifier
+    (
+        "福州市总工会四级调研员陈明军,福州市商贸工会主席张继焰、副主席王道仿参加揭牌。",
+        ("陈明军", "memberOf", "福州市总工会", "四级调研员"),
+    ),
+    (
+        "安徽孜衿实业有限公司总经理李宝琦当选经费审查委员会主任;"
+        "安徽省品匠健康产业发展有限公司营销经理张荣当选女职工委员会主任。",
+        ("张荣", "memberOf", "安徽省品匠健康产业发展有限公司", "营销经理"),
+    ),
+    # PERSON 当选 ORG POST
+    (
+        "大会进行了选举,王雄之等9人全票当选进贤县制笔行业工会联合会第一届委员会委员。",
+        ("王雄之", "memberOf", "进贤县制笔行业工会联合会", "第一届委员会委员"),
+    ),
     # nesting: place qualifiers and sub-organisations
     (
         "湖北省襄阳市总工会近年来围绕女职工关心的问题开展工作。",
@@ -67,6 +103,21 @@ CASES = [
         ("全国机械冶金建材系统产业工人队伍建设改革现场推进会", "locatedIn", "江苏省", None),
     ),
     ("据了解,合肥产投集团位于安徽省合肥市。", (None, "locatedIn", "合肥市", None)),
+    # organizes: role nouns, passive chains, an event referred to by 本届/此次
+    (
+        "厦门市总工会举办新就业形态劳动者中秋嘉年华。据了解,"
+        "此次活动的主办单位是厦门市总工会,承办单位为厦门市工人文化宫、厦门市职工服务中心。",
+        ("厦门市职工服务中心", "organizes", "新就业形态劳动者中秋嘉年华", None),
+    ),
+    (
+        "这场由甘肃省总工会主办,甘肃省电力工会承办的“中国梦·劳动美”职工书屋阅读交流会当天举办。",
+        ("甘肃省总工会", "organizes", "中国梦·劳动美职工书屋阅读交流会", None),
+    ),
+    (
+        "2021年柳州市职工职业技能大赛落下帷幕。本届大赛由柳州市总工会牵头,"
+        "与柳州市工业和信息化局、市科学技术局等单位联合主办。",
+        ("柳州市工业和信息化局", "organizes", "2021年柳州市职工职业技能大赛", None),
+    ),
     # a sentence naming no actor takes the union last seen acting, not one just set up
     (
         "上城区总工会聚焦和谐劳动关系。在钱塘智慧城探索建立杭州市首个网络直播行业工会联合会。"
@@ -76,6 +127,10 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # the person listed before passes a body on, but not to a post naming its own body
+    # (a government's head) nor to a title that is no post in a body (劳模)
+    ("市人大常委会副主任、市总工会主席林茹,副市长王春泉出席。", ("王春泉", "memberOf", None)),
+    ("盐田区总工会主席朱杰,全国劳模李红出席。", ("李红", "memberOf", None)),
     # a national programme is not established by a local body that carries it out
     (
         "本报讯(记者李玉波)近日,内蒙古自治区总工会向第一批21个试点地区和单位下拨530万元"
