@@ -187,26 +187,27 @@ def _rdf_of(result: BuildResult) -> Any:
     return _shared(result, "rdf", to_rdf)
 
 
-def _rdf_bytes(result: BuildResult, fmt: str) -> bytes:
-    """Turtle and N-Triples straight from the triple table (no rdflib graph), the rest
-    (and Turtle the fast rules do not cover) through rdflib."""
+def _rdf_chunks(result: BuildResult, fmt: str) -> Iterable[bytes]:
+    """Turtle and N-Triples straight from the triple table (no rdflib graph; Turtle
+    written as it is made), the rest (and Turtle the fast rules do not cover) through
+    rdflib."""
     from kg.rdf import table
     from kg.rdf.export import serialize
 
     if fmt == "nt":
-        return table.ntriples(_table_of(result))
+        return (table.ntriples(_table_of(result)),)
     if fmt == "turtle":
-        data = table.turtle(_table_of(result))
-        if data is not None:
-            return data
-    return serialize(_rdf_of(result), fmt)
+        chunks = table.turtle_chunks(_table_of(result))
+        if chunks is not None:
+            return chunks
+    return (serialize(_rdf_of(result), fmt),)
 
 
 def _rdf_writer(fmt: str) -> WriterFunc:
     def write(result: BuildResult, path: Path) -> None:
-        from kg.io import atomic_write_bytes
+        from kg.io import atomic_write_chunks
 
-        atomic_write_bytes(path, _rdf_bytes(result, fmt))
+        atomic_write_chunks(path, _rdf_chunks(result, fmt))
 
     write.__name__ = f"write_{fmt.replace('-', '_')}"
     return write

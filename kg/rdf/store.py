@@ -13,6 +13,8 @@ store through ``oxrdflib``.
 
 from __future__ import annotations
 
+import io
+import itertools
 import logging
 import os
 import shutil
@@ -189,6 +191,34 @@ def _nquads(graph: Graph) -> bytes:
     return "".join(lines).encode("utf-8")
 
 
+_LINES = 8192
+#: Quads per ``bulk_load`` call: Oxigraph's bulk loader keeps its whole input batch (up
+#: to a million quads) in memory, so a big store is loaded in several calls.
+_BATCH = 200_000
+
+
+class _ChunkReader(io.RawIOBase):
+    """A binary file that reads an iterator of byte chunks (streamed to ``bulk_load``)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._rest = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not len(self._rest):
+            try:
+                self._rest = memoryview(next(self._chunks))
+            except StopIteration:
+                return 0
+        n = min(len(buffer), len(self._rest))
+        buffer[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n
+
+
 def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     """Write the Oxigraph store of a build into the new folder ``path``.
 
@@ -217,14 +247,20 @@ def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     else:
         model = result if isinstance(result, nx.MultiDiGraph) else result.graph
         triples = table.model_table(model)
-    data = table.nquads(triples) if isinstance(triples, table.TripleTable) else _nquads(triples)
+    if isinstance(triples, table.TripleTable):
+        chunks = table.nquad_chunks(triples, lines=_LINES)
+    else:
+        chunks = iter([_nquads(triples)])
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         store = pyoxigraph.Store(str(tmp))
         # lenient: the exporter only writes IRIs it percent-encoded itself (kg.rdf.iri)
-        store.bulk_load(data, pyoxigraph.RdfFormat.N_QUADS, lenient=True)
+        # one bulk load per _BATCH quads: the loader holds a whole batch in memory
+        for first in chunks:
+            batch = itertools.chain([first], itertools.islice(chunks, _BATCH // _LINES - 1))
+            store.bulk_load(_ChunkReader(batch), pyoxigraph.RdfFormat.N_QUADS, lenient=True)
         store.flush()
         store.optimize()
         del store
@@ -238,7 +274,7 @@ def write_store(result: Any, path: str | os.PathLike[str]) -> Path:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    log.debug("wrote store %s: %d triples", target, data.count(b"\n"))
+    log.debug("wrote store %s", target)
     return target
 
 

@@ -28,7 +28,16 @@ from kg.rdf.namespace import DCTERMS, ID, KG, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.rdf.writer import _Names, _quote_nt, _quote_ttl, _Unsupported, escape_controls
 from kg.types import EntityType, RelationType
 
-__all__ = ["Lit", "TripleTable", "model_table", "nquads", "ntriples", "turtle"]
+__all__ = [
+    "Lit",
+    "TripleTable",
+    "model_table",
+    "nquad_chunks",
+    "nquads",
+    "ntriples",
+    "turtle",
+    "turtle_chunks",
+]
 
 log = logging.getLogger(__name__)
 
@@ -306,23 +315,37 @@ def ntriples(table: TripleTable) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 
-def nquads(table: TripleTable) -> bytes:
-    """N-Quads, each triple in the named graph :func:`kg.rdf.store.graph_quads` gives it
-    (sorted, so the same model always gives the same bytes)."""
+def _nquad_lines(table: TripleTable) -> Iterator[str]:
+    """The N-Quads line of every triple, in the table's order, each triple in the named
+    graph :func:`kg.rdf.store.graph_quads` gives it."""
     from kg.rdf.store import SHARED_GRAPH, _owners
 
-    rows = list(_lines(table))
-    owners = _owners([(s, p, o) for s, p, o, _line in rows], _key)
+    owners = _owners(list(table), _key)
     shared = str(SHARED_GRAPH)
     names: dict[str, str] = {shared: f"<{shared}>"}
-    out = []
-    for (_s, _p, _o, line), owner in zip(rows, owners, strict=True):
+    for (_s, _p, _o, line), owner in zip(_lines(table), owners, strict=True):
         name = names.get(owner)
         if name is None:
             name = names[owner] = f"<{owner}>"
-        out.append(f"{line} {name} .\n")
-    out.sort()
-    return "".join(out).encode("utf-8")
+        yield f"{line} {name} .\n"
+
+
+def nquads(table: TripleTable) -> bytes:
+    """Sorted N-Quads (see :func:`nquad_chunks`): the same model, the same bytes."""
+    return "".join(sorted(_nquad_lines(table))).encode("utf-8")
+
+
+def nquad_chunks(table: TripleTable, lines: int = 8192) -> Iterator[bytes]:
+    """The N-Quads of the store, in the table's order, as UTF-8 chunks of ``lines``
+    lines: what :func:`kg.rdf.store.write_store` bulk-loads, never held whole."""
+    batch: list[str] = []
+    for line in _nquad_lines(table):
+        batch.append(line)
+        if len(batch) >= lines:
+            yield "".join(batch).encode("utf-8")
+            batch.clear()
+    if batch:
+        yield "".join(batch).encode("utf-8")
 
 
 def _key(term: Any) -> str:
@@ -335,6 +358,16 @@ def _key(term: Any) -> str:
 def turtle(table: TripleTable) -> bytes | None:
     """Turtle with the bytes of :func:`kg.rdf.writer.turtle`, or None where its fast
     rules do not apply (then rdflib's serialiser must write the graph)."""
+    chunks = turtle_chunks(table)
+    return None if chunks is None else b"".join(chunks)
+
+
+def turtle_chunks(table: TripleTable) -> Iterator[bytes] | None:
+    """:func:`turtle` as UTF-8 chunks, made as they are written (None: not covered).
+
+    Everything that could make the fast rules refuse the table is checked before the
+    first chunk, so a caller never has to discard half a file.
+    """
     from kg.rdf.export import _prefixes
 
     try:
@@ -362,7 +395,7 @@ class _DataNames(_Names):
         return super().pname(uri)
 
 
-def _turtle(table: TripleTable, names: _Names) -> bytes:
+def _turtle(table: TripleTable, names: _Names) -> Iterator[bytes]:
     pname = names.pname
     subjects = table.subjects
     references: Counter[str] = Counter()
@@ -371,6 +404,8 @@ def _turtle(table: TripleTable, names: _Names) -> bytes:
     for props in subjects.values():
         for p, objects in props.items():
             predicates.add(p)
+            if len(objects) > 1:
+                _sorted_objects(list(objects))  # raises where rdflib's order differs
             for o in objects:
                 if type(o) is str:
                     references[o] += 1
@@ -405,8 +440,21 @@ def _turtle(table: TripleTable, names: _Names) -> bytes:
             return escape_controls(text)
         return _typed_ttl(lexical, datatype, names)
 
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(names.used.items()))
+    return _turtle_body(subjects, references, rendered, rendered_verbs, obj, header)
+
+
+def _turtle_body(
+    subjects: dict[str, dict[str, dict[Term, None]]],
+    references: Counter[str],
+    rendered: dict[str, str],
+    verbs: dict[str, str],
+    obj: Any,
+    header: str,
+    size: int = 4096,
+) -> Iterator[bytes]:
     first = (_TYPE, _LABEL)
-    out: list[str] = [""]
+    out: list[str] = [header]
     for subject in sorted(subjects, key=lambda s: (references.get(s, 0), s)):
         props = subjects[subject]
         order = [p for p in first if p in props]
@@ -415,7 +463,7 @@ def _turtle(table: TripleTable, names: _Names) -> bytes:
         sep = " "
         for predicate in order:
             objects = props[predicate]
-            parts.append(sep + rendered_verbs[predicate] + " ")
+            parts.append(sep + verbs[predicate] + " ")
             sep = " ;\n    "
             if len(objects) == 1:
                 parts.append(obj(next(iter(objects))))
@@ -423,9 +471,11 @@ def _turtle(table: TripleTable, names: _Names) -> bytes:
                 parts.append(",\n        ".join(map(obj, _sorted_objects(list(objects)))))
         parts.append(" .\n")
         out.append("".join(parts))
+        if len(out) >= size:
+            yield "".join(out).encode("utf-8")
+            out.clear()
     out.append("\n")
-    out[0] = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(names.used.items()))
-    return "".join(out).encode("utf-8")
+    yield "".join(out).encode("utf-8")
 
 
 def _typed_ttl(lexical: str, datatype: str, names: _Names) -> str:

@@ -172,3 +172,29 @@ def test_write_graph_takes_the_direct_path(fmt: str, tmp_path: Path) -> None:
     G = sample_model()
     path = write_graph(G, tmp_path / f"g.{fmt}", fmt)
     assert path.read_bytes() == serialize(to_rdf(G), fmt)
+
+
+def test_chunked_writers_are_the_whole_outputs() -> None:
+    triples = direct.model_table(sample_model())
+    chunks = list(direct.turtle_chunks(triples))
+    assert b"".join(chunks) == direct.turtle(triples)
+    streamed = b"".join(direct.nquad_chunks(triples, lines=7)).decode("utf-8").splitlines()
+    whole = direct.nquads(triples).decode("utf-8").splitlines()
+    assert len(streamed) == len(triples) and sorted(streamed) == whole
+
+
+def test_a_store_loaded_in_several_batches_holds_every_quad(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.rdf import store
+    from kg.rdf.store import write_store
+
+    monkeypatch.setattr(store, "_LINES", 5)
+    monkeypatch.setattr(store, "_BATCH", 10)  # 2 chunks of 5 quads per bulk load
+    G = sample_model()
+    loaded = pyoxigraph.Store.read_only(str(write_store(G, tmp_path / "s")))
+    expected = direct.nquads(direct.model_table(G))
+    whole = pyoxigraph.Store()
+    whole.bulk_load(expected, pyoxigraph.RdfFormat.N_QUADS)
+    assert len(loaded) == len(whole) > 20
+    assert sorted(map(str, loaded)) == sorted(map(str, whole))
