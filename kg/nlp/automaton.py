@@ -74,6 +74,9 @@ class Phrases:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self._set
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[PhraseMatch]:
         """Each leftmost-longest match in ``text[pos:endpos]``, left to right, not
         overlapping (offsets into ``text``)."""

@@ -111,6 +111,8 @@ def grow_left(
         if t in (")", "）") and k + 2 < len(pieces):
             # a short parenthesised part: 合肥市产业投资控股集团(集团)有限公司
             m = _PAREN.search(text[max(0, new_start - 8) : new_start])
+            if m and m.group(0)[1:].startswith(lex.byline_roles):
+                break  # (记者赵黎浩)云南工匠学院: a byline, not part of the name
             if m and not allow_quotes:
                 new_start -= len(m.group(0))
                 while k < len(pieces) and pieces[k].start >= new_start:

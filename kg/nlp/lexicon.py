@@ -81,6 +81,9 @@ class Lexicon:
     event_suffixes: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
     event_openers: tuple[str, ...]
+    event_subject_breaks: tuple[str, ...]
+    event_name_links: frozenset[str]
+    programme_contests: tuple[str, ...]
     prepositions: frozenset[str]
     event_classifiers: tuple[str, ...]
     event_patterns: tuple[str, ...]
@@ -246,6 +249,9 @@ def load_lexicon() -> Lexicon:
         event_suffixes=_longest_first(data["event_suffixes"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),
         event_openers=_longest_first(data["event_openers"]),
+        event_name_links=frozenset(data["event_name_links"]),
+        programme_contests=_longest_first(data["programme_contests"]),
+        event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),
         prepositions=frozenset(data["prepositions"]),
         event_classifiers=tuple(data["event_classifiers"]),
         event_patterns=tuple(data["event_patterns"]),

@@ -69,3 +69,127 @@ def test_programme_after_its_verb(analyse, text: str, name: str) -> None:
 def test_no_programme_after_its_verb(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# head suffix lexicons: type by the longest head (林业局 is a company, 妇联 an organisation,
+# 党和政府 no body at all)
+HEAD_TYPES = [
+    ("伊春市新青林业局松林林场开展巡护。", T.ENTERPRISE, "伊春市新青林业局"),
+    ("中铁广州工程局港航公司承建该标段。", T.ENTERPRISE, "中铁广州工程局"),
+    ("活动由沙洋县总工会联合沙洋县妇联、沙洋县文联共同举办。", T.ORGANIZATION, "沙洋县妇联"),
+    ("活动由沙洋县总工会联合沙洋县妇联、沙洋县文联共同举办。", T.ORGANIZATION, "沙洋县文联"),
+    ("黑龙江国安律师事务所律师为职工解答法律问题。", T.ORGANIZATION, "黑龙江国安律师事务所"),
+    ("据贵州日报天眼新闻报道,活动吸引了众多职工。", T.ORGANIZATION, "贵州日报"),
+    (
+        "中国铁路青藏集团有限公司拉萨办事处工会主席讲话。",
+        T.ENTERPRISE,
+        "中国铁路青藏集团有限公司拉萨办事处",
+    ),
+]
+NOT_BODIES = [
+    ("广大职工感受到了党和政府的关怀。", "党和政府"),
+    ("把党委政府的温暖送到职工心坎上。", "党委政府"),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), HEAD_TYPES)
+def test_head_types(analyse, text: str, label: T, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, label)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_BODIES)
+def test_not_bodies(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# award titles: the head ending a word is found even when a longer head starts inside it
+# (五一劳动|奖状, not 劳动奖|状); a verb or a count before it is not part of the title
+AWARDS = [
+    ("国网石家庄供电公司获全国五一劳动奖状,国网衡水供电公司获评先进。", "全国五一劳动奖状"),
+    ("3名职工获全国五一劳动奖章。", "全国五一劳动奖章"),
+]
+NOT_AWARDS = [
+    ("3名职工获全国五一劳动奖章。", "名全国五一劳动奖章"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AWARDS)
+def test_award_titles(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_AWARDS)
+def test_not_award_titles(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# an event that is the subject of its clause (…仪式5月28日举行, …大会在北京举行) is named
+# from the clause start after its dateline; party congresses by pattern; a 劳动竞赛 is a
+# programme
+EVENTS = [
+    (
+        "本报讯 5月4日下午，新会区工会职工户外爱心驿站揭牌暨骑行之家工会濠桥站启动仪式"
+        "由江门市新会区总工会主办。",
+        T.EVENT,
+        "新会区工会职工户外爱心驿站揭牌暨骑行之家工会濠桥站启动仪式",
+    ),
+    (
+        "本报讯 进贤县制笔行业工会联合会成立大会暨第一次会员代表大会5月18日上午召开,会场气氛热烈。",
+        T.EVENT,
+        "进贤县制笔行业工会联合会成立大会暨第一次会员代表大会",
+    ),
+    (
+        "本报讯(记者 赖书闻)海南省政府与海南省总工会联席会议9月4日上午在省总工会召开。",
+        T.EVENT,
+        "海南省政府与海南省总工会联席会议",
+    ),
+    (
+        "本报讯（记者赵黎浩）云南工匠学院授牌仪式1月13日在云南省交通规划设计研究院举行。",
+        T.EVENT,
+        "云南工匠学院授牌仪式",
+    ),
+    ("下一步将深入贯彻党的二十大、中国工会十八大和四川工会十五大精神。", T.EVENT, "中国工会十八大"),
+    ("全区正在认真学习贯彻党的十九届五中全会精神。", T.EVENT, "党的十九届五中全会"),
+    (
+        "两位副经理也榜上有名,张弓被评为2022年滇中引水工程“百日决战”劳动竞赛先进个人。",
+        T.PROGRAMME,
+        "2022年滇中引水工程百日决战劳动竞赛",
+    ),
+]
+NOT_EVENTS = [
+    ("本届大赛在鞍钢集团举行,共有120名选手参赛。", "本届大赛"),
+    (
+        "以“新时代、新技能、新梦想”为主题的贵州省第一届职业技能大赛在贵阳举行。",
+        "以新时代、新技能、新梦想为主题的贵州省第一届职业技能大赛",
+    ),
+    (
+        "林永智代表中共长白山保护开发区工委、长白山管委会对大会召开表示祝贺。",
+        "林永智代表中共长白山保护开发区工委、长白山管委会对大会",
+    ),
+    ("职工书屋定期举办读书会、交流会、分享会在社区开展。", "读书会、交流会、分享会"),
+]
+LISTED_EVENTS = [
+    ("举办新区职工演讲比赛、“活力职工书屋”现场交流会和线上成果展等。", "活力职工书屋现场交流会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LISTED_EVENTS)
+def test_last_event_of_a_list(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.EVENT)
+
+
+@pytest.mark.parametrize(("text", "label", "name"), EVENTS)
+def test_events(analyse, text: str, label: T, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, label)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_EVENTS)
+def test_not_events(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)

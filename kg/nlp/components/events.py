@@ -31,6 +31,11 @@ class EventRecognizer:
         self.head_re = Phrases(lex.event_suffixes)
         self.pattern_re = re.compile("|".join(lex.event_patterns))
         self.opener_re = Phrases(lex.event_openers)
+        heads = "|".join(map(re.escape, lex.event_suffixes))
+        self.listed_re = re.compile(rf"(?:{heads})[”]?、")
+        self.verb_re = Phrases(
+            [*lex.event_openers, *lex.triggers["organizes"], *lex.event_subject_breaks]
+        )
         classifiers = "".join(map(re.escape, lex.event_classifiers))
         self.quantity_re = re.compile(rf"[一二两三四五六七八九十几数多首]+[{classifiers}]")
 
@@ -45,6 +50,8 @@ class EventRecognizer:
                 text, words, m.start(), lex, max_chars=40, allow_ordinals=True, allow_quotes=True
             )
             opened = self._opened_start(text, m.start(), start)
+            if opened is None:
+                opened = self._subject_start(text, words, m.start(), m.end(), start)
             if opened is not None:
                 start = opened
             elif not pieces or not is_specific(pieces, lex, strict=True):
@@ -67,14 +74,19 @@ class EventRecognizer:
                     found = [c for c in found if c is not before[-1]]
                 else:
                     start = self._joined_start(text, words, start - 1)
+            listed = [e for e in self.listed_re.finditer(text, start, m.start())]
+            if listed:
+                start = listed[-1].end()  # 读书会、交流会、分享会: the last of a list
             if not prefix:
                 name_start = start  # a 暨 join may have moved the start
             if m.start() - name_start < 2:
                 continue
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
-            found.append(
-                Candidate(start, m.end(), EntityType.EVENT, name, "event-head", self.priority)
+            # a 劳动竞赛 runs as a campaign: a programme (GUIDELINES: competitions)
+            label = (
+                EntityType.PROGRAMME if name.endswith(lex.programme_contests) else EntityType.EVENT
             )
+            found.append(Candidate(start, m.end(), label, name, "event-head", self.priority))
         for m in self.pattern_re.finditer(text):
             found.append(
                 Candidate(m.start(), m.end(), EntityType.EVENT, m.group(0), "event-pattern", 31)
@@ -92,6 +104,36 @@ class EventRecognizer:
         opened = self._opened_start(text, joint, grown)
         start = opened if opened is not None else grown
         return start if joint - start >= 2 else joint + 1
+
+    def _subject_start(self, text: str, words, head: int, end: int, grown: int) -> int | None:
+        """Where an event name starts when the event is the subject of its clause: the
+        head is followed by when and where it is held (…开班仪式5月28日举行, …表彰大会在北京
+        举行) and no verb precedes it in the clause (本报讯 5月4日下午，|新会区…揭牌暨…启动仪式
+        由…主办); the name is the clause after its dateline. None otherwise."""
+        if not _HELD.match(text, end):
+            return None
+        clause = clause_start(text, head, max(0, head - _MAX_SUBJECT_NAME - 20))
+        leader = _LEADER.match(text, clause)
+        start = leader.end() if leader else clause
+        if start == grown or head - start > _MAX_SUBJECT_NAME:
+            return None
+        if start > grown:
+            return start if grown >= clause else None  # the byline grown into: (记者赵黎浩)
+        themes = list(_THEME.finditer(text, start, head))
+        if themes:
+            start = themes[-1].end()  # 以“…”为主题的|…大赛: the theme is not the name
+        inside = [w for w in words if start <= w.start < head]
+        if any(w.tag == "p" and w.text not in self.lex.event_name_links for w in inside):
+            return None  # …代表…对大会: a preposition's object, not a name
+        if not text[start:head].strip(_DEMONSTRATIVE):
+            return None  # 本届大赛, 这次大会
+        for verb in self.verb_re.finditer(text, start, head):
+            if text.startswith("暨", verb.end()) or self.head_re.match(text, verb.start()):
+                continue  # …揭牌暨…, …成立大会: the verb names a ceremony
+            return None  # 举行|…, 召开|…: a verb opens the name (see _opened_start)
+        if text.count("“", start, head) != text.count("”", start, head):
+            return None
+        return start
 
     def _opened_start(self, text: str, head: int, grown: int) -> int | None:
         """Where an event name starts when a verb that holds or attends events opens it in
@@ -119,6 +161,18 @@ class EventRecognizer:
 
 
 _MIN_OPENED_NAME = 6  # characters before the head
+_MAX_SUBJECT_NAME = 50
+_THEME = re.compile(r"为主题的|主题的")
+_DEMONSTRATIVE = "本这该此届次场期"
+_WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|当天|昨天|今天)"
+# after the head: (when) + held / where / by whom
+_HELD = re.compile(
+    _WHEN + r"?\s*(?:在|于|由|举行|召开|开幕|开赛|开班|开营|隆重举行|隆重召开|正在进行|圆满落幕)"
+)
+# before the name: dateline, byline, date
+_LEADER = re.compile(
+    r"(?:\s|■|本报讯|简讯|讯|[(（][^)）\n]{0,14}[)）]|\d{4}年(?=\d{1,2}月)|" + _WHEN + r"|[，,])+"
+)
 
 
 @Language.factory("kg_events", default_config={"priority": 32})

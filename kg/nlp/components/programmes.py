@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.automaton import Phrases
+from kg.nlp.automaton import PhraseMatch, Phrases
 from kg.nlp.doc import CLAUSE_END, Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -96,10 +96,7 @@ class ProgrammeRecognizer:
 
     def _heads(self, doc: Doc, head_re: Phrases, *, weak: bool) -> None:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
-        word_ends = {w.end for w in words}
-        for m in head_re.finditer(text):
-            if m.end() not in word_ends:
-                continue
+        for m in _heads_at_word_ends(text, words, head_re):
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=20, allow_quotes=True)
             # a union's short form before it is its owner, not its name (清河县总|职工健康服务站)
             owner_end = max(
@@ -181,6 +178,19 @@ class ProgrammeRecognizer:
         if sum(map(len, content)) < 3 or inside[0].text in self.lex.generic_modifiers:
             return None
         return start
+
+
+def _heads_at_word_ends(text: str, words, head_re: Phrases) -> list[PhraseMatch]:
+    """The longest head ending at each word end: 奖状 in 五一劳动|奖状, which a left-to-right
+    scan misses after taking 劳动奖."""
+    lengths = sorted({len(h) for h in head_re.phrases}, reverse=True)
+    found = []
+    for w in words:
+        for n in lengths:
+            if n <= w.end and text[w.end - n : w.end] in head_re:
+                found.append(PhraseMatch(text[w.end - n : w.end], w.end - n, w.end))
+                break
+    return found
 
 
 def _made_of(text: str, vocabulary: frozenset[str]) -> bool:
