@@ -177,6 +177,11 @@ def grow_left(
                 new_start = piece.start
                 k += 1
                 continue
+        if piece.tag == "zg" and t in lex.name_internal_chars:
+            taken.append(piece)  # 沙洋县|委|组织部: jieba left the organ's 委 on its own
+            new_start = piece.start
+            k += 1
+            continue
         if not _name_like(piece, lex) or t in lex.name_breaking_posts:
             break
         if allow_ordinals and piece.tag in ("nr", "nrfg", "nrt"):

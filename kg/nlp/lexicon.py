@@ -45,6 +45,8 @@ class Lexicon:
 
     org_suffixes: dict[str, EntityType]
     subunit_suffixes: tuple[str, ...]
+    organ_departments: frozenset[str]
+    enterprise_brand_heads: tuple[str, ...]
     false_org_heads: tuple[str, ...]
     person_nouns: tuple[str, ...]
     collective_place_words: tuple[str, ...]
@@ -56,11 +58,13 @@ class Lexicon:
     weak_posts: frozenset[str]
     name_internal_posts: frozenset[str]
     name_internal_verbs: frozenset[str]
+    name_internal_chars: frozenset[str]
     domain_words: tuple[str, ...]
     jieba_splits: tuple[str, ...]
     speech_verbs: tuple[str, ...]
     name_followers: tuple[str, ...]
     byline_roles: tuple[str, ...]
+    photo_credits: tuple[str, ...]
     name_stop_chars: frozenset[str]
     name_final_stops: frozenset[str]
     not_person: frozenset[str]
@@ -77,9 +81,12 @@ class Lexicon:
     programme_triggers: tuple[str, ...]
     programme_followers: tuple[str, ...]
     programme_runners: tuple[str, ...]
+    programme_title_heads: tuple[str, ...]
+    title_qualifiers: tuple[str, ...]
     descriptive_programme_heads: frozenset[str]
     event_suffixes: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
+    ceremony_verbs: tuple[str, ...]
     event_openers: tuple[str, ...]
     event_subject_breaks: tuple[str, ...]
     event_name_links: frozenset[str]
@@ -90,6 +97,8 @@ class Lexicon:
     self_references: dict[str, str]
     place_suffixes: tuple[str, ...]
     venue_suffixes: tuple[str, ...]
+    community_suffixes: frozenset[str]
+    community_kinds: frozenset[str]
     lower_place_suffixes: tuple[str, ...]
     venue_prepositions: frozenset[str]
     not_place: frozenset[str]
@@ -100,6 +109,7 @@ class Lexicon:
     level_suffix_words: frozenset[str]
     not_toponym_stems: frozenset[str]
     union_parent_heads: tuple[str, ...]
+    union_branded_heads: tuple[str, ...]
     gazetteer: tuple[GazetteerEntry, ...]
     divisions: dict[str, Division]
 
@@ -169,19 +179,42 @@ def _divisions(text: str) -> dict[str, Division]:
 
 
 def _division_entries(
-    divisions: dict[str, Division], known: set[str], excluded: frozenset[str]
+    divisions: dict[str, Division],
+    known: set[str],
+    excluded: frozenset[str],
+    ethnic_groups: tuple[str, ...] = (),
 ) -> list[GazetteerEntry]:
     """County-level names as bounded Place patterns; generic (城区, 新城区) and clashing
-    ones (西安区, whose stem is the short form of a city) are left out."""
+    ones (西安区, whose stem is the short form of a city) are left out. Prefecture-level
+    names the gazetteer lacks (楚雄彝族自治州, 阿克苏地区, 兴安盟) are added too, and an
+    autonomous prefecture or county also by its usual short form, its place name and
+    level without the peoples (楚雄州, 彭水县)."""
     entries = []
     for name, division in sorted(divisions.items()):
         stem = name[:-1]
-        if name in known or name in excluded or division.level != "county":
+        if name in known or name in excluded:
             continue
-        if len(stem) < 2 or stem in known:
+        county = division.level == "county" and len(stem) >= 2 and stem not in known
+        if not (county or division.level == "prefecture"):
             continue
         entries.append(GazetteerEntry(EntityType.PLACE, name, name, bounded=True))
+        short = _autonomous_short_form(name, ethnic_groups)
+        if short and short not in known and short not in excluded:
+            entries.append(GazetteerEntry(EntityType.PLACE, short, short, bounded=True))
     return entries
+
+
+def _autonomous_short_form(name: str, ethnic_groups: tuple[str, ...]) -> str | None:
+    """楚雄彝族自治州 → 楚雄州, 彭水苗族土家族自治县 → 彭水县; None for other names."""
+    for level in ("自治州", "自治县"):
+        if not name.endswith(level):
+            continue
+        stem = name[: -len(level)]
+        while (group := next((g for g in ethnic_groups if stem.endswith(g)), None)) is not None:
+            stem = stem[: -len(group)]
+        if len(stem) >= 2 and stem != name[: -len(level)]:
+            return stem + level[-1]
+    return None
 
 
 @cache
@@ -204,7 +237,8 @@ def load_lexicon() -> Lexicon:
     divisions = _divisions(_read("divisions.tsv"))
     known = {e.pattern for e in gazetteer}
     excluded = frozenset(data["not_division"])
-    gazetteer += tuple(_division_entries(divisions, known, excluded))
+    ethnic = _longest_first(data["ethnic_groups"])
+    gazetteer += tuple(_division_entries(divisions, known, excluded, ethnic))
     org_suffixes = {
         suffix: EntityType(label)
         for label, suffixes in data["org_suffixes"].items()
@@ -213,6 +247,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
+        organ_departments=frozenset(data["organ_departments"]),
+        enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
         false_org_heads=_longest_first(data["false_org_heads"]),
         person_nouns=_longest_first(data["person_nouns"]),
         collective_place_words=_longest_first(data["collective_place_words"]),
@@ -224,11 +260,13 @@ def load_lexicon() -> Lexicon:
         weak_posts=frozenset(data["weak_posts"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),
         name_internal_verbs=frozenset(data["name_internal_verbs"]),
+        name_internal_chars=frozenset(data["name_internal_chars"]),
         domain_words=tuple(data["domain_words"]),
         jieba_splits=tuple(data["jieba_splits"]),
         speech_verbs=_longest_first(data["speech_verbs"]),
         name_followers=_longest_first(data["speech_verbs"] + data["name_followers"]),
         byline_roles=_longest_first(data["byline_roles"]),
+        photo_credits=_longest_first(data["photo_credits"]),
         name_stop_chars=frozenset(data["name_stop_chars"]),
         name_final_stops=frozenset(data["name_final_stops"]),
         not_person=frozenset(data["not_person"]),
@@ -245,9 +283,12 @@ def load_lexicon() -> Lexicon:
         programme_triggers=_longest_first(data["programme_triggers"]),
         programme_followers=_longest_first(data["programme_followers"]),
         programme_runners=_longest_first(data["programme_runners"]),
+        programme_title_heads=_longest_first(data["programme_title_heads"]),
+        title_qualifiers=_longest_first(data["title_qualifiers"]),
         descriptive_programme_heads=frozenset(data["descriptive_programme_heads"]),
         event_suffixes=_longest_first(data["event_suffixes"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),
+        ceremony_verbs=_longest_first(data["ceremony_verbs"]),
         event_openers=_longest_first(data["event_openers"]),
         event_name_links=frozenset(data["event_name_links"]),
         programme_contests=_longest_first(data["programme_contests"]),
@@ -258,6 +299,8 @@ def load_lexicon() -> Lexicon:
         self_references=dict(data["self_references"]),
         place_suffixes=_longest_first(data["place_suffixes"]),
         venue_suffixes=_longest_first(data["venue_suffixes"]),
+        community_suffixes=frozenset(data["community_suffixes"]),
+        community_kinds=frozenset(data["community_kinds"]),
         lower_place_suffixes=_longest_first(data["lower_place_suffixes"]),
         venue_prepositions=frozenset(data["venue_prepositions"]),
         not_place=frozenset(data["not_place"]),
@@ -268,6 +311,7 @@ def load_lexicon() -> Lexicon:
         level_suffix_words=frozenset(data["level_suffix_words"]),
         not_toponym_stems=frozenset(data["not_toponym_stems"]),
         union_parent_heads=tuple(data["union_parent_heads"]),
+        union_branded_heads=_longest_first(data["union_branded_heads"]),
         gazetteer=gazetteer,
         divisions=divisions,
     )

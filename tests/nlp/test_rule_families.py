@@ -193,3 +193,154 @@ def test_events(analyse, text: str, label: T, name: str) -> None:
 def test_not_events(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# places: autonomous prefectures by their usual short form, communities named by common
+# nouns, venue heads; a kind of community is no name
+PLACES = [
+    ("楚雄州总工会主席商雁鸿到野象谷调研。", "楚雄州"),
+    ("2个依托碧头社区、臣田社区的职工服务亭设立。", "臣田社区"),
+    ("龚红敏一行先后来到东方社区、天门经济开发区总工会。", "东方社区"),
+    ("火车站社区党委书记薛卫兰等到会。", "火车站社区"),
+    ("周边有白马服装城、四季青等商贸市场。", "白马服装城"),
+    ("这届竞赛共设高压供电工等工种,赛场设在平东车辆段。", "平东车辆段"),
+]
+NOT_PLACES = [
+    ("推进和谐社区建设,农村社区工会全覆盖。", "和谐社区"),
+    ("推进和谐社区建设,农村社区工会全覆盖。", "农村社区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PLACES)
+def test_places(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PLACE)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PLACES)
+def test_not_places(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# companies written as a place's short name + their trade; a trade word after a province
+# or a sector word is not a company
+BRANDS = [
+    ("中铁城建、湖南移动、湖南联通等单位参加。", "湖南移动"),
+    ("鞍山钢铁获全国五一劳动奖状。", "鞍山钢铁"),
+]
+NOT_BRANDS = [
+    ("河北电力系统多个集体获奖。", "河北电力"),
+    ("云南铜业集团有限公司职工参加培训。", "云南铜业"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BRANDS)
+def test_brands(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ENTERPRISE)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_BRANDS)
+def test_not_brands(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions, T.ENTERPRISE)
+
+
+# photo credits and editors' lines name people
+CREDITS = [
+    ("就业形态劳动者张罗坝坝宴年夜饭和公益观影等活动。 谢璐 胡瑾 摄\n", "胡瑾"),
+    ("图为团体赛决赛现场。\n\n刘甲平 周坤 农晨迪 摄\n", "农晨迪"),
+    ("将获得镇江市“五一劳动奖章”。\n\n谢道韫 摄影报道\n", "谢道韫"),
+    ("工会新闻\n\n责任编辑 朱琳\n\n深化产改 织密技能人才培养网", "朱琳"),
+]
+NOT_CREDITS = [
+    ("职工们在活动现场拍摄 留念\n", "留念"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CREDITS)
+def test_credits(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PERSON)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_CREDITS)
+def test_not_credits(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# union heads: 工会小组, 工会全国委员会 (a union, not a committee of government); a 工会 that
+# is part of a station's name or follows a quoted slogan is no union
+UNIONS = [
+    ("据了解,野象谷工会小组近年来在上级工会指导下扎实开展工作。", "野象谷工会小组"),
+    ("中国金融工会全国委员会主席阎京华带领调研组来到宁夏。", "中国金融工会全国委员会"),
+]
+NOT_UNIONS = [
+    ("他一路小跑躲进五华区红云街道银河社区工会驿站,端起一杯热姜茶。", "五华区红云街道银河社区工会"),
+    ("不断擦亮“苏杭安+”工会品牌,广大职工的幸福感不断增强。", "苏杭安+工会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNIONS)
+def test_unions(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.UNION)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_UNIONS)
+def test_not_unions(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# honorary titles: a place or a title word + 工匠
+TITLES = [
+    ("今年评选北京大工匠10名。", "北京大工匠"),
+    ("被誉为“人民工匠”的许振超为联盟揭牌。", "人民工匠"),
+]
+NOT_TITLES = [
+    ("弘扬劳模精神、工匠精神,培养更多高技能工匠。", "高技能工匠"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TITLES)
+def test_titles(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TITLES)
+def test_not_titles(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# a programme written right before a ceremony verb inside an event's name is an entity of
+# its own; a quoted slogan inside an event's name is not
+CEREMONY_OBJECTS = [
+    (
+        "本报讯 5月28日,黔南工匠学院揭牌暨黔南州劳模和工匠人才创新工作室领衔人创新能力"
+        "培训班开班仪式举行。",
+        "黔南工匠学院",
+    ),
+]
+NOT_CEREMONY_OBJECTS = [
+    (
+        "渝中区总工会在市劳动人民文化宫广场举办“‘工’迎新岁 龙年大‘集’”新春游园活动。",
+        "工迎新岁 龙年大集",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CEREMONY_OBJECTS)
+def test_ceremony_object(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_CEREMONY_OBJECTS)
+def test_no_programme_inside_event(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions, T.PROGRAMME)

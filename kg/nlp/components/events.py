@@ -66,7 +66,9 @@ class EventRecognizer:
                         start -= len(own)
                     name_start, prefix = start + len(own), level
                     break
-            if text[start - 1 : start] == "暨":
+            # a 劳动竞赛 runs as a campaign: a programme (GUIDELINES: competitions)
+            contest = text.endswith(lex.programme_contests, 0, m.end())
+            if text[start - 1 : start] == "暨" and not contest:
                 # A暨B is one event named in full (GUIDELINES: A暨B events)
                 before = [c for c in found if c.end == start - 1]
                 if before:
@@ -82,10 +84,7 @@ class EventRecognizer:
             if m.start() - name_start < 2:
                 continue
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
-            # a 劳动竞赛 runs as a campaign: a programme (GUIDELINES: competitions)
-            label = (
-                EntityType.PROGRAMME if name.endswith(lex.programme_contests) else EntityType.EVENT
-            )
+            label = EntityType.PROGRAMME if contest else EntityType.EVENT
             found.append(Candidate(start, m.end(), label, name, "event-head", self.priority))
         for m in self.pattern_re.finditer(text):
             found.append(

@@ -39,6 +39,7 @@ class OrganisationRecognizer:
         heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
         self.head_re = Phrases(heads)
         self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
+        self.brand_re = Phrases(lex.enterprise_brand_heads)
         roles = "|".join(map(re.escape, lex.byline_roles))
         self.byline_re = re.compile(rf"[(（](?:{roles})[^)）]*[)）]")
         self.body_heads = (
@@ -57,6 +58,7 @@ class OrganisationRecognizer:
         word_ends = {w.end for w in words}
         word_starts = {w.start for w in words}
         found: list[Candidate] = self._union_short_forms(doc, word_ends)
+        self._brands(doc, word_ends)
         for m in self.head_re.finditer(text):
             head = m.group(0)
             if (
@@ -77,11 +79,16 @@ class OrganisationRecognizer:
                     continue  # 服务大局: an idiom or verb phrase, not a name
             if text.startswith(lex.person_nouns, m.end()):
                 continue  # 工会工作者, 工会干部: people of a kind, not a body
+            if head == "工会" and text.startswith(lex.union_branded_heads, m.end()):
+                continue  # 银河社区工会驿站: a programme's name (kg_programmes)
             if text.endswith(lex.false_org_heads, 0, m.end()):
                 continue  # 顾大局, 新格局: a common word, not a body
             following = self.head_re.match(text, m.end())
-            if following and lex.org_suffixes.get(following.group(0)) != EntityType.UNION:
+            after = lex.org_suffixes.get(following.group(0)) if following else None
+            organ = following is not None and following.group(0) in lex.organ_departments
+            if following and after != EntityType.UNION and not organ:
                 continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name
+            # (县委|组织部, 公安局|交警支队: an organ and its department are both bodies)
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
@@ -114,6 +121,8 @@ class OrganisationRecognizer:
                 start, left, pieces = m.start() - 1, left[-1], []
             if not left or _SESSION.search(left):
                 continue
+            if left.startswith("“") and label == EntityType.UNION:
+                continue  # “苏杭安+”工会品牌: a slogan before 工会, not a union's name
             if not is_specific(pieces, lex) and not self._short_form(left):
                 continue
             if head in ("工会", "总工会") and self._collective(left, head):
@@ -153,6 +162,28 @@ class OrganisationRecognizer:
             found.append(candidate)
             add_candidate(doc, candidate)
         return found
+
+    def _brands(self, doc: Doc, word_ends: set[int]) -> None:
+        """Companies written as a place's short name + their trade (湖南移动, 云南铜业,
+        南通轨道交通): a brand head right after a place that is not a province, county or
+        district written in full, ending a word that no company suffix follows."""
+        text = doc_text(doc)
+        places = {
+            c.end: c
+            for c in doc._.kg_candidates or []
+            if c.label == EntityType.PLACE and not text.endswith(("省", "区", "县"), c.start, c.end)
+        }
+        for end, place in sorted(places.items()):
+            head = self.brand_re.match(text, end)
+            if head is None or head.end() not in word_ends:
+                continue
+            if self.head_re.match(text, head.end()):
+                continue  # 云南铜业|集团: the full name is found from its suffix
+            name = text[place.start : head.end()]
+            candidate = Candidate(
+                place.start, head.end(), EntityType.ENTERPRISE, name, "org-brand", self.priority
+            )
+            add_candidate(doc, candidate)
 
     def _label(
         self, head: str, text: str, start: int, head_start: int, found: list[Candidate]

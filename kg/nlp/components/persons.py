@@ -34,7 +34,13 @@ class PersonRecognizer:
         self.priority = priority
         roles = "|".join(map(re.escape, lex.byline_roles))
         # (记者彭冰 柳柳) · 本报记者 叶小钟 赵思远 · (杨明清 记者张楠)
-        self.byline_re = re.compile(rf"(?:{roles})[ \u3000]*((?:[{_HAN}]{{2,4}}[ \u3000、]*)+)")
+        self.byline_re = re.compile(rf"(?:{roles})[ \u3000:：]*((?:[{_HAN}]{{2,4}}[ \u3000、]*)+)")
+        credits = "|".join(map(re.escape, lex.photo_credits))
+        # 谢璐 胡瑾 摄 · 刘甲平 周坤 农晨迪 摄 · 谢道韫 摄影报道 (a caption's last line)
+        self.credit_re = re.compile(
+            rf"(?:^|(?<=[\s。！？!?]))((?:[{_HAN}]{{2,4}}[ \u3000]+){{1,5}})(?:{credits})(?=\s|$)",
+            re.MULTILINE,
+        )
         self.paren_re = re.compile(rf"[(（]([{_HAN} \u3000]{{2,40}})[)）]")
         posts = sorted(lex.posts, key=lambda p: (-len(p), p))
         self.post_re = Phrases(posts)
@@ -67,11 +73,20 @@ class PersonRecognizer:
                     if chunk.startswith(role):
                         start += len(role)
                         break
+                if text[start : start + 1] in ":：":
+                    start += 1
                 name = text[start:pos]
                 if name.endswith("摄"):
                     name, pos = name[:-1], pos - 1
                 if 2 <= len(name) <= 4 and not self._is_role(name):
                     emit(start, start + len(name), "person-byline")
+        for m in self.credit_re.finditer(text):
+            pos = m.start(1)
+            for part in m.group(1).split():
+                start = text.index(part, pos)
+                pos = start + len(part)
+                if self._bare_name(part):
+                    emit(start, pos, "person-credit")
         for m in self.paren_re.finditer(text):
             inner = m.group(1)
             parts = [p for p in re.split(r"[ \u3000]+", inner) if p]

@@ -19,6 +19,7 @@ __all__ = ["PlaceRecognizer"]
 _ALL_CJK = re.compile(r"^[\u3400-\u9fff]+$")
 _VENUE_SHORT = re.compile(r"[省市区县](?:第[一二三四五六七八九十]+)?")  # 市第二工人文化宫
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "v", "m", "q", "f", "x"})
+_COMMUNITY_STEM_TAGS = frozenset({"n", "s", "ns", "nr", "nz", "j", "ng", "nrt", "nrfg"})
 _NAME_WORD_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "a", "x"})
 
 
@@ -72,6 +73,7 @@ class PlaceRecognizer:
             if w.text + nxt.text in lex.not_place or w.text in lex.left_breaks:
                 continue
             add_candidate(doc, self._candidate(w.start, nxt.end, text, "place-split"))
+        self._communities(doc)
         for w in words:
             m = self.suffix_re.search(w.text)
             if m is None or m.end() != len(w.text) or w.tag == "ns":
@@ -107,6 +109,36 @@ class PlaceRecognizer:
                     doc, Candidate(start, m.end(), label, name, "place-venue", self.priority)
                 )
         return doc
+
+    def _communities(self, doc: Doc) -> None:
+        """Communities and villages named by common nouns (碧头|社区, 火车站|社区, 臣|田|社区):
+        the word or two single characters right before a lower-level suffix, when they are
+        no function word and no kind of community (农村社区, 和谐社区)."""
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
+        for i, w in enumerate(words):
+            if w.text not in lex.community_suffixes or i == 0:
+                continue
+            prev = words[i - 1]
+            start = prev.start
+            if len(prev.text) == 1 and i > 1 and len(words[i - 2].text) == 1:
+                start = words[i - 2].start  # 臣 + 田 + 社区
+                pieces = [words[i - 2], prev]
+            else:
+                pieces = [prev]
+            stem = text[start : w.start]
+            if not 2 <= len(stem) <= 4 or not _ALL_CJK.match(stem):
+                continue
+            if any(p.tag not in _COMMUNITY_STEM_TAGS for p in pieces):
+                continue
+            if (
+                stem in lex.community_kinds
+                or stem in lex.generic_modifiers
+                or stem in lex.left_breaks
+                or stem + w.text in lex.not_place
+                or any(p.text in lex.left_breaks or p.text in lex.name_stop_chars for p in pieces)
+            ):
+                continue
+            add_candidate(doc, self._candidate(start, w.end, text, "place-community"))
 
     def _chains(self, doc: Doc) -> None:
         """Lower levels written after a known place (滨海县 + 滨海港镇 + 干河村), and the

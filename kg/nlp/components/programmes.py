@@ -49,16 +49,34 @@ class ProgrammeRecognizer:
         self.shared_re = Phrases(lex.shared_programme_heads)
         self.setup_re = Phrases(lex.triggers["establishes"])
         self.setup_words = frozenset(lex.triggers["establishes"])
+        self.title_re = Phrases(lex.programme_title_heads)
         runners = {*lex.triggers["establishes"], *lex.triggers["organizes"], *lex.programme_runners}
         self.adjacent_re = Phrases(sorted(runners, key=lambda w: (-len(w), w)))
 
     def __call__(self, doc: Doc) -> Doc:
+        self._titles(doc)
         self._quoted(doc)
         self._heads(doc, self.head_re, weak=False)
         self._heads(doc, self.weak_re, weak=True)
         # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
         self._heads(doc, self.shared_re, weak=False)
         return doc
+
+    def _titles(self, doc: Doc) -> None:
+        """Honorary titles given as programmes: a place or a title word + 工匠 (浙江工匠,
+        北京大工匠, 大国工匠), ending a word."""
+        text, words = doc_text(doc), doc._.kg_words or []
+        places = {c.end: c.start for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE}
+        for m in _heads_at_word_ends(text, words, self.title_re):
+            start = places.get(m.start())
+            if start is None:
+                qualifier = next(
+                    (q for q in self.lex.title_qualifiers if text.endswith(q, 0, m.start())), None
+                )
+                if qualifier is None:
+                    continue
+                start = m.start() - len(qualifier)
+            self._emit(doc, start, m.end(), text[start : m.end()], "programme-title")
 
     def _emit(self, doc: Doc, start: int, end: int, name: str, rule: str) -> None:
         add_candidate(doc, Candidate(start, end, EntityType.PROGRAMME, name, rule, self.priority))

@@ -14,12 +14,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.doc import SPAN_KEY, Candidate, register_extensions, split_tokens_at
+from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType
 
 __all__ = ["SpanSettler", "settle"]
 
 
-def settle(candidates: list[Candidate]) -> list[Candidate]:
+def settle(candidates: list[Candidate], ceremony_verbs: tuple[str, ...] = ()) -> list[Candidate]:
     """Pick a consistent set: no two spans cross; one label per extent.
 
     Examples
@@ -48,7 +49,12 @@ def settle(candidates: list[Candidate]) -> list[Candidate]:
         ):
             continue  # 梅森 inside 易梅森
         if c.label == EntityType.PROGRAMME and any(
-            _inside(c, k) and (k.end == c.end or k.label == EntityType.EVENT) for k in kept
+            _inside(c, k)
+            and (
+                k.end == c.end
+                or (k.label == EntityType.EVENT and not _ceremony_object(c, k, ceremony_verbs))
+            )
+            for k in kept
         ):
             continue  # 工匠学院 ending 吉林工匠学院; a programme named inside an event name
         if any(_same_thing(c, k) for k in kept):
@@ -75,6 +81,14 @@ def _same_thing(inner: Candidate, outer: Candidate) -> bool:
     if inner.start != outer.start:
         return False
     return bool(_COMPANY_FORM.match(outer.name[len(inner.name) :]))
+
+
+def _ceremony_object(programme: Candidate, event: Candidate, verbs: tuple[str, ...]) -> bool:
+    """True if the event is a ceremony for the programme named in it: the programme is
+    written right before a ceremony verb (黔南工匠学院|揭牌暨…开班仪式)."""
+    offset = programme.end - event.start
+    name = event.name
+    return offset < len(name) and name.startswith(verbs, offset)
 
 
 def _inside(a: Candidate, b: Candidate) -> bool:
@@ -116,9 +130,10 @@ def _cross(a: Candidate, b: Candidate) -> bool:
 class SpanSettler:
     def __init__(self) -> None:
         register_extensions()
+        self.ceremony_verbs = load_lexicon().ceremony_verbs
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = settle(doc._.kg_candidates or [])
+        kept = settle(doc._.kg_candidates or [], self.ceremony_verbs)
         split_tokens_at(doc, {c.start for c in kept} | {c.end for c in kept})
         spans = []
         for c in kept:
