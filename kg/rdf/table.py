@@ -152,7 +152,7 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
     """
     classes, properties = _classes(), _properties()
     table = TripleTable()
-    add = table.add
+    add, subjects = table.add, table.subjects
     articles: Mapping[str, Mapping[str, Any]] = G.graph.get("articles", {}) or {}
     seen_articles: dict[str, str] = {}
     seen_sentences: dict[str, tuple[str, str]] = {}
@@ -176,11 +176,21 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
         previous = seen_sentences.setdefault(iri, (art, text))
         if previous != (art, text):
             log.warning("sentence %s has two different articles or texts; keeping both", iri)
-        add(iri, _TYPE, _SENTENCE)
-        add(iri, _TEXT, Lit(text, _ZH))
-        add(iri, _START, _int(start))
-        add(iri, _END, _int(end))
-        add(iri, _IN_ARTICLE, f"{_BASE}article/{_q(art)}")
+        art_iri = f"{_BASE}article/{_q(art)}"
+        if iri not in subjects:  # the common case, in one step
+            subjects[iri] = {
+                _TYPE: {_SENTENCE: None},
+                _TEXT: {Lit(text, _ZH): None},
+                _START: {_int(start): None},
+                _END: {_int(end): None},
+                _IN_ARTICLE: {art_iri: None},
+            }
+        else:
+            add(iri, _TYPE, _SENTENCE)
+            add(iri, _TEXT, Lit(text, _ZH))
+            add(iri, _START, _int(start))
+            add(iri, _END, _int(end))
+            add(iri, _IN_ARTICLE, art_iri)
         if art not in seen_articles:
             seen_articles[art] = doc
             _add_article(table, art, {"document_id": doc}, full=False)
@@ -318,16 +328,80 @@ def ntriples(table: TripleTable) -> bytes:
 def _nquad_lines(table: TripleTable) -> Iterator[str]:
     """The N-Quads line of every triple, in the table's order, each triple in the named
     graph :func:`kg.rdf.store.graph_quads` gives it."""
-    from kg.rdf.store import SHARED_GRAPH, _owners
-
-    owners = _owners(list(table), _key)
-    shared = str(SHARED_GRAPH)
-    names: dict[str, str] = {shared: f"<{shared}>"}
-    for (_s, _p, _o, line), owner in zip(_lines(table), owners, strict=True):
+    names: dict[str, str] = {}
+    for (_s, _p, _o, line), owner in zip(_lines(table), _owners(table), strict=True):
         name = names.get(owner)
         if name is None:
             name = names[owner] = f"<{owner}>"
         yield f"{line} {name} .\n"
+
+
+_MENTION = (_MENTIONED, _DERIVED)
+_ROLES = (_ORG_ROLE, _ROLE)
+_PARTS = {_SUBJECT: 0, _PREDICATE: 1, _OBJECT: 2}
+
+
+def _owners(table: TripleTable) -> Iterator[str]:
+    """The named graph of each triple, in the table's order: the rules of
+    :func:`kg.rdf.store.graph_quads`, read off the table's subjects."""
+    from kg.rdf.store import SHARED_GRAPH
+
+    shared, empty = str(SHARED_GRAPH), frozenset()
+    subjects = table.subjects
+    article_doc: dict[Term, Term] = {}
+    sentence_article: dict[Term, Term] = {}
+    documents: set[str] = set()
+    links: list[tuple[str, Term]] = []
+    roles: list[tuple[str, Term]] = []
+    parts: dict[str, list[Term | None]] = {}
+    for s, props in subjects.items():
+        for p, objects in props.items():
+            if p == _IN_DOCUMENT:
+                article_doc[s] = list(objects)[-1]
+            elif p == _IN_ARTICLE:
+                sentence_article[s] = list(objects)[-1]
+            elif p in _MENTION:
+                links.extend((s, o) for o in objects)
+            elif p in _ROLES:
+                roles.extend((s, o) for o in objects)
+            elif p in _PARTS:
+                parts.setdefault(s, [None, None, None])[_PARTS[p]] = list(objects)[-1]
+            elif p == _TYPE and _DOCUMENT in objects:
+                documents.add(s)
+    sentence_doc = {s: article_doc[a] for s, a in sentence_article.items() if a in article_doc}
+    docs: dict[Term, set[Term]] = {}
+    for node, sentence in links:
+        if sentence in sentence_doc:
+            docs.setdefault(node, set()).add(sentence_doc[sentence])
+    for node, role in roles:
+        docs.setdefault(role, set()).update(docs.get(node, ()))
+    edge_docs = {
+        (spo[0], spo[1], spo[2]): docs.get(stmt, empty)
+        for stmt, spo in parts.items()
+        if None not in spo
+    }
+
+    def one(found: Any) -> str:
+        return next(iter(found)) if len(found) == 1 else shared
+
+    for s, props in subjects.items():
+        own = sentence_doc.get(s) or article_doc.get(s) or (s if s in documents else None)
+        mine = one(docs.get(s, empty))
+        for p, objects in props.items():
+            if p in _MENTION:
+                for o in objects:
+                    found = sentence_doc.get(o)
+                    yield mine if found is None else found  # type: ignore[misc]
+            elif own is not None:
+                for _o in objects:
+                    yield own  # type: ignore[misc]
+            elif edge_docs:
+                for o in objects:
+                    edge = edge_docs.get((s, p, o))
+                    yield mine if edge is None else one(edge)
+            else:
+                for _o in objects:
+                    yield mine
 
 
 def nquads(table: TripleTable) -> bytes:
@@ -346,13 +420,6 @@ def nquad_chunks(table: TripleTable, lines: int = 8192) -> Iterator[bytes]:
             batch.clear()
     if batch:
         yield "".join(batch).encode("utf-8")
-
-
-def _key(term: Any) -> str:
-    """A string naming a term, for :func:`kg.rdf.store._owners` (IRIs: themselves)."""
-    if isinstance(term, str):
-        return str(term)
-    return "\x00" + "\x00".join(term)
 
 
 def turtle(table: TripleTable) -> bytes | None:
