@@ -55,6 +55,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
     max_len = max(lex.max_post_len, max(map(len, data["post_heads"])) + data["post_qualifier_max"])
     modifiers = tuple(data["post_modifiers"])
     held: dict[int, list[tuple[Mention, str]]] = {}  # person end → (body, role)
+    last_elected: tuple[Mention, int] | None = None
     for person in persons:
         evidence = ctx.evidence(ctx.local(person)[0])
         found: list[tuple[Mention, str]] = []
@@ -73,6 +74,9 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                     if text[chain_start - len(modifier) : chain_start] == modifier:
                         org_end = chain_start - len(modifier)
                 org = _longest(orgs_by_end.get(org_end, [])) or _anaphor(ctx, text, org_end)
+                body_start = None if org is None else ctx.local(org)[0]
+                if org is None:
+                    org, body_start = _bare_body(ctx, text, org_end, data)
                 if org is not None:
                     role = text[chain_start:cursor]
                     org, role = _own_union(org, role, orgs_by_end.get(org_end + 2, []))
@@ -80,7 +84,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             if org is None:
                 break
             found.append((org, role))
-            org_start = ctx.local(org)[0] if org.article_id == person.article_id else chain_start
+            org_start = body_start if org.article_id == person.article_id else chain_start
             # 市人大常委会副主任、市总工会主席: another body before 、 or a comma
             sep = text[org_start - 1 : org_start]
             if sep not in ("、", "，", ","):
@@ -93,8 +97,12 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             cursor = org_start - 1
         if not found:
             found = _from_list(text, ctx.local(person)[0], first_chain, person_ends, held, data)
-        if not found:
-            found = _elected(text, ctx.local(person)[1], orgs_by_start, is_post, max_len, data)
+        elected = _elected(
+            ctx, text, ctx.local(person)[1], orgs_by_start, is_post, data, last_elected
+        )
+        if elected:
+            last_elected = (elected[0][0], ctx.local(person)[1])
+        found += [e for e in elected if e[0] not in [f[0] for f in found]]
         if found:
             held[ctx.local(person)[1]] = found
         for org, role in found:
@@ -162,33 +170,96 @@ def _from_list(
 
 
 def _elected(
+    ctx: DocContext,
     text: str,
     end: int,
     orgs_by_start: dict[int, list[Mention]],
     is_post,
-    max_len: int,
     data: dict,
+    last: tuple[Mention, int] | None,
 ) -> list[tuple[Mention, str]]:
-    """``王雄之等9人全票当选…联合会第一届委员会委员``: PERSON (等N人) 当选 ORG POST."""
+    """``王雄之等9人全票当选…联合会第一届委员会委员``: PERSON (等N人) 当选 ORG POST; the
+    body may be written by its head noun (当选联合会主席) or, later in the sentence, left
+    out (…;赵德胜当选副主席)."""
     verbs = "|".join(map(re.escape, sorted(data["election_verbs"], key=len, reverse=True)))
     m = re.match(rf"(?:等\d+人)?(?:全票|高票|同时)?(?:{verbs})", text[end : end + 16])
     if m is None:
         return []
-    org = _longest(orgs_by_start.get(end + m.end(), []))
-    if org is None:
-        return []
-    rest = end + m.end() + (org.end - org.start)
+    at = end + m.end()
+    org = _longest(orgs_by_start.get(at, []))
+    if org is not None and org.text in data["committee_names"]:
+        org = None  # 当选经费审查委员会主任: a post in the body being elected
+    length = 0 if org is None else org.end - org.start
+    if org is None:  # 当选联合会主席: the body last named with that head noun
+        noun = next((n for n in data["bare_body_nouns"] if text.startswith(n, at)), None)
+        named = [
+            o
+            for o in ctx.mentions
+            if noun
+            and o.label in ORG_TYPES
+            and ctx.local(o)[1] <= at
+            and o.display_name.endswith(noun)
+        ]
+        if named:
+            org, length = named[-1], len(noun)
+        elif last is not None and not re.search(r"[。！？\n]", text[last[1] : at]):
+            org = last[0]
+        else:
+            return []
+    rest = at + length
     close = re.search(r"[，,。；;、\n]|$", text[rest : rest + 30])
     stop = rest + (close.start() if close else 0)
     role = text[rest:stop]
     term = re.match(r"第[一二三四五六七八九十\d]+届(?:委员会|理事会)?", role)
     offset = term.end() if term else 0
+    committee = next((c for c in data["committee_names"] if role.startswith(c, offset)), "")
+    offset += len(committee)
     if len(role) <= offset:
         return []
     posts = role[offset:]
     if all(is_post(text, rest + offset + a, rest + offset + b) for a, b in _parts(posts)):
         return [(org, role)]
     return []
+
+
+def _bare_body(
+    ctx: DocContext, text: str, end: int, data: dict
+) -> tuple[Mention | None, int | None]:
+    """``…政协副主席、总工会主席陈克安``: a body written by its head noun alone, after
+    、 in a chain, is the one of that kind in the place of the body written before it
+    (吴忠市政协 → 吴忠市总工会), when the article names it."""
+    noun = next((n for n in data["bare_body_nouns"] if text.endswith(n, 0, end)), None)
+    if noun is None:
+        return None, None
+    start = end - len(noun)
+    if text[start - 1 : start] not in ("、", "，", ","):
+        return None, None
+    sentence_start = ctx.sentence_of(start)[0]
+    left = [
+        o
+        for o in ctx.mentions
+        if o.label in ORG_TYPES and sentence_start <= ctx.local(o)[0] and ctx.local(o)[1] < start
+    ]
+    if not left:
+        return None, None
+    previous = max(left, key=lambda o: ctx.local(o)[1])
+    place = next(
+        (
+            p
+            for p in ctx.mentions
+            if p.label == EntityType.PLACE and p.start == previous.start and p.end < previous.end
+        ),
+        None,
+    )
+    if place is None:
+        return None, None
+    wanted = place.text + noun
+    same = [
+        o
+        for o in ctx.mentions
+        if o.label in ORG_TYPES and o.display_name.endswith(wanted) and o is not previous
+    ]
+    return (_longest(same), start) if same else (None, None)
 
 
 def _parts(role: str) -> list[tuple[int, int]]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.context import ORG_TYPES, DocContext
+from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_nesting"]
@@ -35,8 +36,10 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     >>> from kg.ingest import parse_text
     >>> doc = parse_text("湖北省襄阳市总工会设立爱心母婴室。", source="t", document_id="t")
     >>> rels = extract_nesting(annotate(doc.articles[0]))
-    >>> sorted((r.head.name, r.predicate.value, r.tail.name) for r in rels)[:2]
-    [('湖北省襄阳市总工会', 'locatedIn', '襄阳市'), ('襄阳市', 'locatedIn', '湖北省')]
+    >>> sorted((r.head.name, r.predicate.value, r.tail.name) for r in rels)[:3]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('湖北省襄阳市总工会', 'locatedIn', '湖北省'), ('湖北省襄阳市总工会', 'locatedIn', '襄阳市'),
+     ('襄阳市', 'locatedIn', '湖北省')]
     """
     ctx = DocContext(doc)
     mentions = ctx.mentions
@@ -57,11 +60,12 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
         places = _leading_places(outer, inner)
         if places and outer.label != EntityType.PERSON:
             evidence = ctx.evidence(outer.start - ctx.article.start)
-            last = places[-1]
             if outer.label != EntityType.PLACE:
-                yield RelationMention(
-                    outer, RelationType.LOCATED_IN, last, evidence, rule="nesting-place"
-                )
+                # at every level the name writes: 金牛区九里堤街道总工会 → 九里堤街道, 金牛区
+                for place in reversed(places):
+                    yield RelationMention(
+                        outer, RelationType.LOCATED_IN, place, evidence, rule="nesting-place"
+                    )
             for a, b in itertools.pairwise(places):
                 yield RelationMention(
                     b, RelationType.LOCATED_IN, a, evidence, rule="nesting-place-chain"
@@ -88,6 +92,8 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     org, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
                 )
+    yield from _inner_places(ctx, mentions)
+    yield from _group_members(ctx, mentions)
     # adjacent places in running text: 江苏省南京市
     top = sorted((m for m in mentions if m.label == EntityType.PLACE), key=lambda m: m.start)
     for a, b in itertools.pairwise(top):
@@ -99,6 +105,114 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 ctx.evidence(a.start - ctx.article.start),
                 rule="adjacent-places",
             )
+
+
+def _group_members(ctx: DocContext, mentions: list[Mention]) -> Iterator[RelationMention]:
+    """A company named with a group's short stem is part of the group: 鞍钢集团 →
+    鞍钢股份, 鞍钢工程重机公司; 陕煤集团 → 陕西陕煤曹家滩矿业有限公司 (a place may
+    come first). A name that writes the group's full name is left to the nesting rule."""
+    data = relation_data()
+    suffixes = tuple(sorted(data["group_suffixes"], key=len, reverse=True))
+    places = [m for m in mentions if m.label == EntityType.PLACE]
+    groups: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label in ORG_TYPES and m.text.endswith(suffixes):
+            suffix = next(x for x in suffixes if m.text.endswith(x))
+            stem = m.text[: -len(suffix)]
+            if len(stem) >= data["group_stem_min"]:
+                groups.setdefault(stem, m)
+    if not groups:
+        return
+    done: set[tuple[str, str]] = set()
+    for m in mentions:
+        if m.label not in (EntityType.ENTERPRISE, EntityType.ORGANIZATION):
+            continue
+        text = m.text
+        lead = next((p for p in places if p.start == m.start and p.end < m.end), None)
+        # 鞍钢矿渣开发公司微粉分公司: part of the nearer body its name begins with
+        nearer = max(
+            (
+                len(o.text)
+                for o in mentions
+                if o.label in ORG_TYPES and o.start == m.start and o.end < m.end
+            ),
+            default=0,
+        )
+        rest = text[len(lead.text) :] if lead is not None else text
+        for stem, group in groups.items():
+            if (
+                rest.startswith(stem)
+                and not rest.startswith(group.text)
+                and not text.startswith(group.text)
+                and len(rest) > len(stem) + 1
+                and nearer <= len(stem) + (len(lead.text) if lead is not None else 0)
+                and (m.text, group.text) not in done
+            ):
+                done.add((m.text, group.text))
+                yield RelationMention(
+                    m,
+                    RelationType.SUB_ORGANIZATION_OF,
+                    group,
+                    ctx.evidence(m.start - ctx.article.start),
+                    rule="group-stem",
+                )
+
+
+def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[RelationMention]:
+    """A place the article names, written inside a longer name after its start
+    (中国铁路太原局集团有限公司 → 太原; 国网甘肃省电力公司 → 甘肃省), and the article's own
+    province or city for a name that says 全省/全市 (全省职工书屋建设…推进会)."""
+    data = relation_data()
+    skip = set(data["inner_place_skip"])
+    places = [m for m in mentions if m.label == EntityType.PLACE]
+    forms: dict[str, Mention] = {}
+    for m in places:
+        if len(m.text) >= 2 and m.text not in skip:
+            forms.setdefault(m.text, m)
+    by_length = sorted(forms, key=lambda f: (-len(f), f))
+    counts = Counter(m.display_name for m in places)
+    whole = {
+        word: max(
+            (m for m in places if m.display_name.endswith(suffix)),
+            key=lambda m: counts[m.display_name],
+            default=None,
+        )
+        for word, suffix in data["whole_area_words"].items()
+    }
+    for outer in mentions:
+        if outer.label in (EntityType.PERSON, EntityType.PLACE):
+            continue
+        name = outer.text
+        covered = [False] * len(name)
+        nested = [
+            m for m in mentions if m is not outer and outer.start <= m.start and m.end <= outer.end
+        ]
+        for place in _leading_places(outer, nested):  # read by the rule above
+            for i in range(place.start - outer.start, place.end - outer.start):
+                covered[i] = True
+        evidence = ctx.evidence(outer.start - ctx.article.start)
+        found: set[str] = set()
+        for form in by_length:
+            at = name.find(form, 1)
+            while at > 0 and any(covered[at : at + len(form)]):
+                at = name.find(form, at + 1)
+            if at <= 0:
+                continue
+            for i in range(at, at + len(form)):
+                covered[i] = True
+            place = forms[form]
+            if place.display_name not in found:
+                found.add(place.display_name)
+                yield RelationMention(
+                    outer, RelationType.LOCATED_IN, place, evidence, rule="nesting-inner-place"
+                )
+        if outer.label in (EntityType.EVENT, EntityType.PROGRAMME):
+            for word, place in whole.items():
+                if place is not None and word in name and place.display_name not in found:
+                    found.add(place.display_name)
+                    yield RelationMention(
+                        outer, RelationType.LOCATED_IN, place, evidence, rule="whole-area"
+                    )
 
 
 def _leading_places(outer: Mention, inner: list[Mention]) -> list[Mention]:

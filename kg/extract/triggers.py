@@ -1,9 +1,14 @@
 """Trigger-word relations inside one sentence.
 
-* establishes: ORG … 设立/打造/开展/启动 … PROGRAMME
-* organizes:   ORG … 主办/承办/举办/召开 … EVENT; ``由 ORG、ORG 主办`` (passive)
-* partnerOf:   ORG 与/和/联合/携手 ORG; ``ORG、ORG 联合开展``
-* locatedIn:   ``在 PLACE 举行/召开`` (event), ``ORG 位于 PLACE``
+* establishes: ORG … 设立/打造/开展/启动 … PROGRAMME; ``PROGRAMME是A和B携手共建的``
+* organizes:   ORG … 主办/承办/举办/召开 … EVENT; ``由 ORG、ORG 主办`` (passive);
+  ``主办单位是A`` (role nouns); ``本届大赛`` / ``此次活动`` refer to the last such event
+* partnerOf:   ORG 与/和/联合/携手 ORG; ``A先后与B、C`` (A with each);
+  ``A、B和C三方共同建设`` (the first with each)
+* locatedIn:   ``在 PLACE 举行/召开`` (event, the deepest place written), ``ORG 位于 PLACE``,
+  ``PLACE“PROGRAMME”`` (a place written before a programme)
+
+Word lists beyond the NLP lexicon's triggers are in ``kg/extract/data/relations.yaml``.
 """
 
 from __future__ import annotations
@@ -23,9 +28,10 @@ __all__ = ["extract_triggered"]
 
 
 def may_establish(subject: Mention, programme: Mention) -> bool:
-    """A national programme is established only by a national-level body."""
+    """A national programme (产改, 全国…) is established only by a national-level body."""
     data = relation_data()
-    if not programme.text.endswith(tuple(data["national_programmes"])):
+    national = programme.text.endswith(tuple(data["national_programmes"]))
+    if not national and not programme.text.startswith(tuple(data["national_names"])):
         return True
     return subject.text.startswith(tuple(data["national_prefixes"]))
 
@@ -38,11 +44,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     """establishes / organizes / partnerOf / locatedIn read from trigger words."""
     ctx = DocContext(doc)
     lex = load_lexicon()
-    establish = _alternation(lex.triggers["establishes"])
+    establish = _alternation((*lex.triggers["establishes"], *relation_data()["establish_triggers"]))
     organize = _alternation(lex.triggers["organizes"])
     partner = _alternation(lex.triggers["partner"])
     located = _alternation(lex.triggers["located"])
     held = _alternation(lex.triggers["held_in"])
+    opened = re.compile(f"(?:正式)?(?:{_alternation(tuple(relation_data()['opened_in'])).pattern})")
     words = lex.relation_words
     amount_re = re.compile(
         f"(?:{_alternation(words['amount_verbs']).pattern})" + r"[^，,。]{0,6}?([\d.]+余?[万亿]?元)"
@@ -105,7 +112,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         # establishes and organizes
         for pattern, predicate, wanted in (
             (establish, RelationType.ESTABLISHES, {EntityType.PROGRAMME}),
-            (organize, RelationType.ORGANIZES, {EntityType.EVENT, EntityType.PROGRAMME}),
+            # a programme a body runs is what it establishes; held is an event
+            (organize, RelationType.ORGANIZES, {EntityType.EVENT}),
         ):
             for t in pattern.finditer(sentence):
                 if any(a <= t.start() < b for a, b in role_spans):
@@ -132,13 +140,16 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                             and not _other_trigger_between(sentence, t.end(), pos(m), establish)
                         ]
                     if not objects:
-                        objects = [m for m in top if m.label in wanted and pos(m) < t.start()]
+                        objects = [m for m in pool if m.label in wanted and pos(m) < t.start()]
                         if not objects and predicate == RelationType.ORGANIZES:
                             objects = referred()
                 else:
                     subjects = _subjects_before(sentence, t.start(), orgs, pos, acted_on)
                     if not subjects and topic is not None and objects:
                         subjects = [topic]
+                    if not objects and subjects:
+                        # X是A和B携手共建的 / X在A挂牌: the name before the subject
+                        objects = _object_before(sentence, subjects[0], pool, wanted, pos)
                     if (
                         not objects
                         and predicate == RelationType.ORGANIZES
@@ -163,14 +174,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                             rule=f"trigger-{predicate.value}",
                         )
         # partnerOf
-        for a, b in itertools.pairwise(orgs):
-            link = sentence[pos(a) + len(a.text) : pos(b)]
-            if link in words["partner_links"]:
-                yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-link")
-            elif link == "、" and sentence[pos(b) + len(b.text) :].startswith(words["joint_words"]):
-                yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-joint")
-            elif link and partner.fullmatch(link):
-                yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule="partner-verb")
+        yield from _partners(sentence, orgs, pos, evidence, partner, words)
         # locatedIn
         events = [m for m in top if m.label == EntityType.EVENT]
         for m in re.finditer(r"在", sentence):
@@ -179,12 +183,31 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             )
             if place is None:
                 continue
+            place = _deepest(place, inside)  # 在江苏省南京市召开 → 南京市
             rest = sentence[pos(place) + len(place.text) :]
             if held.match(rest.lstrip("内")) or re.match(r"[^，,。]{0,12}(?:举行|召开)", rest):
                 for event in events:
                     yield RelationMention(
                         event, RelationType.LOCATED_IN, place, evidence, rule="held-in"
                     )
+            elif opened.match(rest):
+                # 首都工匠学院今天在北京…挂牌 / 服务中心在市工人文化宫启用
+                site = _object_before(sentence, place, top, {EntityType.PROGRAMME}, pos, "在")
+                for programme in site:
+                    yield RelationMention(
+                        programme, RelationType.LOCATED_IN, place, evidence, rule="opened-in"
+                    )
+        # 建成巴隆乡“司机之家”: a place written right before a programme's name
+        for place in (m for m in top if m.label == EntityType.PLACE):
+            end = pos(place) + len(place.text)
+            follower = next(
+                (m for m in top if m.label == EntityType.PROGRAMME and pos(m) in (end, end + 1)),
+                None,
+            )
+            if follower is not None and sentence[end : pos(follower)] in ("", "“"):
+                yield RelationMention(
+                    follower, RelationType.LOCATED_IN, place, evidence, rule="place-qualifier"
+                )
         for t in located.finditer(sentence):
             subject = next(
                 (
@@ -197,14 +220,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             place = next(
                 (p for p in inside if p.label == EntityType.PLACE and pos(p) >= t.end()), None
             )
-            while place is not None:
-                deeper = next(
-                    (p for p in inside if p.label == EntityType.PLACE and p.start == place.end),
-                    None,
-                )
-                if deeper is None:
-                    break
-                place = deeper
+            if place is not None:
+                place = _deepest(place, inside)
             if subject is not None and place is not None:
                 yield RelationMention(
                     subject, RelationType.LOCATED_IN, place, evidence, rule="located-trigger"
@@ -232,6 +249,68 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, follower, evidence, rule="org-programme"
                 )
+
+
+def _deepest(place: Mention, inside: list[Mention]) -> Mention:
+    """The last of the places written one after another from ``place`` (江苏省南京市)."""
+    while True:
+        deeper = next(
+            (p for p in inside if p.label == EntityType.PLACE and p.start == place.end), None
+        )
+        if deeper is None:
+            return place
+        place = deeper
+
+
+def _partners(
+    sentence: str, orgs: list[Mention], pos, evidence, partner: re.Pattern[str], words: dict
+) -> Iterator[RelationMention]:
+    """``A与B``, ``A先后与B、C、D`` (A with each), ``A、B和C三方共同建设`` (the first
+    with each), ``A签署B``."""
+    data = relation_data()
+    lead = re.compile(data["partner_lead"])
+    joint = re.compile(data["partner_joint"])
+    joins = tuple(data["list_joins"])
+    done: set[tuple[int, int]] = set()
+    partnered: set[int] = set()  # members of a list already partnered with its lead
+
+    def between(a: Mention, b: Mention) -> str:
+        return sentence[pos(a) + len(a.text) : pos(b)]
+
+    def pair(a: Mention, b: Mention, rule: str) -> Iterator[RelationMention]:
+        key = (pos(a), pos(b))
+        if key not in done:
+            done.add(key)
+            yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule=rule)
+
+    for i, (a, b) in enumerate(itertools.pairwise(orgs)):
+        link = between(a, b)
+        if link in words["partner_links"] or lead.fullmatch(link):
+            yield from pair(a, b, "partner-link")
+            if link in joins:
+                continue  # A和B、C: a plain list, not A with each
+            j = i + 1
+            partnered.add(pos(b))
+            while j + 1 < len(orgs) and between(orgs[j], orgs[j + 1]) in joins:
+                j += 1
+                partnered.add(pos(orgs[j]))
+                yield from pair(a, orgs[j], "partner-list")
+        elif link and partner.fullmatch(link):
+            yield from pair(a, b, "partner-verb")
+    # A、B和C(三方|等单位)共同/联合…: the first with each
+    run: list[Mention] = []
+    for m in [*orgs, None]:
+        if m is not None and (not run or between(run[-1], m) in joins):
+            run.append(m)
+            continue
+        if (
+            len(run) >= 2
+            and pos(run[0]) not in partnered
+            and joint.match(sentence, pos(run[-1]) + len(run[-1].text))
+        ):
+            for other in run[1:]:
+                yield from pair(run[0], other, "partner-joint")
+        run = [m] if m is not None else []
 
 
 def _subjects_before(
@@ -267,7 +346,21 @@ def _passive_subjects(sentence: str, trigger: int, orgs: list[Mention], pos) -> 
     if not between:
         return []
     gap = sentence[pos(between[-1]) + len(between[-1].text) : trigger]
-    return between if re.fullmatch(r"(?:联合|共同)?", gap) else []
+    return between if re.fullmatch(relation_data()["passive_gap"], gap) else []
+
+
+def _object_before(
+    sentence: str, subject: Mention, pool: list[Mention], wanted: set, pos, extra: str = ""
+) -> list[Mention]:
+    """The programme or event named just before the acting body and linked to it by
+    是/在 in the same clause (黔南工匠学院是…携手共建的; 首都工匠学院今天在…挂牌)."""
+    gap = re.compile(relation_data()["object_before_gap"] + re.escape(extra))
+    before = [m for m in pool if m.label in wanted and pos(m) + len(m.text) <= pos(subject)]
+    if not before:
+        return []
+    last = max(before, key=lambda m: pos(m) + len(m.text))
+    between = sentence[pos(last) + len(last.text) : pos(subject)]
+    return [last] if gap.fullmatch(between) else []
 
 
 def _other_trigger_between(sentence: str, a: int, b: int, *patterns: re.Pattern[str]) -> bool:

@@ -72,6 +72,30 @@ CASES = [
         "大会进行了选举,王雄之等9人全票当选进贤县制笔行业工会联合会第一届委员会委员。",
         ("王雄之", "memberOf", "进贤县制笔行业工会联合会", "第一届委员会委员"),
     ),
+    # a body written by its head noun alone: the one of the place of the body before it
+    (
+        "吴忠市总工会开展活动。宁夏回族自治区总工会常务副主席马利明,吴忠市政协副主席、"
+        "总工会主席陈克安等陪同。",
+        ("陈克安", "memberOf", "吴忠市总工会", "主席"),
+    ),
+    (
+        "吴忠市总工会开展活动。宁夏回族自治区总工会常务副主席马利明,吴忠市政协副主席、"
+        "总工会主席陈克安等陪同。",
+        ("陈克安", "memberOf", "吴忠市政协", "副主席"),
+    ),
+    # 当选 the body by its head noun, a committee of it, or the body just elected
+    (
+        "浙江商贸城楼宇工会联合会成立。安徽徽大姐家政服务集团有限公司总经理张向丽当选联合会主席;"
+        "安徽亘日物资设备有限公司工会主席赵德胜当选副主席;"
+        "安徽孜衿实业有限公司总经理李宝琦当选经费审查委员会主任。",
+        ("赵德胜", "memberOf", "浙江商贸城楼宇工会联合会", "副主席"),
+    ),
+    (
+        "浙江商贸城楼宇工会联合会成立。安徽徽大姐家政服务集团有限公司总经理张向丽当选联合会主席;"
+        "安徽亘日物资设备有限公司工会主席赵德胜当选副主席;"
+        "安徽孜衿实业有限公司总经理李宝琦当选经费审查委员会主任。",
+        ("李宝琦", "memberOf", "浙江商贸城楼宇工会联合会", "经费审查委员会主任"),
+    ),
     # nesting: place qualifiers and sub-organisations
     (
         "湖北省襄阳市总工会近年来围绕女职工关心的问题开展工作。",
@@ -100,9 +124,43 @@ CASES = [
     ),
     (
         "全国机械冶金建材系统产业工人队伍建设改革现场推进会在江苏省南京市召开。",
-        ("全国机械冶金建材系统产业工人队伍建设改革现场推进会", "locatedIn", "江苏省", None),
+        ("全国机械冶金建材系统产业工人队伍建设改革现场推进会", "locatedIn", "南京市", None),
     ),
     ("据了解,合肥产投集团位于安徽省合肥市。", (None, "locatedIn", "合肥市", None)),
+    # a place the article names, written inside a longer name
+    (
+        "太原市是省会。中国铁路太原局集团有限公司工会开展慰问。",
+        ("中国铁路太原局集团有限公司工会", "locatedIn", "太原市", None),
+    ),
+    # a place written right before a programme's name
+    (
+        "其中,都兰县总工会投资32.5万元建成巴隆乡“司机之家”,总面积220平方米。",
+        ("司机之家", "locatedIn", "巴隆乡", None),
+    ),
+    # subOrganizationOf: a company named with a group's stem
+    (
+        "鞍钢集团工会积极组织。鞍钢工程重机公司灵山机械重型车间班长陈世谊获奖。",
+        ("鞍钢工程重机公司", "subOrganizationOf", "鞍钢集团", None),
+    ),
+    # partnerOf: A with each body of the list after 与/联合
+    (
+        "市总工会先后与三明学院、三明医学科技职业学院、三明市农业学校签订合作协议。",
+        ("市总工会", "partnerOf", "三明市农业学校", None),
+    ),
+    (
+        "服务站刚一启用,徐汇区总工会便联合区卫健委、区体育局为它“加码”。",
+        ("徐汇区总工会", "partnerOf", "区体育局", None),
+    ),
+    # the first of a list that acts jointly, with each of the others
+    (
+        "这个由滨州市总工会、滨州市卫生健康委员会和滨州市人民医院三方共同建设的服务阵地当天正式投用。",
+        ("滨州市总工会", "partnerOf", "滨州市人民医院", None),
+    ),
+    # establishes: X是A和B携手共建的 (the name before the bodies)
+    (
+        "刘猛介绍,黔南工匠学院是贵州省黔南州总工会和贵州省电子信息技师学院携手共建的。",
+        ("贵州省电子信息技师学院", "establishes", "黔南工匠学院", None),
+    ),
     # organizes: role nouns, passive chains, an event referred to by 本届/此次
     (
         "厦门市总工会举办新就业形态劳动者中秋嘉年华。据了解,"
@@ -127,6 +185,32 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # a programme is established, not held: 举行 there is about another thing
+    (
+        "重庆市总工会经审会主任王平告诉记者,今年不再举行集中发放仪式,“送温暖”资金统一打进"
+        "困难职工的银行卡。",
+        ("重庆市总工会", "organizes", "送温暖"),
+    ),
+    # a bare 总工会 is not another place's union named elsewhere
+    (
+        "陕西省总工会开展活动。西安市人大常委会副主任、总工会主席薛振虎出席。",
+        ("薛振虎", "memberOf", "陕西省总工会"),
+    ),
+    # the outer place of a written chain is not where the event was held
+    (
+        "全国机械冶金建材系统产业工人队伍建设改革现场推进会在江苏省南京市召开。",
+        ("全国机械冶金建材系统产业工人队伍建设改革现场推进会", "locatedIn", "江苏省"),
+    ),
+    # a national title is not set up by a provincial body
+    (
+        "山西省总工会开展全国职工书屋示范点创建工作。",
+        ("山西省总工会", "establishes", "全国职工书屋示范点"),
+    ),
+    # a company whose name begins with a nearer body is part of that body, not the group
+    (
+        "鞍钢集团工会积极组织。鞍钢矿渣开发公司微粉分公司技术副经理刘丽娜获奖。",
+        ("鞍钢矿渣开发公司微粉分公司", "subOrganizationOf", "鞍钢集团"),
+    ),
     # the person listed before passes a body on, but not to a post naming its own body
     # (a government's head) nor to a title that is no post in a body (劳模)
     ("市人大常委会副主任、市总工会主席林茹,副市长王春泉出席。", ("王春泉", "memberOf", None)),
