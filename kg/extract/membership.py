@@ -97,6 +97,8 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             cursor = org_start - 1
         if not found:
             found = _from_list(text, ctx.local(person)[0], first_chain, person_ends, held, data)
+        if not found and first_chain is not None:
+            found = _government_post(ctx, text[first_chain : ctx.local(person)[0]], data)
         elected = _elected(
             ctx, text, ctx.local(person)[1], orgs_by_start, is_post, data, last_elected
         )
@@ -140,6 +142,24 @@ def _post_test(posts: frozenset[str], data: dict, org_ends: set[int]):
         return False
 
     return test
+
+
+def _government_post(ctx: DocContext, role: str, data: dict) -> list[tuple[Mention, str]]:
+    """``副市长王春泉`` / ``省委常委王宇燕``: a post that names its own level of
+    government or Party committee is a post in the one body of that kind the article
+    names (琼海市人民政府, 青海省委)."""
+    role = role.strip()
+    spec = data["government_posts"].get(role)
+    if spec is None:
+        return []
+    bodies = {
+        o.display_name: o
+        for o in ctx.mentions
+        if o.label == EntityType.GOVERNMENT_BODY and o.display_name.endswith(tuple(spec["bodies"]))
+    }
+    if len(bodies) != 1:
+        return []
+    return [(next(iter(bodies.values())), spec.get("role", role))]
 
 
 def _from_list(

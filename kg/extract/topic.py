@@ -7,12 +7,13 @@ about. These are candidates (rule ``topic-*``) for the decision layer to weigh.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.context import ORG_TYPES, DocContext
+from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.extract.triggers import may_establish
 from kg.nlp.doc import clause_start
 from kg.types import EntityType, Mention, RelationMention, RelationType
@@ -50,6 +51,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         if r.predicate in (RelationType.ESTABLISHES, RelationType.ORGANIZES)
     }
     verbs = {w.start for w in doc._.kg_words or [] if w.tag in ("v", "vd")}
+    visit = re.compile("|".join(map(re.escape, relation_data()["visit_verbs"])))
     done: set[str] = set()
     for m in ctx.mentions:
         predicate = _OWNED.get(m.label)
@@ -60,6 +62,10 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         if predicate == RelationType.ESTABLISHES and not may_establish(actor, m):
             continue
         bounds = ctx.sentence_of(ctx.local(m)[0])
+        start = ctx.local(m)[0]
+        clause = clause_start(ctx.text, start, bounds[0])
+        if visit.search(ctx.text, clause, start):
+            continue  # 察看了职工书屋: a place visited, not one the actor set up
         bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
         if bodies and not any(
             o.display_name == actor.display_name and not _acted_on(ctx, o, verbs) for o in bodies

@@ -72,6 +72,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         f"(?:{_alternation(tuple(data['event_determiners'])).pattern})"
         f"({_alternation(tuple(sorted(data['event_nouns'], key=len, reverse=True))).pattern})"
     )
+    referring_body = re.compile(r"[该其此][\u4e00-\u9fff]")
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
     last_events: list[Mention] = []
@@ -118,6 +119,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             for t in pattern.finditer(sentence):
                 if any(a <= t.start() < b for a, b in role_spans):
                     continue
+                if any(pos(m) <= t.start() and t.end() <= pos(m) + len(m.text) for m in inside):
+                    continue  # 深中通道建设工程: the trigger word is inside a name
                 pool = inside if predicate == RelationType.ESTABLISHES else top
                 # 召开贯彻党的二十大精神…会议: a party congress is never what is held here
                 pool = [m for m in pool if m.rule != "event-pattern"]
@@ -146,7 +149,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 else:
                     subjects = _subjects_before(sentence, t.start(), orgs, pos, acted_on)
                     if not subjects and topic is not None and objects:
-                        subjects = [topic]
+                        # not for 该行已建起… (another body referred to) nor for a
+                        # relative clause (开展心理疏导的心灵驿站)
+                        clause = clause_start(sentence, t.start(), 0)
+                        if not referring_body.search(sentence, clause, t.start()):
+                            objects = [m for m in objects if "的" not in sentence[t.end() : pos(m)]]
+                            subjects = [topic] if objects else []
                     if not objects and subjects:
                         # X是A和B携手共建的 / X在A挂牌: the name before the subject
                         objects = _object_before(sentence, subjects[0], pool, wanted, pos)
@@ -297,6 +305,27 @@ def _partners(
                 yield from pair(a, orgs[j], "partner-list")
         elif link and partner.fullmatch(link):
             yield from pair(a, b, "partner-verb")
+    # A推出…,联合B、C / A…并与B、C等14家企业开展合作: the body before, with each
+    distant = re.compile(data["partner_distant_lead"])
+    with_lead = re.compile(data["partner_with_lead"])
+    with_after = re.compile(data["partner_with_after"])
+    for j, b in enumerate(orgs):
+        if j == 0 or pos(b) in partnered:
+            continue
+        members, k = [b], j
+        while k + 1 < len(orgs) and between(orgs[k], orgs[k + 1]) in joins:
+            k += 1
+            members.append(orgs[k])
+        before = sentence[: pos(b)]
+        after = sentence[pos(members[-1]) + len(members[-1].text) :]
+        if not (distant.search(before) or (with_lead.search(before) and with_after.match(after))):
+            continue
+        a = orgs[j - 1]
+        if between(a, b) in joins or CLAUSE_END.search(sentence, pos(a), pos(a) + len(a.text)):
+            continue
+        for m in members:
+            partnered.add(pos(m))
+            yield from pair(a, m, "partner-distant")
     # A、B和C(三方|等单位)共同/联合…: the first with each
     run: list[Mention] = []
     for m in [*orgs, None]:

@@ -96,6 +96,12 @@ CASES = [
         "安徽孜衿实业有限公司总经理李宝琦当选经费审查委员会主任。",
         ("李宝琦", "memberOf", "浙江商贸城楼宇工会联合会", "经费审查委员会主任"),
     ),
+    # a post naming its own level of government: the article's one such government
+    (
+        "2023年琼海市人民政府与市总工会联席会议6月29日召开。市人大常委会副主任、"
+        "市总工会主席林茹,副市长王春泉出席。",
+        ("王春泉", "memberOf", "琼海市人民政府", "副市长"),
+    ),
     # nesting: place qualifiers and sub-organisations
     (
         "湖北省襄阳市总工会近年来围绕女职工关心的问题开展工作。",
@@ -151,6 +157,17 @@ CASES = [
         "服务站刚一启用,徐汇区总工会便联合区卫健委、区体育局为它“加码”。",
         ("徐汇区总工会", "partnerOf", "区体育局", None),
     ),
+    # …联合B、C / …并与B、C等14家企业开展合作: the body named before, with each
+    (
+        "针对这一情况,吴忠市总工会推出关爱活动,联合市卫生局、计生局,为全市1000名生产一线"
+        "困难女工免费检查身体。",
+        ("吴忠市总工会", "partnerOf", "计生局", None),
+    ),
+    (
+        "三明市总工会与5所院校分别签署了合作框架协议,并与福建金牛水泥集团有限公司、"
+        "福建兵工装备有限公司、福建省轴承有限责任公司等14家企业开展合作办学试点。",
+        ("三明市总工会", "partnerOf", "福建兵工装备有限公司", None),
+    ),
     # the first of a list that acts jointly, with each of the others
     (
         "这个由滨州市总工会、滨州市卫生健康委员会和滨州市人民医院三方共同建设的服务阵地当天正式投用。",
@@ -185,6 +202,11 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # a programme the article's actor only visits is not one it set up
+    (
+        "天门市总工会调研职工阵地建设。在天门市工人文化宫,龚红敏逐一察看了职工书屋、职工婚恋中心。",
+        ("天门市总工会", "establishes", "职工书屋"),
+    ),
     # a programme is established, not held: 举行 there is about another thing
     (
         "重庆市总工会经审会主任王平告诉记者,今年不再举行集中发放仪式,“送温暖”资金统一打进"
@@ -240,6 +262,10 @@ NOT_TRIPLES = [
 ]
 
 NOT_RELATIONS = [
+    # two city governments named: 副市长 alone says neither
+    ("三亚市人民政府与琼海市人民政府召开会议。副市长王春泉出席。", "memberOf"),
+    # 与 B with no joint action after it is no partnership
+    ("吴忠市总工会慰问了与市卫生局有关的困难女工。", "partnerOf"),
     # a post with no organisation before it links nobody
     ("项目经理刘小军是公司青春课堂的主讲人之一。", "memberOf"),
     # two bodies in a list are not partners unless they act jointly
