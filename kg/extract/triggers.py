@@ -45,7 +45,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     ctx = DocContext(doc)
     lex = load_lexicon()
     establish = _alternation((*lex.triggers["establishes"], *relation_data()["establish_triggers"]))
-    organize = _alternation(lex.triggers["organizes"])
+    organize = _alternation((*lex.triggers["organizes"], *relation_data()["organize_triggers"]))
     partner = _alternation(lex.triggers["partner"])
     located = _alternation(lex.triggers["located"])
     held = _alternation(lex.triggers["held_in"])
@@ -72,7 +72,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         f"(?:{_alternation(tuple(data['event_determiners'])).pattern})"
         f"({_alternation(tuple(sorted(data['event_nouns'], key=len, reverse=True))).pattern})"
     )
-    referring_body = re.compile(r"[该其此][\u4e00-\u9fff]")
+    referring_body = re.compile(r"[该其此]([\u4e00-\u9fff])")
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
     last_events: list[Mention] = []
@@ -152,9 +152,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                         # not for 该行已建起… (another body referred to) nor for a
                         # relative clause (开展心理疏导的心灵驿站)
                         clause = clause_start(sentence, t.start(), 0)
-                        if not referring_body.search(sentence, clause, t.start()):
+                        ref = referring_body.search(sentence, clause, t.start())
+                        if ref is None:
                             objects = [m for m in objects if "的" not in sentence[t.end() : pos(m)]]
                             subjects = [topic] if objects else []
+                        else:  # 该行已建起…: the last body named with that head
+                            subjects = _referred_body(ctx, ref.group(1), s_start + ref.start())
                     if not objects and subjects:
                         # X是A和B携手共建的 / X在A挂牌: the name before the subject
                         objects = _object_before(sentence, subjects[0], pool, wanted, pos)
@@ -259,6 +262,17 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 )
 
 
+def _referred_body(ctx: DocContext, noun: str, before: int) -> list[Mention]:
+    """The organisation ``该<noun>`` refers to: the last named before ``before`` whose
+    name ends with the noun (该行 → 福州农商银行), if any."""
+    named = [
+        m
+        for m in ctx.mentions
+        if m.label in ORG_TYPES and ctx.local(m)[1] <= before and m.display_name.endswith(noun)
+    ]
+    return [max(named, key=lambda m: ctx.local(m)[1])] if named else []
+
+
 def _deepest(place: Mention, inside: list[Mention]) -> Mention:
     """The last of the places written one after another from ``place`` (江苏省南京市)."""
     while True:
@@ -350,7 +364,13 @@ def _subjects_before(
     In an earlier clause it must not be a verb's object: in ``放大湖滨…联合工会作为…的
     优势,承办…推进会`` the union is what 放大 acts on, not who 承办.
     """
-    before = [m for m in orgs if pos(m) + len(m.text) <= trigger]
+    venue = tuple(relation_data()["venue_words"])
+    # 在内蒙古工业大学举行: a body after 在 is where it happens, not who acts
+    before = [
+        m
+        for m in orgs
+        if pos(m) + len(m.text) <= trigger and not sentence[: pos(m)].endswith(venue)
+    ]
     if before and CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
         return []
     if not before:
@@ -371,7 +391,14 @@ def _passive_subjects(sentence: str, trigger: int, orgs: list[Mention], pos) -> 
     by = sentence.rfind("由", 0, trigger)
     if by < 0:
         return []
-    between = [m for m in orgs if by < pos(m) and pos(m) + len(m.text) <= trigger]
+    venue = tuple(relation_data()["venue_words"])
+    between = [
+        m
+        for m in orgs
+        if by < pos(m)
+        and pos(m) + len(m.text) <= trigger
+        and not sentence[: pos(m)].endswith(venue)
+    ]
     if not between:
         return []
     gap = sentence[pos(between[-1]) + len(between[-1].text) : trigger]

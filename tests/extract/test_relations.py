@@ -178,6 +178,17 @@ CASES = [
         "刘猛介绍,黔南工匠学院是贵州省黔南州总工会和贵州省电子信息技师学院携手共建的。",
         ("贵州省电子信息技师学院", "establishes", "黔南工匠学院", None),
     ),
+    (
+        "本报讯 11月28日,黄州工业园工会联合会第一次会员代表大会召开。这次大会由黄州区总工会和"
+        "黄州工业园管委会共同推动筹备,与会代表以无记名投票方式选举。",
+        ("黄州工业园管委会", "organizes", "黄州工业园工会联合会第一次会员代表大会", None),
+    ),
+    # 该行已建起…: the body 该<noun> refers to, not the article's union
+    (
+        "福州市总工会主席张继焰,福州农商银行党委书记林向前参加揭牌。截至目前,"
+        "该行已建起26家劳动者驿站,各驿站每月都会开展活动。",
+        ("福州农商银行", "establishes", "劳动者驿站", None),
+    ),
     # organizes: role nouns, passive chains, an event referred to by 本届/此次
     (
         "厦门市总工会举办新就业形态劳动者中秋嘉年华。据了解,"
@@ -202,6 +213,12 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # a body after 在 is the venue, not who holds the event
+    (
+        "近日,由内蒙古自治区总工会、自治区教育厅联合开展的“劳模工匠进校园”行动启动仪式暨首场"
+        "报告会在内蒙古工业大学举行。",
+        ("内蒙古工业大学", "organizes", None),
+    ),
     # a programme the article's actor only visits is not one it set up
     (
         "天门市总工会调研职工阵地建设。在天门市工人文化宫,龚红敏逐一察看了职工书屋、职工婚恋中心。",
