@@ -1,7 +1,8 @@
 """SPARQL at scale: store load, shipped-query latency (store, ``kg serve``, rdflib), sizes.
 
     python bench/bench_query.py [--triples 10000000] [--work /tmp/store-bench]
-                                [--scaling 100000,300000,1000000] [--rebuild]
+                                [--scaling 100000,300000,1000000] [--rdflib-max 1000000]
+                                [--rdflib-cap 20] [--rebuild]
 
 The graph: the seeds and ``../shared/dev`` texts are built once with ``kg build``; their
 quads (each document's facts in its named graph, the shared graph) are then replicated:
@@ -13,10 +14,16 @@ bulk-loaded into an on-disk Oxigraph store the way ``kg build`` loads ``OUT/stor
 Each shipped query runs with the binding of the example in its header comment
 (``--bind name=value``), bound as ``kg query`` binds it. Latency: median of 5 on the
 store (after one warm-up) and through ``kg serve`` over loopback (SPARQLWrapper, JSON);
-rdflib (in memory, ``Graph.query`` of the same bound text): one run, at sizes up to
-``--rdflib-max`` (100 k by default: rdflib takes about a minute per query there). A query
-slower than 2 s is timed once after its warm-up instead of five times. The scaling
-table gives every query at each ``--scaling`` size on the store and on rdflib.
+rdflib (in memory, ``Graph.query`` of the same bound text): one run, cut off after
+``--rdflib-cap`` seconds (reported as ``> cap``), at sizes up to ``--rdflib-max``. A query
+slower than 2 s is timed once after its warm-up instead of five times.
+
+The scaling table comes first and gives every query at each ``--scaling`` size on the
+store and on rdflib, with the growth of the store latency beside the growth of the
+graph (linear cost: the two ratios agree). The rdflib graph is filled from the same
+N-Triples parsed by Oxigraph (terms converted one by one into an rdflib ``Graph`` in
+memory; rdflib's own N-Triples parser is many times slower, and only query time is
+compared). ``--triples 0`` skips the big store.
 
 Graphs and stores are kept under ``--work`` and reused (their load time as measured
 when they were built is printed); ``--rebuild`` builds them again.
@@ -25,9 +32,11 @@ when they were built is printed); ``--rebuild`` builds them again.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -35,7 +44,8 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg.query.run import _PREFIXES, _values, bundled_queries, run_query
 from kg.query.text import analyse, with_values
@@ -45,6 +55,7 @@ from kg.rdf.store import find_store
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "dev"
 SLOW = 2.0
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BIND = re.compile(r"--bind\s+(\w+)=(\S+)")
 _REWRITE = re.compile(r"<" + re.escape(str(ID)) + r"(?!role/|graph/)[^>]*(?=>)")
 
@@ -140,11 +151,33 @@ def on_store(store: pyoxigraph.Store, name: str, text: str) -> tuple[float, int]
     return median_ms(lambda: run_query(store, name, bindings=bindings), 5, first), rows
 
 
-def on_rdflib(graph: Graph, store: pyoxigraph.Store, text: str) -> tuple[float, int]:
+class _Cap(Exception):
+    """rdflib ran past the cap."""
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise _Cap
+
+
+def on_rdflib(
+    graph: Graph, store: pyoxigraph.Store, text: str, cap: float
+) -> tuple[float | None, int]:
+    """One run of rdflib's evaluator; ``(None, -1)`` when it is cut off after ``cap`` s.
+
+    rdflib evaluates in Python, so a SIGALRM raised between bytecodes stops it cleanly.
+    """
     sparql = bound_text(store, text, example_bindings(text))
+    previous = signal.signal(signal.SIGALRM, _alarm)
     t0 = time.perf_counter()
-    rows = len(list(graph.query(sparql, initNs=_PREFIXES)))
-    return (time.perf_counter() - t0) * 1000, rows  # one run: rdflib takes minutes
+    try:
+        signal.setitimer(signal.ITIMER_REAL, cap)
+        rows = len(list(graph.query(sparql, initNs=_PREFIXES)))
+    except _Cap:
+        return None, -1
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return (time.perf_counter() - t0) * 1000, rows
 
 
 def on_server(path: Path, store: pyoxigraph.Store, queries: dict[str, str]) -> dict[str, float]:
@@ -167,31 +200,108 @@ def on_server(path: Path, store: pyoxigraph.Store, queries: dict[str, str]) -> d
     return out
 
 
+def _rdflib_term(term: object) -> Node:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.BlankNode):
+        return BNode(term.value)
+    if term.language:  # a pyoxigraph.Literal
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 def rdflib_graph(nt: Path) -> tuple[Graph, float]:
+    """An in-memory rdflib ``Graph`` of ``nt``: parsed by Oxigraph, terms converted."""
     t0 = time.perf_counter()
-    graph = Graph().parse(str(nt), format="nt")
+    graph = Graph()
+    terms: dict[object, Node] = {}
+
+    def term(t: object) -> Node:
+        out = terms.get(t)
+        if out is None:
+            out = terms[t] = _rdflib_term(t)
+        return out
+
+    with nt.open("rb") as fh:
+        parsed = pyoxigraph.parse(fh, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in parsed)
     return graph, time.perf_counter() - t0
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="kg SPARQL at scale")
-    parser.add_argument("--triples", type=int, default=10_000_000)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/store-bench"))
-    parser.add_argument("--scaling", default="100000,300000,1000000")
-    parser.add_argument("--rdflib-max", type=int, default=100_000)
-    parser.add_argument("--rebuild", action="store_true")
-    args = parser.parse_args()
-    work: Path = args.work
-    work.mkdir(parents=True, exist_ok=True)
-    queries = bundled_queries()
-    out = base_build(work)
-    nq_parts, nt_parts, base = templates(out)
-    print(f"base graph (seeds + dev, {len(list(DEV.glob('*.txt')))} dev texts): {base:,} quads")
+def _ratio(a: float | None, b: float | None) -> str:
+    return f"×{b / a:.1f}" if a and b else "—"
 
-    # -- the big store ---------------------------------------------------------------
-    big = args.triples
-    nq = graph_file(work, nq_parts, base, big, "nq")
-    path, meta = load_store(work, nq, big, args.rebuild)
+
+def scaling(args: argparse.Namespace, queries: dict[str, str], parts: tuple, base: int) -> None:
+    """Every query at each ``--scaling`` size, on the store and on rdflib (capped)."""
+    nq_parts, nt_parts = parts
+    sizes = [int(s) for s in args.scaling.split(",") if s]
+    store_ms: dict[str, list[float]] = {name: [] for name in queries}
+    rdflib_ms: dict[str, list[float | str | None]] = {name: [] for name in queries}
+    rows_at: dict[str, list[int]] = {name: [] for name in queries}
+    triples = []
+    for size in sizes:
+        nq = graph_file(args.work, nq_parts, base, size, "nq")
+        path, meta = load_store(args.work, nq, size, args.rebuild)
+        store = pyoxigraph.Store.read_only(str(path))
+        triples.append(meta["triples"])
+        rate = meta["triples"] / meta["seconds"]
+        print(f"\n{meta['triples']:,} triples: store load {rate:,.0f}/s", flush=True)
+        graph = None
+        if size <= args.rdflib_max:
+            graph, parse_s = rdflib_graph(graph_file(args.work, nt_parts, base, size, "nt"))
+            print(f"  rdflib graph in memory: {len(graph):,} triples, {parse_s:.1f} s", flush=True)
+        for name, text in queries.items():
+            ms, rows = on_store(store, name, text)
+            store_ms[name].append(ms)
+            rows_at[name].append(rows)
+            line = f"  {name}: store {ms:.1f} ms, rows {rows}"
+            if graph is None:
+                rdflib_ms[name].append("not run")
+            else:
+                rms, rrows = on_rdflib(graph, store, text, args.rdflib_cap)
+                rdflib_ms[name].append(rms)
+                line += f", rdflib {'> cap' if rms is None else f'{rms:,.0f} ms'}"
+                if rms is not None and rrows != rows:
+                    line += f" (rdflib {rrows} rows)"
+            print(line, flush=True)
+        del graph, store
+
+    def rdflib_cell(value: float | str | None, ms: float) -> str:
+        if isinstance(value, str):
+            return value
+        if value is None:
+            return f"> {args.rdflib_cap:g} s (> {args.rdflib_cap * 1000 / ms:,.0f}×)"
+        return f"{value:,.0f} ({value / ms:,.0f}×)"
+
+    heads = [f"{t / 1000:,.0f} k" for t in triples]
+    steps = [f"{a}→{b}" for a, b in itertools.pairwise(heads)]
+    size_growth = [_ratio(a, b) for a, b in itertools.pairwise(triples)]
+    print(
+        f"\nscaling (median ms on the store; growth of the latency beside the graph's "
+        f"growth, {', '.join(f'{s} {g}' for s, g in zip(steps, size_growth, strict=True))}; "
+        f"rdflib in memory: one run, cut at {args.rdflib_cap:g} s, speed-up in brackets)"
+    )
+    cols = [f"store {h}" for h in heads] + [f"growth {s}" for s in steps]
+    cols += [f"rdflib {h}" for h in heads] + [f"rows {h}" for h in heads]
+    print("| query | binding | " + " | ".join(cols) + " |")
+    print("|---|---|" + "---:|" * len(cols))
+    for name, text in queries.items():
+        ms = store_ms[name]
+        bind = " ".join(f"{k}={v}" for k, v in example_bindings(text).items()) or "—"
+        cells = [f"{m:,.1f}" for m in ms]
+        cells += [_ratio(a, b) for a, b in itertools.pairwise(ms)]
+        cells += [rdflib_cell(r, m) for r, m in zip(rdflib_ms[name], ms, strict=True)]
+        cells += [f"{r:,}" for r in rows_at[name]]
+        print(f"| {name} | {bind} | " + " | ".join(cells) + " |", flush=True)
+
+
+def big_store(args: argparse.Namespace, queries: dict[str, str], nq_parts: list, base: int) -> None:
+    """Load time, size and latency (store, ``kg serve``) at ``--triples``."""
+    nq = graph_file(args.work, nq_parts, base, args.triples, "nq")
+    path, meta = load_store(args.work, nq, args.triples, args.rebuild)
     rate = meta["triples"] / meta["seconds"]
     print(
         f"\nstore load: {meta['triples']:,} triples in {meta['seconds']:.1f} s = "
@@ -207,38 +317,26 @@ def main() -> None:
         ms, rows = on_store(store, name, text)
         bind = " ".join(f"{k}={v}" for k, v in example_bindings(text).items()) or "—"
         print(f"| {name} | {bind} | {rows:,} | {ms:.1f} | {served[name]:.1f} |", flush=True)
-    del store
 
-    # -- scaling, store beside rdflib ----------------------------------------------
-    sizes = [int(s) for s in args.scaling.split(",") if s]
-    table: dict[str, list[str]] = {name: [] for name in queries}
-    head = []
-    for size in sizes:
-        nq = graph_file(work, nq_parts, base, size, "nq")
-        nt = graph_file(work, nt_parts, base, size, "nt")
-        path, meta = load_store(work, nq, size, args.rebuild)
-        store = pyoxigraph.Store.read_only(str(path))
-        graph, parse_s = rdflib_graph(nt) if size <= args.rdflib_max else (None, 0.0)
-        head.append(f"{meta['triples']:,}")
-        parsed = f", rdflib parse {len(graph) / parse_s:,.0f}/s" if graph else ""
-        rate = meta["triples"] / meta["seconds"]
-        print(f"\n{meta['triples']:,} triples: store load {rate:,.0f}/s{parsed}", flush=True)
-        for name, text in queries.items():
-            ms, rows = on_store(store, name, text)
-            if graph is None:
-                table[name].append(f"{ms:.1f} / not run")
-                print(f"  {name}: store {ms:.1f} ms, rows {rows}", flush=True)
-                continue
-            rms, rrows = on_rdflib(graph, store, text)
-            same = "" if rows == rrows else f" (rdflib {rrows} rows)"
-            table[name].append(f"{ms:.1f} / {rms:,.0f} ({rms / ms:,.0f}×){same}")
-            print(f"  {name}: store {ms:.1f} ms, rdflib {rms:,.0f} ms, rows {rows}", flush=True)
-        del graph, store
-    print("\nscaling, ms (median): store / rdflib in memory (speed-up)")
-    print("| query | " + " | ".join(head) + " |")
-    print("|---|" + "---:|" * len(head))
-    for name, cells in table.items():
-        print(f"| {name} | " + " | ".join(cells) + " |")
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="kg SPARQL at scale")
+    parser.add_argument("--triples", type=int, default=10_000_000, help="0: no big store")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/store-bench"))
+    parser.add_argument("--scaling", default="100000,300000,1000000")
+    parser.add_argument("--rdflib-max", type=int, default=1_000_000)
+    parser.add_argument("--rdflib-cap", type=float, default=20.0, help="seconds per query")
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    queries = bundled_queries()
+    out = base_build(args.work)
+    nq_parts, nt_parts, base = templates(out)
+    print(f"base graph (seeds + dev, {len(list(DEV.glob('*.txt')))} dev texts): {base:,} quads")
+    if args.scaling:
+        scaling(args, queries, (nq_parts, nt_parts), base)
+    if args.triples:
+        big_store(args, queries, nq_parts, base)
 
 
 if __name__ == "__main__":
