@@ -83,7 +83,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                     break
             if org is None:
                 break
-            found.append((org, role))
+            found.extend(_split_units(ctx, org, role, data))
             org_start = body_start if org.article_id == person.article_id else chain_start
             # 市人大常委会副主任、市总工会主席: another body before 、 or a comma
             sep = text[org_start - 1 : org_start]
@@ -111,6 +111,26 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             yield RelationMention(
                 person, RelationType.MEMBER_OF, org, evidence, role=role, rule="post-chain"
             )
+
+
+def _split_units(ctx: DocContext, org: Mention, role: str, data: dict) -> list[tuple[Mention, str]]:
+    """``天门市委常委、统战部部长``: a post qualified by a unit of the body (统战部部长) is a
+    post in that unit when the article names it (天门市委统战部); the rest stays."""
+    heads = sorted(data["post_heads"], key=len, reverse=True)
+    units = tuple(data["post_qualifier_units"])
+    named = {o.display_name: o for o in ctx.mentions if o.label in ORG_TYPES}
+    kept, moved = [], []
+    for part in role.split("、"):
+        head = next((h for h in heads if part.endswith(h) and len(part) > len(h)), None)
+        unit = part[: len(part) - len(head)] if head else ""
+        body = named.get(org.display_name + unit) if unit.endswith(units) else None
+        if body is not None and body is not org:
+            moved.append((body, head))
+        else:
+            kept.append(part)
+    if not moved:
+        return [(org, role)]
+    return ([(org, "、".join(kept))] if kept else []) + moved
 
 
 def _post_test(posts: frozenset[str], data: dict, org_ends: set[int]):

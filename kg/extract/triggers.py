@@ -308,9 +308,14 @@ def _partners(
     for i, (a, b) in enumerate(itertools.pairwise(orgs)):
         link = between(a, b)
         if link in words["partner_links"] or lead.fullmatch(link):
-            yield from pair(a, b, "partner-link")
             if link in joins:
+                # A和B: a plain pair unless they act together or sign (A和B共同…/签订)
+                after = sentence[pos(b) + len(b.text) :]
+                clause = re.split(r"[，,。；;]", after)[0]
+                if joint.match(after) or partner.search(clause):
+                    yield from pair(a, b, "partner-link")
                 continue  # A和B、C: a plain list, not A with each
+            yield from pair(a, b, "partner-link")
             j = i + 1
             partnered.add(pos(b))
             while j + 1 < len(orgs) and between(orgs[j], orgs[j + 1]) in joins:

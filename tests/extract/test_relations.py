@@ -36,6 +36,15 @@ CASES = [
         "当天,西咸新区沣东新城先进制造产业园副主任易梅森参与直播。",
         ("易梅森", "memberOf", "西咸新区沣东新城先进制造产业园", "副主任"),
     ),
+    # a post in a unit the text names as a body of its own goes to that body
+    (
+        "随后,中国铁路西安局集团有限公司工会主席、副总经理张黎克在仪式上代表铁路部门讲话。",
+        ("张黎克", "memberOf", "中国铁路西安局集团有限公司工会", "主席"),
+    ),
+    (
+        "随后,中国铁路西安局集团有限公司工会主席、副总经理张黎克在仪式上代表铁路部门讲话。",
+        ("张黎克", "memberOf", "中国铁路西安局集团有限公司", "副总经理"),
+    ),
     # a chain crosses a comma to an earlier body
     (
         "天津市总工会党组成员、副主席李贤,滨海新区人大常委会副主任,区总工会党组书记、主席宫丽艳,"
@@ -156,6 +165,11 @@ CASES = [
     (
         "服务站刚一启用,徐汇区总工会便联合区卫健委、区体育局为它“加码”。",
         ("徐汇区总工会", "partnerOf", "区体育局", None),
+    ),
+    # A和B that act together or sign are partners
+    (
+        "由天津市滨海新区总工会和滨海新区文化和旅游局共同主办的滨海新区职工阅读年启动仪式举行。",
+        ("天津市滨海新区总工会", "partnerOf", "滨海新区文化和旅游局", None),
     ),
     # …联合B、C / …并与B、C等14家企业开展合作: the body named before, with each
     (
@@ -279,6 +293,11 @@ NOT_TRIPLES = [
 ]
 
 NOT_RELATIONS = [
+    # A和B in a plain list, with no joint action or agreement, are no partners
+    (
+        "职工志愿者为美团和饿了么的骑手、顺丰的快递员等新业态劳动者端上热奶茶、送上春联福字。",
+        "partnerOf",
+    ),
     # two city governments named: 副市长 alone says neither
     ("三亚市人民政府与琼海市人民政府召开会议。副市长王春泉出席。", "memberOf"),
     # 与 B with no joint action after it is no partnership
