@@ -43,6 +43,7 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     """
     ctx = DocContext(doc)
     mentions = ctx.mentions
+    founding = tuple(relation_data()["founding_words"])
     by_start: dict[int, list[Mention]] = {}
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
@@ -88,10 +89,20 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, outer, evidence, rule="nesting-programme"
                 )
-            elif outer.label == EntityType.EVENT:
+            elif outer.label == EntityType.EVENT and not rest.startswith(founding):
+                # 成立大会 / 揭牌仪式 of a body are held for it, not by it
                 yield RelationMention(
                     org, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
                 )
+                # 州人民政府与州总工会联席会议: the bodies joined to it hold it too
+                for other in inner:
+                    link = ctx.article.analysis_text[
+                        org.end - ctx.article.start : other.start - ctx.article.start
+                    ]
+                    if other.label in ORG_TYPES and link in ("与", "和"):
+                        yield RelationMention(
+                            other, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
+                        )
     yield from _inner_places(ctx, mentions)
     yield from _group_members(ctx, mentions)
     # adjacent places in running text: 江苏省南京市

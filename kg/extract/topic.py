@@ -52,6 +52,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     }
     verbs = {w.start for w in doc._.kg_words or [] if w.tag in ("v", "vd")}
     visit = re.compile("|".join(map(re.escape, relation_data()["visit_verbs"])))
+    founding = tuple(relation_data()["founding_words"])
     done: set[str] = set()
     for m in ctx.mentions:
         predicate = _OWNED.get(m.label)
@@ -61,6 +62,10 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         done.add(name)
         if predicate == RelationType.ESTABLISHES and not may_establish(actor, m):
             continue
+        if name.startswith(actor.display_name) and name[len(actor.display_name) :].startswith(
+            founding
+        ):
+            continue  # 山东省工匠学院联盟成立仪式: held for the actor, not by it
         bounds = ctx.sentence_of(ctx.local(m)[0])
         start = ctx.local(m)[0]
         clause = clause_start(ctx.text, start, bounds[0])

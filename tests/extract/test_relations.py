@@ -197,6 +197,11 @@ CASES = [
         "黄州工业园管委会共同推动筹备,与会代表以无记名投票方式选举。",
         ("黄州工业园管委会", "organizes", "黄州工业园工会联合会第一次会员代表大会", None),
     ),
+    # an event named after two bodies joined by 与 is held by both
+    (
+        "本报讯 海南省政府与海南省总工会联席会议9月4日上午在省总工会常委会议室召开。",
+        ("海南省总工会", "organizes", "海南省政府与海南省总工会联席会议", None),
+    ),
     # 该行已建起…: the body 该<noun> refers to, not the article's union
     (
         "福州市总工会主席张继焰,福州农商银行党委书记林向前参加揭牌。截至目前,"
@@ -227,6 +232,11 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # a body's founding ceremony is held for it, not by it
+    (
+        "(记者 田国垒)山东省工匠学院联盟成立仪式11月7日在济南举行。",
+        ("山东省工匠学院联盟", "organizes", None),
+    ),
     # a body after 在 is the venue, not who holds the event
     (
         "近日,由内蒙古自治区总工会、自治区教育厅联合开展的“劳模工匠进校园”行动启动仪式暨首场"
