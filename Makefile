@@ -5,7 +5,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test install install-dev browser lint eval bench bench-view bench-cli screenshot fuzz clean
+.PHONY: build test install install-dev browser lint eval train cv bench bench-view bench-cli screenshot fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,15 @@ lint: install-dev
 
 eval: install-dev
 	$(BIN)/python bench/dev_eval.py
+
+# The relation decision layer (kg.learn): retrain the shipped model from ../shared
+# (byte-identical for the same documents and rules), and 5-fold cross-validation by
+# document, rules alone vs rules + model (scikit-learn: the train extra, in dev too)
+train: install-dev
+	$(BIN)/python bench/train.py
+
+cv: install-dev
+	$(BIN)/python bench/cv.py --dev
 
 # A long fuzz campaign (minutes; the suite runs a short fixed one). A new seed each run,
 # printed so a failure can be replayed: make fuzz KG_FUZZ_SEED=... KG_FUZZ_EXAMPLES=...

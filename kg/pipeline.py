@@ -38,6 +38,7 @@ from kg.ingest.reader import (
     readable_path,
 )
 from kg.learn.confidence import attach_confidence, filter_by_confidence
+from kg.learn.relations import decide_relations
 from kg.nlp import annotate, load_pipeline, mentions_from_doc
 from kg.output import write_outputs  # re-exported: it moved to kg.output
 from kg.parallel import run_dask, run_local, run_serial
@@ -120,9 +121,11 @@ def analyse_document(
     for article in document.articles:
         t0 = time.perf_counter()
         doc = annotate(article, nlp)
-        mentions.extend(mentions_from_doc(doc, article))
+        found = mentions_from_doc(doc, article)
+        mentions.extend(found)
         t1 = time.perf_counter()
-        relation_mentions.extend(extract_relations(doc))
+        # the rules propose, the decision layer (kg.learn.relations) decides
+        relation_mentions.extend(decide_relations(doc, extract_relations(doc), mentions=found))
         nlp_time += t1 - t0
         extract_time += time.perf_counter() - t1
     if timings is not None:

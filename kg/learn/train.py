@@ -1,0 +1,221 @@
+"""Train the relation decision layer from annotated documents (needs the ``train`` extra).
+
+    make train        # bench/train.py: ../shared → kg/learn/data/relations.json
+
+Examples come from the build itself: every document is analysed by the rules
+(:func:`kg.nlp.annotate`, :func:`kg.extract.extract_relations`), its candidate pairs
+are made as at build time (:func:`kg.learn.relations.candidates`), and each pair is
+labelled with the gold relation between the gold entities its two mentions name
+(:mod:`kg.learn.projection`), or ``none``. The fit is a multinomial logistic regression
+(scikit-learn, lbfgs, fixed seed); the weights are written rounded, keys sorted, so the
+same documents always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.cache import DocumentAnalysis
+from kg.eval.devset import DevDocument, dev_documents
+from kg.eval.gold import GoldDocument, load_gold
+from kg.extract import extract_relations
+from kg.ingest.reader import corpus_document, read_bytes, readable_path
+from kg.learn.projection import project_resolved
+from kg.learn.relations import (
+    DEFAULTS,
+    NONE,
+    Candidate,
+    RelationLayerConfig,
+    RelationModel,
+    allowed_relations,
+    candidates,
+    decide,
+)
+from kg.nlp import annotate, load_pipeline, mentions_from_doc
+from kg.types import Mention, RelationMention, RelationType
+
+__all__ = [
+    "AnalysedDocument",
+    "analyse",
+    "analyse_dev_set",
+    "dump_model",
+    "fit",
+    "label",
+    "write_model",
+]
+
+_DIGITS = 4
+
+
+@dataclass
+class AnalysedDocument:
+    """One annotated document seen by the rules: what training and CV need."""
+
+    name: str
+    gold: GoldDocument
+    analysis: DocumentAnalysis
+    """the rules' analysis (mentions and relation mentions), as the pipeline makes it"""
+    articles: list[tuple[list[Candidate], list[RelationMention]]]
+    """per article: its candidates and the rule relations no candidate judges"""
+    labels: list[list[str]]
+    """per article: the gold label of each candidate"""
+
+    def with_model(
+        self, model: RelationModel, config: RelationLayerConfig = DEFAULTS
+    ) -> DocumentAnalysis:
+        """The analysis with the model deciding the relations."""
+        import dataclasses
+
+        relations: list[RelationMention] = []
+        for cands, passed in self.articles:
+            relations += decide(cands, model, config, passed)
+        return dataclasses.replace(self.analysis, relation_mentions=tuple(relations))
+
+
+def label(cand: Candidate, projected: dict[tuple, str], gold: GoldDocument) -> str:
+    """The gold relation between the gold entities ``cand``'s mentions name, else none.
+
+    ``partnerOf`` counts in either direction; a pair with several gold relations takes the
+    first its types admit.
+    """
+    head = projected.get(cand.head.key)
+    tail = projected.get(cand.tail.key)
+    if head is None or tail is None or head == tail:
+        return NONE
+    allowed = allowed_relations(cand.head.label, cand.tail.label)
+    for r in gold.relations:
+        if r.rel not in allowed:
+            continue
+        if (r.head, r.tail) == (head, tail) or (
+            r.rel == RelationType.PARTNER_OF and (r.tail, r.head) == (head, tail)
+        ):
+            return r.rel.value
+    return NONE
+
+
+def analyse(
+    text: Path, gold: GoldDocument, name: str, config: RelationLayerConfig = DEFAULTS
+) -> AnalysedDocument:
+    """Rules, candidates and gold labels of one document."""
+    from kg.pipeline import _without_text, reduce_analyses
+
+    data, fmt = read_bytes(text)
+    document = corpus_document(data, source=readable_path(text), document_id=text.stem, fmt=fmt)
+    nlp = load_pipeline()
+    mentions: list[Mention] = []
+    rules: list[RelationMention] = []
+    articles = []
+    labels = []
+    for article in document.articles:
+        doc = annotate(article, nlp)
+        found = mentions_from_doc(doc, article)
+        relations = list(extract_relations(doc))
+        mentions += found
+        rules += relations
+        cands = candidates(doc, relations, config, found)
+        judged = {(c.head.key, c.tail.key) for c in cands}
+        passed = [r for r in relations if (r.head.key, r.tail.key) not in judged]
+        articles.append((cands, passed))
+    analysis = DocumentAnalysis(
+        document=_without_text(document, mentions),
+        characters=len(document.text),
+        mentions=tuple(mentions),
+        relation_mentions=tuple(rules),
+    )
+    # label through the resolver, as the scorer will see the pairs
+    entities = reduce_analyses([analysis]).entities
+    ends = mentions + [m for r in rules for m in (r.head, r.tail)]
+    projected = project_resolved(entities, ends, gold)
+    for cands, _ in articles:
+        labels.append([label(c, projected, gold) for c in cands])
+    return AnalysedDocument(name, gold, analysis, articles, labels)
+
+
+def analyse_dev_set(
+    shared: Path, seeds: Path | None = None, config: RelationLayerConfig = DEFAULTS
+) -> list[AnalysedDocument]:
+    """Every annotated document of ``shared`` (texts in ``shared/dev`` and the seeds)."""
+    seeds = seeds if seeds is not None else shared / "seeds"
+    docs: list[DevDocument] = dev_documents(shared / "gold", [seeds, shared / "dev"])
+    return [analyse(d.text, load_gold(d.gold), d.name, config) for d in docs]
+
+
+def _examples(docs: Iterable[AnalysedDocument]) -> tuple[list[tuple[str, ...]], list[str]]:
+    xs, ys = [], []
+    for d in docs:
+        for (cands, _), labels in zip(d.articles, d.labels, strict=True):
+            for c, y in zip(cands, labels, strict=True):
+                xs.append(c.features)
+                ys.append(y)
+    return xs, ys
+
+
+def fit(docs: Sequence[AnalysedDocument], config: RelationLayerConfig = DEFAULTS) -> RelationModel:
+    """A model trained on ``docs`` (scikit-learn's LogisticRegression, lbfgs)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys = _examples(docs)
+    counts = Counter(f for x in xs for f in x)
+    vocab = sorted(f for f, n in counts.items() if n >= config.min_count)
+    column = {f: i for i, f in enumerate(vocab)}
+    rows, cols = [], []
+    for i, x in enumerate(xs):
+        for f in sorted({column[f] for f in x if f in column}):
+            rows.append(i)
+            cols.append(f)
+    matrix = csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(xs), len(vocab)), dtype=np.float64
+    )
+    classes = sorted(set(ys) | {NONE})
+    y = np.array([classes.index(v) for v in ys])
+    clf = LogisticRegression(C=config.c, solver="lbfgs", max_iter=5000, random_state=config.seed)
+    clf.fit(matrix, y)
+    coef = clf.coef_
+    learned = [classes[i] for i in clf.classes_]
+    if len(learned) == 2:  # binary: sklearn keeps one row; make it two (none vs other)
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = [-clf.intercept_[0] / 2, clf.intercept_[0] / 2]
+    else:
+        intercept = list(clf.intercept_)
+    weights = {}
+    for j, f in enumerate(vocab):
+        w = tuple(round(float(coef[k, j]), _DIGITS) + 0.0 for k in range(len(learned)))
+        if any(w):
+            weights[f] = w
+    meta = {
+        "c": config.c,
+        "documents": len(docs),
+        "examples": len(xs),
+        "labels": dict(sorted(Counter(ys).items())),
+        "max_distance": config.max_distance,
+        "min_count": config.min_count,
+        "solver": "lbfgs",
+    }
+    return RelationModel(
+        tuple(learned),
+        tuple(round(float(v), _DIGITS) + 0.0 for v in intercept),
+        weights,
+        meta,
+    )
+
+
+def dump_model(model: RelationModel) -> str:
+    """The model as JSON text: keys sorted, one feature a line (byte-stable)."""
+    data = model.to_dict()
+    weights = data.pop("weights")
+    head = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ": "))
+    lines = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in weights.items()]
+    return head[:-1] + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
+def write_model(model: RelationModel, path: Path) -> None:
+    """Write :func:`dump_model` text to ``path`` atomically."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(dump_model(model), encoding="utf-8")
+    tmp.replace(path)
