@@ -64,11 +64,11 @@ class RelationLayerConfig:
     #: longest gap, in characters, between the ends of a pair no rule proposed
     max_distance: int = 60
     #: least probability for a relation a rule proposed to be kept
-    keep_threshold: float = 0.1
+    keep_threshold: float = 0.05
     #: least probability for a relation no rule proposed to be added
     add_threshold: float = 0.5
     #: the relations the model may add where no rule proposed one
-    add: tuple[str, ...] = ("establishes", "organizes", "partnerOf", "subOrganizationOf")
+    add: tuple[str, ...] = ("establishes", "partnerOf", "subOrganizationOf")
     #: a memberOf the rules did not propose is added only with a post read between the two
     member_needs_role: bool = True
     #: features seen fewer times in training are not learned
