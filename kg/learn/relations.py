@@ -57,8 +57,12 @@ NONE = "none"
 class RelationLayerConfig:
     """Settings of the relation decision layer (the one place they are declared)."""
 
-    #: apply the shipped model in ``kg build`` (False: the rules alone decide)
+    #: apply the shipped model in ``kg build`` (False: the rules alone, rule priors)
     enabled: bool = True
+    #: the model keeps, drops and adds relations (True), or only scores the rules'
+    #: proposals, its probability becoming their confidence (False). The default is
+    #: whichever wins under ``make cv``: today the rules' own decisions.
+    decide: bool = False
     #: the weights file in ``kg/learn/data``
     model: str = "relations.json"
     #: longest gap, in characters, between the ends of a pair no rule proposed
@@ -466,12 +470,12 @@ def decide(
     for c in cands:
         allowed = allowed_relations(c.head.label, c.tail.label)
         probs = model.probabilities(c.features, allowed)
-        if c.proposed:
+        if c.proposed or not config.decide:
             for r in c.proposed:
                 p = probs.get(r.predicate.value)
                 if p is None:  # a relation the model never learned: the rule decides
                     out.append(r)
-                elif p >= config.keep_threshold:
+                elif p >= config.keep_threshold or not config.decide:
                     out.append(replace(r, confidence=round(p, 4)))
             continue
         options = [(k, v) for k, v in probs.items() if k != NONE]

@@ -29,8 +29,10 @@ from kg.learn.train import analyse, dump_model, fit
 from kg.nlp import annotate
 from kg.types import EntityType, RelationType
 
+#: the model deciding, not only scoring the rules' proposals
+DECIDING = dataclasses.replace(DEFAULTS, decide=True)
 TRAIN = ("d13", "d14", "d05", "d27", "d34")
-HELD_OUT = "d25"
+HELD_OUT = "d15"
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +67,7 @@ def test_training_is_deterministic(analysed, model: RelationModel) -> None:
 def test_the_model_changes_the_rules_decisions_on_an_unseen_document(analysed, model) -> None:
     doc = analysed[HELD_OUT]
     rules = list(doc.analysis.relation_mentions)
-    decided = list(doc.with_model(model).relation_mentions)
+    decided = list(doc.with_model(model, DECIDING).relation_mentions)
     assert _facts(decided) != _facts(rules)
     added = [r for r in decided if r.rule == "model"]
     for r in added:
@@ -88,7 +90,7 @@ def test_a_confident_model_adds_what_no_rule_proposed(analysed) -> None:
     cands = [c for cands, _ in doc.articles for c in cands]
     pairs = [c for c in cands if "sig=Union>Programme" in c.features and not c.proposed]
     assert pairs, "the fixture document has a union and a programme no rule links"
-    decided = decide(pairs, always)
+    decided = decide(pairs, always, DECIDING)
     assert {(r.head.key, r.tail.key) for r in decided} == {(c.head.key, c.tail.key) for c in pairs}
     assert {r.rule for r in decided} == {"model"}
 
@@ -98,7 +100,7 @@ def test_a_model_that_says_none_drops_the_rules_proposals(analysed) -> None:
     never = RelationModel(("establishes", "none"), (-9.0, 9.0), {}, {})
     cands = [c for cands, _ in doc.articles for c in cands]
     proposed = [c for c in cands if any(r.predicate == "establishes" for r in c.proposed)]
-    kept = decide(proposed, never)
+    kept = decide(proposed, never, DECIDING)
     assert proposed and not [r for r in kept if r.predicate == RelationType.ESTABLISHES]
 
 
@@ -113,6 +115,13 @@ def test_every_rule_proposal_is_judged_or_passed_on() -> None:
     for r in rules:
         allowed = r.predicate in allowed_relations(r.head.label, r.tail.label)
         assert (r.head.key, r.tail.key) in judged or not allowed
+
+
+def test_by_default_the_model_only_scores_the_rules_proposals(analysed, model) -> None:
+    doc = analysed[HELD_OUT]
+    scored = list(doc.with_model(model).relation_mentions)
+    assert _facts(scored) == _facts(doc.analysis.relation_mentions)
+    assert any(r.confidence is not None for r in scored)
 
 
 def test_without_the_model_the_rules_decide_alone() -> None:
