@@ -1,8 +1,9 @@
 """The export straight from the graph model: its triples as plain strings, no rdflib graph.
 
-:func:`model_table` turns the model (:mod:`kg.graph`) into the same set of triples as
-:func:`kg.rdf.to_rdf`, held as ``subject → predicate → objects`` of plain strings (an IRI
-is a ``str``, a literal a :class:`Lit`); :func:`turtle`, :func:`ntriples` and
+:func:`model_table` is the one mapping from the model (:mod:`kg.graph`) to RDF triples
+(:func:`kg.rdf.to_rdf` puts the same triples in an rdflib graph), held as
+``subject → predicate → objects`` of plain strings (an IRI is a ``str``, a literal a
+:class:`Lit`); :func:`turtle`, :func:`ntriples` and
 :func:`nquads` write it with the bytes of :mod:`kg.rdf.writer` (the same prefixes, order,
 quoting and ``\\uXXXX`` escapes), about ten times faster, because no rdflib term or
 graph is made. Where the fast Turtle rules do not cover a table (see
@@ -12,18 +13,25 @@ graph is made. Where the fast Turtle rules do not cover a table (see
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 import networkx as nx
 from rdflib import Literal, URIRef
 
 from kg.errors import Errors, KGError
 from kg.learn.confidence import HIGHEST, confidence_lexical
+from kg.rdf.iri import (
+    article_iri_text,
+    document_iri_text,
+    entity_iri_text,
+    membership_iri_text,
+    role_iri_text,
+    sentence_iri_text,
+    statement_iri_text,
+)
 from kg.rdf.namespace import DCTERMS, ID, KG, ORG, PROV, RDF, RDFS, SKOS, XSD
 from kg.rdf.writer import _Names, _quote_nt, _quote_ttl, _Unsupported, escape_controls
 from kg.types import EntityType, RelationType
@@ -35,6 +43,7 @@ __all__ = [
     "nquad_chunks",
     "nquads",
     "ntriples",
+    "rdflib_triples",
     "turtle",
     "turtle_chunks",
 ]
@@ -82,15 +91,6 @@ def _properties() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _q(text: str, safe: str = "") -> str:
-    return quote(text, safe=safe, errors="surrogateescape")
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha1("|".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
-@functools.lru_cache(maxsize=65536)
 def _typed(lexical: str, datatype: str) -> Lit:
     """A typed literal with the lexical form rdflib keeps for it (it normalises some)."""
     return Lit(str(Literal(lexical, datatype=URIRef(datatype))), "", datatype)
@@ -134,7 +134,7 @@ class TripleTable:
 
 
 def model_table(G: nx.MultiDiGraph) -> TripleTable:
-    """The triples :func:`kg.rdf.to_rdf` makes of ``G``, as a :class:`TripleTable`.
+    """The RDF triples of ``G`` (entities, relations, statements, memberships, provenance).
 
     Raises
     ------
@@ -168,7 +168,7 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
         start, end = int(prov["start"]), int(prov["end"])
         iri = sentence_iris.get((doc, start, end))
         if iri is None:
-            iri = sentence_iris[(doc, start, end)] = f"{_BASE}sentence/{_q(doc)}/{start}-{end}"
+            iri = sentence_iris[(doc, start, end)] = sentence_iri_text(doc, start, end)
         text = str(prov.get("sentence", ""))
         if (iri, art, text) in written:
             return iri
@@ -176,7 +176,7 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
         previous = seen_sentences.setdefault(iri, (art, text))
         if previous != (art, text):
             log.warning("sentence %s has two different articles or texts; keeping both", iri)
-        art_iri = f"{_BASE}article/{_q(art)}"
+        art_iri = article_iri_text(art)
         if iri not in subjects:  # the common case, in one step
             subjects[iri] = {
                 _TYPE: {_SENTENCE: None},
@@ -201,7 +201,7 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
     def entity(node_id: str) -> str:
         iri = entity_iris.get(node_id)
         if iri is None:
-            iri = entity_iris[node_id] = _BASE + _q(node_id, "/")
+            iri = entity_iris[node_id] = entity_iri_text(node_id)
         return iri
 
     for node_id, data in G.nodes(data=True):
@@ -228,7 +228,7 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
         add(s, prop, o)
         evidence = [sentence(p) for p in data.get("evidence") or ()]
         role, amount = data.get("role"), data.get("amount")
-        stmt = f"{_BASE}statement/{_digest(head, predicate, tail)}"
+        stmt = statement_iri_text(head, predicate, tail)
         add(stmt, _TYPE, _STATEMENT)
         add(stmt, _SUBJECT, s)
         add(stmt, _PREDICATE, prop)
@@ -241,11 +241,11 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
         if amount:
             add(stmt, _AMOUNT, Lit(str(amount)))
         if predicate == RelationType.MEMBER_OF.value and role:
-            role_node = f"{_BASE}role/{_q(str(role))}"
+            role_node = role_iri_text(str(role))
             add(role_node, _TYPE, _ROLE_CLASS)
             add(role_node, _LABEL, Lit(str(role), _ZH))
             add(stmt, _ROLE, role_node)
-            membership = f"{_BASE}membership/{_digest(head, tail, str(role))}"
+            membership = membership_iri_text(head, tail, str(role))
             add(membership, _TYPE, _MEMBERSHIP)
             add(membership, _MEMBER, s)
             add(membership, _ORGANIZATION, o)
@@ -260,9 +260,9 @@ def _add_article(
     table: TripleTable, article_id: str, info: Mapping[str, Any], *, full: bool = True
 ) -> None:
     add = table.add
-    art = f"{_BASE}article/{_q(article_id)}"
+    art = article_iri_text(article_id)
     doc_id = str(info.get("document_id", ""))
-    doc = f"{_BASE}document/{_q(doc_id)}"
+    doc = document_iri_text(doc_id)
     add(art, _TYPE, _ARTICLE)
     add(art, _ID, Lit(article_id))
     add(art, _IN_DOCUMENT, doc)
@@ -285,6 +285,19 @@ def _add_article(
             add(art, prop, Lit(str(info[name]), _ZH))
     if info.get("page"):
         add(art, _PAGE, _int(info["page"]))
+
+
+def rdflib_triples(table: TripleTable) -> Iterator[tuple[URIRef, URIRef, URIRef | Literal]]:
+    """The table's triples as rdflib terms (what :func:`kg.rdf.to_rdf` adds to its graph)."""
+    for s, p, o in table:
+        if type(o) is str:
+            yield URIRef(s), URIRef(p), URIRef(o)
+        else:
+            lexical, lang, datatype = o  # type: ignore[misc]
+            literal = Literal(
+                lexical, lang=lang or None, datatype=URIRef(datatype) if datatype else None
+            )
+            yield URIRef(s), URIRef(p), literal
 
 
 # --- writers ------------------------------------------------------------------------
