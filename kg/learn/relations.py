@@ -378,7 +378,8 @@ def candidates(
     config: RelationLayerConfig = DEFAULTS,
     mentions: Sequence[Mention] | None = None,
 ) -> list[Candidate]:
-    """The pairs of one annotated article to decide, in text order.
+    """The pairs of one annotated article to decide, in text order (only the rules'
+    proposals when ``config.decide`` is false: then nothing is added).
 
     Parameters
     ----------
@@ -416,7 +417,7 @@ def candidates(
                 hs, he = art.local(h)
                 ts, te = art.local(t)
                 distance = max(0, max(hs, ts) - min(he, te))
-                if not proposed and distance > config.max_distance:
+                if not proposed and (distance > config.max_distance or not config.decide):
                     continue
                 features, gap = _pair_features(art, h, t, inside, bounds, proposed, reverse)
                 seen.add((h.key, t.key))
@@ -427,7 +428,7 @@ def candidates(
         if (r.head.key, r.tail.key) not in seen:
             extra.append((r.head, r.tail, r.evidence))
             seen.add((r.head.key, r.tail.key))
-    if actor is not None:
+    if actor is not None and config.decide:  # only a deciding model adds
         for m in ctx.mentions:
             if m.label in (EntityType.PROGRAMME, EntityType.EVENT) and (
                 (actor.key, m.key) not in seen

@@ -13,6 +13,7 @@ same documents always give the same bytes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -49,6 +50,8 @@ __all__ = [
 ]
 
 _DIGITS = 4
+#: training sees every candidate a deciding model would (not only the rules' proposals)
+TRAINING = dataclasses.replace(DEFAULTS, decide=True)
 
 
 @dataclass
@@ -68,7 +71,6 @@ class AnalysedDocument:
         self, model: RelationModel, config: RelationLayerConfig = DEFAULTS
     ) -> DocumentAnalysis:
         """The analysis with the model deciding the relations."""
-        import dataclasses
 
         relations: list[RelationMention] = []
         for cands, passed in self.articles:
@@ -98,7 +100,7 @@ def label(cand: Candidate, projected: dict[tuple, str], gold: GoldDocument) -> s
 
 
 def analyse(
-    text: Path, gold: GoldDocument, name: str, config: RelationLayerConfig = DEFAULTS
+    text: Path, gold: GoldDocument, name: str, config: RelationLayerConfig = TRAINING
 ) -> AnalysedDocument:
     """Rules, candidates and gold labels of one document."""
     from kg.pipeline import _without_text, reduce_analyses
@@ -136,7 +138,7 @@ def analyse(
 
 
 def analyse_dev_set(
-    shared: Path, seeds: Path | None = None, config: RelationLayerConfig = DEFAULTS
+    shared: Path, seeds: Path | None = None, config: RelationLayerConfig = TRAINING
 ) -> list[AnalysedDocument]:
     """Every annotated document of ``shared`` (texts in ``shared/dev`` and the seeds)."""
     seeds = seeds if seeds is not None else shared / "seeds"
