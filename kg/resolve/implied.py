@@ -3,6 +3,8 @@
 A name that starts with a place is located in it, whether the text wrote the place
 (``襄阳市总工会``) or resolution supplied it (``市总工会`` in a Hangzhou article →
 ``杭州市总工会``). Consecutive leading places nest (``湖北省襄阳市`` → 襄阳市 in 湖北省).
+A place is never put in another from the division table alone (GUIDELINES: "never from
+world knowledge alone"): the table only tells which written level a short form means.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import yaml
 from kg.nlp.lexicon import Division, load_lexicon
 from kg.types import Entity, EntityType, Relation, RelationType
 
-__all__ = ["division_parent", "implied_locations", "written_locations"]
+__all__ = ["division_parent", "written_locations"]
 
 
 def division_parent(
@@ -45,30 +47,6 @@ def division_parent(
         seen.add(division.parent)
         division = divisions.get(division.parent)
     return None
-
-
-def implied_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
-    """``locatedIn`` for every entity whose canonical name begins with known places.
-
-    Examples
-    --------
-    >>> from kg.types import Entity, EntityType as T
-    >>> city = Entity("Place/杭州市", T.PLACE, "杭州市")
-    >>> es = [city, Entity("Union/杭州市总工会", T.UNION, "杭州市总工会")]
-    >>> [(r.head, r.tail) for r in implied_locations(es)]
-    [('Union/杭州市总工会', 'Place/杭州市')]
-    """
-    entities = list(entities)
-    places = {e.name: e for e in entities if e.type == EntityType.PLACE}
-    for place in list(places.values()):
-        # 上城区 → 杭州市: geography, when one article names both
-        articles = {p.article_id for p in place.provenance}
-        near = {n for n, e in places.items() if articles & {p.article_id for p in e.provenance}}
-        parent = division_parent(place.name, near)
-        if parent is not None:
-            evidence = place.provenance[:1]
-            yield Relation(place.id, RelationType.LOCATED_IN, places[parent].id, evidence)
-    yield from written_locations(entities)
 
 
 def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:

@@ -11,7 +11,7 @@ from importlib import resources
 
 import yaml
 
-from kg.resolve.implied import division_parent, implied_locations, written_locations
+from kg.resolve.implied import division_parent, written_locations
 from kg.signatures import admits
 from kg.types import (
     Document,
@@ -134,7 +134,8 @@ def resolve(
         )
 
     merged: dict[tuple[str, RelationType, str], list] = {}
-    for implied in implied_locations(entities):
+    written_places = list(written_locations(entities))
+    for implied in written_places:
         entry = merged.setdefault(
             (implied.head, implied.predicate, implied.tail), [set(), None, None]
         )
@@ -153,7 +154,7 @@ def resolve(
         entry[2] = entry[2] or rel.amount
     types = {e.id: e.type for e in entities}  # the ontology's domains and ranges hold
     merged = {k: v for k, v in merged.items() if admits(k[1], types[k[0]], types[k[2]])}
-    written = {(r.head, r.predicate, r.tail) for r in written_locations(entities)}
+    written = {(r.head, r.predicate, r.tail) for r in written_places}
     for key in _skipped_levels(merged, entities):
         if key not in written:
             del merged[key]

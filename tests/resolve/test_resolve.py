@@ -146,6 +146,13 @@ def _located(result) -> set[tuple[str, str]]:
             [("抚远市", "佳木斯市"), ("佳木斯市", "黑龙江省")],
             [("抚远市", "黑龙江省")],
         ),
+        # one article names both, neither writes them together: no link from the
+        # division table alone (GUIDELINES: never from world knowledge alone)
+        (
+            "杭州市总工会召开全市工会推进会。上城区总工会开展高温慰问。",
+            [],
+            [("上城区", "杭州市"), ("上城区总工会", "杭州市")],
+        ),
         # every level a name writes (GUIDELINES: place-qualified names at every level)
         (
             "江门市新会区总工会主办活动。",
