@@ -144,7 +144,9 @@ def command(
             )
         predicted = facts_from_rdf(data, source=str(graph))
     report = score(predicted, pool_gold(golds), role_match=role_match)
-    across = cross_document_duplicates(predicted, golds) if cross_document else None
+    across = None
+    if cross_document:  # the whole graph carries the provenance the check uses
+        across = cross_document_duplicates(predicted if document else data, golds)
     if json_output:
         payload = report.to_dict(details=verbose)
         if across is not None:

@@ -14,7 +14,11 @@ Predicted nodes
     A predicted entity stands for the gold thing whose canonical name is its own, and
     for the thing any of its aliases names when that alias names only one thing in the
     whole pool (so the generic short form 市总工会, an alias in many files, or 工匠学院,
-    a canonical name in one file and an alias in others, identify nothing).
+    a canonical name in one file and an alias in others, identify nothing). When the
+    graph carries provenance (a kg build), an alias identifies a thing only for a node
+    mentioned in a document whose gold file names that thing: 州人大常委会 is one
+    prefecture's short form in one article, and a node read only in another prefecture's
+    article that carries the same short form is that other prefecture's body.
 Duplicates
     A gold thing that two or more predicted nodes stand for; each node beyond the first
     is one duplicate.
@@ -83,9 +87,12 @@ def cross_document_duplicates(
     >>> [d.describe() for d in cross_document_duplicates(p, [a, b])]
     ['西安市总工会 [a, b]: 西安市总工会 | 陕西省西安市总工会']
     """
+    read_in: dict[tuple[str, str], set[str]] | None = None
     if isinstance(predicted, rdflib.Graph):
+        read_in = _documents_of(_model(predicted))
         predicted = facts_from_rdf(predicted)
     elif isinstance(predicted, nx.Graph):
+        read_in = _documents_of(predicted)
         predicted = facts_from_networkx(predicted)
     display: dict[str, str] = {}
     documents: dict[str, set[str]] = defaultdict(set)
@@ -101,9 +108,12 @@ def cross_document_duplicates(
     for entity in predicted.entities:
         canonical = normalise_name(entity.name)
         things = {canonical} if canonical in display else set()
+        seen = None if read_in is None else read_in.get((str(entity.type), entity.name), set())
         for name in {canonical, *(normalise_name(a) for a in entity.aliases)}:
-            if len(owners.get(name, ())) == 1:
-                things |= owners[name]  # a name that names one thing only
+            if len(owners.get(name, ())) == 1:  # a name that names one thing only
+                (thing,) = owners[name]
+                if seen is None or name == canonical or seen & documents[thing]:
+                    things.add(thing)
         for key in things:
             nodes[key].add(entity.id)
     labels = {e.id: e.name for e in predicted.entities}
@@ -116,3 +126,23 @@ def cross_document_duplicates(
         for key, ids in sorted(nodes.items(), key=lambda kv: display[kv[0]])
         if len(ids) > 1
     )
+
+
+def _model(graph: rdflib.Graph) -> nx.Graph:
+    """The graph model of an exported graph (without provenance unless kg made it)."""
+    from kg.rdf import from_rdf
+
+    return from_rdf(graph)
+
+
+def _documents_of(G: nx.Graph | None) -> dict[tuple[str, str], set[str]] | None:
+    """(type, name) of each entity → the documents it is mentioned in; None when the
+    graph carries no provenance."""
+    if G is None:
+        return None
+    read_in: dict[tuple[str, str], set[str]] = {}
+    for _, data in G.nodes(data=True):
+        docs = {p.get("document_id") for p in data.get("provenance") or ()} - {None}
+        if docs:
+            read_in[(str(data.get("type", "")), str(data.get("name", "")))] = docs
+    return read_in or None

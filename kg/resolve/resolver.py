@@ -171,7 +171,8 @@ def _corpus_names(
     keys: set[tuple[EntityType, str]], places: list[str]
 ) -> dict[tuple[EntityType, str], str]:
     """One name per thing across the corpus: names of one type that agree after their
-    leading places and class words (陕西省西安市总工会 / 西安市总工会, 美团公司 / 美团)
+    leading places, class words and, for programmes, generic leading words
+    (陕西省西安市总工会 / 西安市总工会, 美团公司 / 美团, 工会服务司机之家 / 司机之家)
     take the least qualified of them, the others as aliases, when their place chains
     agree (one is the tail of the other: 北京市朝阳区总工会 and 长春市朝阳区总工会 stay
     two)."""
@@ -182,6 +183,8 @@ def _corpus_names(
         if label in (EntityType.PERSON, EntityType.PLACE):
             continue
         chain, rest = _place_chain(_expanded(name, config), forms)
+        if label == EntityType.PROGRAMME:  # 工会服务司机之家 = 司机之家
+            rest = _without_generic_prefix(rest)
         bare = True
         for word in config["class_words"].get(label.value, ()):
             if rest.endswith(word) and len(rest) - len(word) >= 2:
@@ -205,10 +208,24 @@ def _corpus_names(
     return renames
 
 
+def _without_generic_prefix(name: str) -> str:
+    """A programme name without a leading generic word (``programme_generic_prefixes``),
+    when at least four characters are left: 工会爱心驿站 → 爱心驿站."""
+    for prefix in sorted(_config()["programme_generic_prefixes"], key=len, reverse=True):
+        if name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            return name[len(prefix) :]
+    return name
+
+
 def _expanded(name: str, config: dict) -> str:
+    """``name`` with short forms written out (``equivalents``) and each synonym read as
+    its group's first member (``synonyms``): the form two names are compared in."""
     for short, full in config["equivalents"].items():
         if short in name and full not in name:
             name = name.replace(short, full)
+    for group in config["synonyms"]:
+        for word in sorted(group[1:], key=len, reverse=True):
+            name = name.replace(word, group[0])
     return name
 
 
@@ -269,6 +286,7 @@ def _resolve_document(
 ) -> dict[tuple[str, int, int], tuple[EntityType, str]]:
     """Name of every mention of one document after short-form and alias rules."""
     levels: dict[str, list[str]] = _config()["levels"]
+    grades = set(_config()["level_grades"])
     names = {m.key: clean_name(m.display_name) for m in mentions}
     doc_names_by_type: dict[EntityType, set[str]] = defaultdict(set)
     for m in mentions:
@@ -296,6 +314,8 @@ def _resolve_document(
             level = next(
                 (lv for lv in sorted(levels, key=len, reverse=True) if name.startswith(lv)), None
             )
+            if level is not None and name[len(level) : len(level) + 1] in grades:
+                level = None  # 县级工会加强年: a grade, not a short form
             if level is not None and m.label != EntityType.PLACE and len(name) > len(level):
                 # the nearest place before it in its sentence, then the article's places
                 lo, _ = _sentence_bounds(articles[m.article_id], m.start)
@@ -477,9 +497,7 @@ def _match_key(name: str, label: EntityType, places: _PlaceForms) -> str:
     """What two names of one thing share: equivalents expanded, the leading place in its
     fullest form, 总工会 = 工会 after a place, then leading qualifiers dropped."""
     config = _config()
-    for short, full in config["equivalents"].items():
-        if short in name and full not in name:
-            name = name.replace(short, full)
+    name = _expanded(name, config)
     head = _leading_place(name, places, proper=False)
     if head is not None:
         name = places[head] + name[len(head) :]
@@ -546,6 +564,18 @@ def _qualifying_prefix(prefix: str, org_names: set[str]) -> bool:
     return owner in _place_words() or (len(owner) >= 3 and owner.endswith(lex.lower_place_suffixes))
 
 
+def _kind_of_programme(name: str) -> bool:
+    """Whether ``name`` is only a programme head, optionally after its users (职工书屋,
+    职工之家, 疗休养基地): the kind of programme, not one site of it."""
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    heads = set(lex.programme_suffixes)
+    return name in heads or any(
+        name.startswith(user) and name[len(user) :] in heads for user in lex.programme_users
+    )
+
+
 @cache
 def _place_words() -> frozenset[str]:
     """Gazetteer place names and their short forms without the level word."""
@@ -560,11 +590,16 @@ def _place_words() -> frozenset[str]:
 def _container(
     name: str, label: EntityType, same_type: set[str], org_names: set[str]
 ) -> str | None:
+    """The shortest other name of ``label`` that is ``name`` with a qualifying prefix (or,
+    for a programme, with a class word after it). A programme name that several
+    unrelated longer programme names end with (职工书屋 beside 滨海新区职工书屋 and
+    全国职工书屋) is the kind of programme, not one of them: None."""
     if len(name) < 2:
         return None
     from kg.nlp.lexicon import load_lexicon
 
     lex = load_lexicon()
+    found: str | None = None
     for other in sorted(same_type, key=lambda n: (len(n), n)):
         if other == name:
             continue
@@ -580,7 +615,13 @@ def _container(
         prefix = other[: -len(name)]
         if label == EntityType.PROGRAMME:
             if _qualifying_prefix(prefix, org_names):
-                return other
+                found = other
+                break
         elif label in _ORG_TYPES and len(prefix) >= 2:
             return other
-    return None
+    if found is None:
+        return None
+    # 全国职工书屋 named too: 职工书屋 is the national programme, not one site of it
+    if any(scope + name in same_type for scope in _config()["national_scopes"]):
+        return None
+    return found

@@ -69,3 +69,32 @@ def test_cli_reports_cross_document_duplicates(tmp_path: Path) -> None:
     assert "西安市总工会 [a, b]: 西安市总工会 | 陕西省西安市总工会" in result.stdout
     data = json.loads(runner.invoke(app, [str(graph), *golds, "--cross-document", "--json"]).stdout)
     assert data["cross_document_duplicates"] == 1
+
+
+def test_an_alias_identifies_a_thing_only_in_its_own_documents() -> None:
+    """州人大常委会 is the Xishuangbanna body in the gold of one article; a node read only
+    in a Qiannan article that carries the same short form is not a second node for it."""
+    from kg.ingest import parse_text
+    from kg.pipeline import build_documents
+
+    texts = {
+        "a": "西双版纳州人大常委会召开会议。州人大常委会副主任出席。",
+        "b": "黔南州人大常委会召开会议。州人大常委会副主任出席。",
+    }
+    documents = [parse_text(t, source=f"{k}.txt", document_id=k) for k, t in texts.items()]
+    graph = build_documents(documents).graph
+    gold_a = gold_doc(
+        [("e1", "GovernmentBody", "西双版纳州人大常委会", ("州人大常委会",))], source="a.jsonl"
+    )
+    gold_b = gold_doc([("e1", "GovernmentBody", "黔南州人大常委会")], source="b.jsonl")
+    assert cross_document_duplicates(graph, [gold_a, gold_b]) == ()
+    # without provenance (a bag of facts) the shared short form still counts
+    facts = pred_doc(
+        [
+            ("n1", "GovernmentBody", "西双版纳州人大常委会", ("州人大常委会",)),
+            ("n2", "GovernmentBody", "黔南州人大常委会", ("州人大常委会",)),
+        ]
+    )
+    assert [d.name for d in cross_document_duplicates(facts, [gold_a, gold_b])] == [
+        "西双版纳州人大常委会"
+    ]

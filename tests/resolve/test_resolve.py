@@ -352,3 +352,74 @@ def test_programme_with_a_person_prefix_stays_apart(text: str, name: str) -> Non
     entities, _ = _entities(text)
     assert name in entities
     assert any(n != name and n.endswith(name) for n in entities)
+
+
+# names of one thing that differ by a written form (synonyms, level words, grades);
+# sentences from the dev set
+_ONE_NODE = [
+    # 高新区 = 高新技术产业园区
+    (
+        "会议传达了达州高新技术产业园区总工会产改会议精神。高新区总工会以及康瑞新材料科技"
+        "公司工会负责人参加。达州高新区总工会表示将继续推进。",
+        "达州高新技术产业园区总工会",
+        "达州高新区总工会",
+    ),
+    # 领导小组 = 工作领导小组
+    (
+        "琼海市产改工作领导小组召开会议。市产改领导小组副组长林茹出席。琼海市产改领导小组"
+        "各成员单位协同发力。",
+        "琼海市产改工作领导小组",
+        "琼海市产改领导小组",
+    ),
+    # 新区 is a level word: 新区文旅局 in a Binhai article is 滨海新区文化和旅游局
+    (
+        "由天津市滨海新区总工会和滨海新区文化和旅游局共同主办。阅读年期间,新区总工会和"
+        "新区文旅局将推选100名职工领读者。",
+        "滨海新区文化和旅游局",
+        "新区文旅局",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical", "other"), _ONE_NODE)
+def test_written_forms_of_one_name_are_one_node(text: str, canonical: str, other: str) -> None:
+    entities, _ = _entities(text)
+    assert canonical in entities, sorted(entities)
+    assert other not in entities
+    assert other in entities[canonical].aliases
+
+
+_NOT_SHORT_FORMS = [
+    # 县级 is a grade: the national programme is not qualified with the article's county
+    (
+        "辽源市总工会和东丰县总工会分别汇报了“县级工会加强年”工作推进情况。",
+        "县级工会加强年",
+        "东丰县级工会加强年",
+    ),
+    # 全国职工书屋 named too: 职工书屋 is the national programme, not the district's site
+    (
+        "签约后双方一同为“滨海新区职工书屋”揭牌。新区图书馆还将为区内的全国职工书屋、"
+        "活力职工书屋开展活动提供场地。双方共同推动职工书屋建设。",
+        "职工书屋",
+        "滨海新区职工书屋",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "other"), _NOT_SHORT_FORMS)
+def test_grades_and_national_programmes_stay_their_own_nodes(
+    text: str, name: str, other: str
+) -> None:
+    entities, _ = _entities(text)
+    assert name in entities, sorted(entities)
+    if other in entities:
+        assert name not in entities[other].aliases
+
+
+def test_programme_after_a_generic_word_is_one_node_across_documents() -> None:
+    entities, _ = _entities(
+        "签约结束后,与会人员参观了金兰物流基地和工会服务司机之家。",
+        "聚盟公路港8月4日迎来西安市物流园区的首个“司机之家”。",
+    )
+    programmes = [n for n, e in entities.items() if e.type.value == "Programme"]
+    assert len([n for n in programmes if n.endswith("司机之家")]) == 1, programmes
