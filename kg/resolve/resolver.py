@@ -93,6 +93,7 @@ def resolve(
     key_of: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
     for _doc_id, doc_mentions in sorted(by_doc.items()):
         key_of.update(_resolve_document(doc_mentions, articles))
+    key_of = {k: (_settled_type(label, name), name) for k, (label, name) in key_of.items()}
     corpus = _corpus_names(
         set(key_of.values()), [key_of[m.key][1] for m in mentions if m.label == EntityType.PLACE]
     )
@@ -113,7 +114,11 @@ def resolve(
         cluster = clusters[key]
         cluster.surfaces.update({m.text, m.display_name})
         article = articles[m.article_id]
-        cluster.provenance.add(_sentence_of(article, m.start))
+        sentence = _sentence_of(article, m.start)
+        written = sentence.sentence[m.start - sentence.start : m.end - sentence.start]
+        if len(written) == len(m.text) and written != m.text:
+            cluster.surfaces.add(written)  # the spelling of the source: 台中市勞工總工會
+        cluster.provenance.add(sentence)
 
     entities = []
     ids: dict[tuple[EntityType, str], str] = {}
@@ -257,6 +262,14 @@ def _skipped_levels(merged: dict, entities: list[Entity]) -> list[tuple]:
     return skipped
 
 
+def _settled_type(label: EntityType, name: str) -> EntityType:
+    """A union's formal name read as another organisation type is the union's
+    (中国海员建设工会全国委员会: ``union_forms``)."""
+    if label in _ORG_TYPES and name.endswith(tuple(_config()["union_forms"])):
+        return EntityType.UNION
+    return label
+
+
 def _winning_type(votes: Counter) -> EntityType:
     return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
 
@@ -287,7 +300,8 @@ def _resolve_document(
     """Name of every mention of one document after short-form and alias rules."""
     levels: dict[str, list[str]] = _config()["levels"]
     grades = set(_config()["level_grades"])
-    names = {m.key: clean_name(m.display_name) for m in mentions}
+    venues = tuple(_venue_suffixes())
+    names = {m.key: _without_filler(clean_name(m.display_name), m.label) for m in mentions}
     doc_names_by_type: dict[EntityType, set[str]] = defaultdict(set)
     for m in mentions:
         doc_names_by_type[m.label].add(names[m.key])
@@ -316,7 +330,9 @@ def _resolve_document(
             )
             if level is not None and name[len(level) : len(level) + 1] in grades:
                 level = None  # 县级工会加强年: a grade, not a short form
-            if level is not None and m.label != EntityType.PLACE and len(name) > len(level):
+            # places are divisions, but a venue is named like an organisation (新区图书馆)
+            named_like_org = m.label != EntityType.PLACE or name.endswith(venues)
+            if level is not None and named_like_org and len(name) > len(level):
                 # the nearest place before it in its sentence, then the article's places
                 lo, _ = _sentence_bounds(articles[m.article_id], m.start)
                 near = places_of([o for o in ordered if lo <= o.start and o.end <= m.start])
@@ -372,6 +388,12 @@ def _resolve_document(
                 break
             name = longer
         result[key] = (label, name)
+    # 众惠公司 → 大庆市众惠人力资源有限公司: a company's short name
+    companies = sorted({n for lbl, n in result.values() if lbl == EntityType.ENTERPRISE})
+    renames = _company_short_names(companies, known_places)
+    for key, (label, name) in list(result.items()):
+        if label == EntityType.ENTERPRISE and name in renames:
+            result[key] = (label, renames[name])
     for article_items in by_article.values():
         keys = [m.key for m in sorted(article_items, key=lambda m: m.start)]
         named = [result[k] for k in keys]
@@ -381,6 +403,91 @@ def _resolve_document(
             if label in (EntityType.PROGRAMME, EntityType.EVENT) and name in renames:
                 result[k] = (label, renames[name])
     return result
+
+
+@cache
+def _venue_suffixes() -> tuple[str, ...]:
+    from kg.nlp.lexicon import load_lexicon
+
+    return tuple(load_lexicon().venue_suffixes)
+
+
+def _without_filler(name: str, label: EntityType) -> str:
+    """A company name without a leading filler word (辖区万事利集团 → 万事利集团)."""
+    if label == EntityType.ENTERPRISE:
+        for filler in _config()["companies"]["leading_fillers"]:
+            if name.startswith(filler) and len(name) > len(filler) + 1:
+                return name[len(filler) :]
+    return name
+
+
+def _company_parts(name: str, places: _PlaceForms) -> tuple[tuple[str, ...], str, str]:
+    """(leading places, core, class word) of a company name: 大庆市众惠人力资源有限公司 →
+    ((大庆市,), 众惠人力资源, 有限公司)."""
+    config = _config()["companies"]
+    chain, rest = _place_chain(name, places)
+    for word in config["class_words"]:
+        if rest.endswith(word) and len(rest) > len(word):
+            return tuple(chain), rest[: -len(word)], word
+    return tuple(chain), rest, ""
+
+
+def _abbreviates(short: str, full: str, descriptors: tuple[str, ...], classed: bool) -> bool:
+    """Whether company core ``short`` names company core ``full``: the same, or ``full``
+    is ``short`` and business words (众惠 / 众惠人力资源), or, for a short name with a
+    class word, ``short`` takes ``full``'s characters in order from its start (国铁集团 /
+    中国国家铁路集团有限公司; never 国网 / 国网甘肃省电力公司, a branch)."""
+    if short == full:
+        return True
+    if full.startswith(short):
+        rest = full[len(short) :]
+        while rest:
+            word = next((d for d in descriptors if rest.startswith(d)), None)
+            if word is None:
+                return False
+            rest = rest[len(word) :]
+        return True
+    if not classed or len(short) < 2 or short[0] not in full[:2]:
+        return False
+    chars = iter(full)
+    return all(ch in chars for ch in short)
+
+
+def _company_short_names(companies: list[str], places: _PlaceForms) -> dict[str, str]:
+    """A company's short name in one document → its full name: the places agree, the
+    short core abbreviates the full one (:func:`_abbreviates`), and no other company of
+    the document fits (众惠公司 → 大庆市众惠人力资源有限公司, 万事利 → 万事利集团).
+
+    Examples
+    --------
+    >>> forms = _place_forms(["大庆市"])
+    >>> _company_short_names(["众惠公司", "大庆市众惠人力资源有限公司"], forms)
+    {'众惠公司': '大庆市众惠人力资源有限公司'}
+    >>> _company_short_names(["众惠公司", "众惠人力资源有限公司", "众惠物流有限公司"], forms)
+    {}
+    """
+    descriptors = tuple(sorted(_config()["companies"]["descriptors"], key=len, reverse=True))
+    parts = {name: _company_parts(name, places) for name in companies}
+
+    def fits(short: str, full: str) -> bool:
+        chain, core, word = parts[short]
+        f_chain, f_core, f_word = parts[full]
+        if full == short or len(full) <= len(short) or len(core) < 2:
+            return False
+        if chain and f_chain[len(f_chain) - len(chain) :] != chain:
+            return False  # the places disagree
+        if word and f_word and word not in f_word:
+            return False  # 众惠集团 is not 众惠有限公司
+        return _abbreviates(core, f_core, descriptors, bool(word))
+
+    renames: dict[str, str] = {}
+    for short in companies:
+        found = [full for full in companies if fits(short, full)]
+        # the fullest of one chain of names (万事利 → 万事利集团 → 杭州万事利集团)
+        ends = [f for f in found if not any(fits(f, o) for o in found)]
+        if len(ends) == 1:
+            renames[short] = ends[0]
+    return renames
 
 
 def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
@@ -395,6 +502,8 @@ def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
     {}
     >>> _shortened_events([(E, "职工交流会"), (E, "贯彻精神职工交流视频会议")])
     {}
+    >>> _shortened_events([(E, "职工书屋阅读交流会"), (E, "学习二十大职工书屋阅读交流会")])
+    {'职工书屋阅读交流会': '学习二十大职工书屋阅读交流会'}
     """
     from kg.nlp.lexicon import load_lexicon
 
@@ -404,9 +513,17 @@ def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
     for short in names:
         head = next((h for h in heads if short.endswith(h)), None)
         core = short[: -len(head)] if head else ""
-        if len(core) < 8:
+        if len(core) < 4:
             continue  # too short to be sure (职工交流会)
-        fuller = [n for n in names if n != short and core in n and len(n) > len(short)]
+        # the core inside the full name, or (for a shorter core) the whole short name
+        # ending it, after a theme (…建功新时代职工书屋阅读交流会)
+        fuller = [
+            n
+            for n in names
+            if n != short
+            and len(n) > len(short)
+            and (core in n if len(core) >= 8 else n.endswith(short))
+        ]
         if len(fuller) == 1:
             renames[short] = fuller[0]
     return renames
@@ -488,8 +605,11 @@ def _place_forms(places: list[str]) -> _PlaceForms:
             forms[place[:2] + "州"] = place  # 海西州 → 海西蒙古族藏族自治州
         elif place.endswith(("区", "县", "市")) and len(place) >= 3:
             forms.setdefault(place[:-1], place)  # 上城工会 → 上城区 + 工会
+    short_forms = _config()["city_short_forms"]
     for place in places:
         forms.setdefault(place, place)
+        if place in short_forms:
+            forms.setdefault(short_forms[place], place)  # 中市 → 台中市 when 台中市 is named
     return forms
 
 

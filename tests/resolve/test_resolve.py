@@ -378,6 +378,13 @@ _ONE_NODE = [
         "滨海新区文化和旅游局",
         "新区文旅局",
     ),
+    # a venue is qualified like an organisation
+    (
+        "滨海新区职工阅读年启动仪式在滨海新区图书馆举行。"
+        "新区图书馆还将为区内的职工书屋开展活动提供场地。",
+        "滨海新区图书馆",
+        "新区图书馆",
+    ),
 ]
 
 
@@ -423,3 +430,90 @@ def test_programme_after_a_generic_word_is_one_node_across_documents() -> None:
     )
     programmes = [n for n, e in entities.items() if e.type.value == "Programme"]
     assert len([n for n in programmes if n.endswith("司机之家")]) == 1, programmes
+
+
+# a company's short name and its full name in one document: (names in the document,
+# short, full or None when the short name must stay its own node); real names
+COMPANY_PAIRS = [
+    (["大庆市众惠人力资源有限公司", "众惠公司"], "众惠公司", "大庆市众惠人力资源有限公司"),
+    (["万事利集团", "万事利"], "万事利", "万事利集团"),
+    (["顺丰速运有限公司", "顺丰"], "顺丰", "顺丰速运有限公司"),
+    (["中国国家铁路集团有限公司", "国铁集团"], "国铁集团", "中国国家铁路集团有限公司"),
+    # two companies fit: the short name says neither
+    (
+        ["中国国家铁路集团有限公司", "中国铁路哈尔滨局集团有限公司", "国铁集团"],
+        "国铁集团",
+        None,
+    ),
+    # a branch is not its parent's short name
+    (["国网甘肃省电力公司", "国网"], "国网", None),
+    # the places disagree
+    (["大庆市众惠人力资源有限公司", "哈尔滨市众惠公司"], "哈尔滨市众惠公司", None),
+    # not a business word after the short name
+    (["江苏科森科技公司", "江苏科森医疗器械厂"], "江苏科森科技公司", None),
+    # another class of company
+    (["美团集团", "美团有限公司"], "美团有限公司", None),
+]
+
+
+@pytest.mark.parametrize(("names", "short", "full"), COMPANY_PAIRS)
+def test_company_short_names(names: list[str], short: str, full: str | None) -> None:
+    from kg.resolve.resolver import _company_short_names, _place_forms
+
+    renames = _company_short_names(sorted(names), _place_forms(["大庆市", "哈尔滨市"]))
+    assert renames.get(short) == full
+
+
+def test_company_short_name_in_an_article_joins_the_full_name() -> None:
+    entities, _ = _entities(
+        "其中,通过大庆市众惠人力资源有限公司合作,市总向江苏、山东等沿海地区送去不少求职者。"
+        "仅今年初,大庆市总就通过众惠公司向江苏科森科技公司输送职工221人。"
+    )
+    assert "众惠公司" in entities["大庆市众惠人力资源有限公司"].aliases
+    assert "众惠公司" not in entities
+
+
+def test_a_leading_filler_is_not_part_of_a_company_name() -> None:
+    entities, _ = _entities(
+        "发挥辖区娃哈哈、万事利两家省级产改试点企业示范带动作用。"
+        "注重榜样引领,指导辖区万事利集团成功创建“全国和谐劳动关系创建示范企业”。"
+    )
+    company = entities["万事利集团"]
+    assert {"万事利", "辖区万事利集团"} <= set(company.aliases)
+
+
+_TRADITIONAL = [
+    # Taiwan's press writes 中市 for 台中市; the spelling of the source stays an alias
+    (
+        "台中市勞工總工會第一屆第一次會員代表大會暨成立大會18日登場。"
+        "為落實「自立自強、專業服務」,中市勞工總工會提出三項具體做法。",
+        "台中市劳工总工会",
+        {"中市劳工总工会", "台中市勞工總工會"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "canonical", "aliases"), _TRADITIONAL)
+def test_traditional_text_keeps_its_spelling_as_aliases(
+    text: str, canonical: str, aliases: set[str]
+) -> None:
+    entities, _ = _entities(text)
+    assert canonical in entities, sorted(entities)
+    assert aliases <= set(entities[canonical].aliases)
+
+
+def test_national_union_under_its_formal_name_is_one_node() -> None:
+    entities, _ = _entities(
+        "中国海员建设工会全国委员会举办主题活动。中国海员建设工会主席出席并讲话。"
+    )
+    assert "中国海员建设工会全国委员会" in entities["中国海员建设工会"].aliases
+    assert entities["中国海员建设工会"].type.value == "Union"
+
+
+def test_short_event_name_ending_a_themed_name_joins_it() -> None:
+    entities, _ = _entities(
+        "“中国梦·劳动美——学习二十大 建功新时代”职工书屋阅读交流会当天在此举办。"
+        "接连推出以及职工书屋阅读交流会等系列主题活动。"
+    )
+    events = [n for n, e in entities.items() if e.type.value == "Event"]
+    assert len([n for n in events if n.endswith("职工书屋阅读交流会")]) == 1, events
