@@ -93,7 +93,9 @@ def command(
             "--cross-document",
             help="GRAPH was built from all the GOLD files' documents together: also count "
             "duplicate nodes across documents (two or more nodes standing for one gold thing, "
-            "gold files pooled by canonical name; rules in kg.eval.crossdoc).",
+            "gold files pooled by canonical name; an alias names a thing only for a node read "
+            "in that thing's documents; rules in kg.eval.crossdoc). make eval prints it for "
+            "the whole dev set.",
         ),
     ] = False,
 ) -> None:

@@ -15,8 +15,9 @@ Predicted nodes
     for the thing any of its aliases names when that alias names only one thing in the
     whole pool (so the generic short form 市总工会, an alias in many files, or 工匠学院,
     a canonical name in one file and an alias in others, identify nothing). When the
-    graph carries provenance (a kg build), an alias identifies a thing only for a node
-    mentioned in a document whose gold file names that thing: 州人大常委会 is one
+    graph carries provenance (a kg build), a name that is only a gold alias (the
+    node's own name or one of its aliases) identifies a thing only for a node mentioned
+    in a document whose gold file names that thing: 州人大常委会 is one
     prefecture's short form in one article, and a node read only in another prefecture's
     article that carries the same short form is that other prefecture's body.
 Duplicates
@@ -112,7 +113,7 @@ def cross_document_duplicates(
         for name in {canonical, *(normalise_name(a) for a in entity.aliases)}:
             if len(owners.get(name, ())) == 1:  # a name that names one thing only
                 (thing,) = owners[name]
-                if seen is None or name == canonical or seen & documents[thing]:
+                if seen is None or seen & documents[thing]:
                     things.add(thing)
         for key in things:
             nodes[key].add(entity.id)

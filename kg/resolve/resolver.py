@@ -610,6 +610,14 @@ def _place_forms(places: list[str]) -> _PlaceForms:
         forms.setdefault(place, place)
         if place in short_forms:
             forms.setdefault(short_forms[place], place)  # 中市 → 台中市 when 台中市 is named
+    # a place named after a shorter one takes that one's fullest form when the document
+    # names the result too: 黄州工业园 → 黄州区工业园
+    for place in places:
+        head = _leading_place(forms[place], forms)
+        if head is not None and forms[head] != head:
+            fuller = forms[head] + forms[place][len(head) :]
+            if fuller in places and fuller != forms[place]:
+                forms[place] = fuller
     return forms
 
 
