@@ -636,6 +636,8 @@ def _match_key(name: str, label: EntityType, places: _PlaceForms) -> str:
                     break
     if label == EntityType.EVENT:
         name = re.sub(r"^\d{4}年度?", "", name).replace("系列", "")
+    elif label == EntityType.PROGRAMME:  # 2011年农民工平安返乡行动 = 农民工平安返乡行动
+        name = re.sub(r"^\d{4}年度?", "", name)
     return _core(name, label, places)
 
 
@@ -692,18 +694,6 @@ def _qualifying_prefix(prefix: str, org_names: set[str]) -> bool:
     return owner in _place_words() or (len(owner) >= 3 and owner.endswith(lex.lower_place_suffixes))
 
 
-def _kind_of_programme(name: str) -> bool:
-    """Whether ``name`` is only a programme head, optionally after its users (职工书屋,
-    职工之家, 疗休养基地): the kind of programme, not one site of it."""
-    from kg.nlp.lexicon import load_lexicon
-
-    lex = load_lexicon()
-    heads = set(lex.programme_suffixes)
-    return name in heads or any(
-        name.startswith(user) and name[len(user) :] in heads for user in lex.programme_users
-    )
-
-
 @cache
 def _place_words() -> frozenset[str]:
     """Gazetteer place names and their short forms without the level word."""
@@ -719,9 +709,9 @@ def _container(
     name: str, label: EntityType, same_type: set[str], org_names: set[str]
 ) -> str | None:
     """The shortest other name of ``label`` that is ``name`` with a qualifying prefix (or,
-    for a programme, with a class word after it). A programme name that several
-    unrelated longer programme names end with (职工书屋 beside 滨海新区职工书屋 and
-    全国职工书屋) is the kind of programme, not one of them: None."""
+    for a programme, with a class word after it). A programme the document also names
+    with a national scope (职工书屋 beside 全国职工书屋) is the national programme, not
+    one site of it (滨海新区职工书屋): None."""
     if len(name) < 2:
         return None
     from kg.nlp.lexicon import load_lexicon
