@@ -169,11 +169,10 @@ class RelationMention:
     evidence: Provenance
     role: str | None = None
     amount: str | None = None
-    #: 0–1, see :mod:`kg.learn.confidence` (None: not scored, exported as certain)
+    #: 0–1: the decision layer's probability of this relation (:mod:`kg.learn.relations`,
+    #: :mod:`kg.learn.confidence`); None: not scored, exported as certain
     confidence: float | None = field(default=None, compare=False)
     rule: str = ""
-    #: the decision layer's probability of this relation (None: rules only)
-    confidence: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

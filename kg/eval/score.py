@@ -60,6 +60,7 @@ __all__ = [
     "EvalReport",
     "RelationItem",
     "RoleMatch",
+    "align_entities",
     "micro_average",
     "normalise_name",
     "role_posts",
@@ -542,6 +543,17 @@ def micro_average(reports: Iterable[EvalReport]) -> EvalReport:
 
 
 # --- alignment --------------------------------------------------------------------------
+
+
+def align_entities(pred: Sequence[Any], gold: Sequence[Any], *, typed: bool) -> dict[int, int]:
+    """The scorer's one-to-one alignment of entities: predicted index → gold index.
+
+    Both sides need ``name``, ``aliases`` and ``type``; names are compared as
+    :func:`normalise_name` leaves them (see the module doc for the weights).
+    """
+    pred_names = [_name_set(e.name, e.aliases) for e in pred]
+    gold_names = [_name_set(g.name, g.aliases) for g in gold]
+    return _align(pred, gold, pred_names, gold_names, typed=typed)
 
 
 def _name_set(name: str, aliases: Iterable[str]) -> frozenset[str]:

@@ -140,17 +140,11 @@ def project_resolved(
     scorer pairs with nothing names nothing. Mentions no entity holds fall back on
     :func:`project` by name.
     """
-    from kg.eval.score import _align, _name_set  # the scorer's own alignment
+    from kg.eval.score import align_entities  # the scorer's own alignment
     from kg.learn.confidence import _entity_of
 
     entities = sorted(entities, key=lambda e: e.id)
-    alignment = _align(
-        entities,
-        list(gold.entities),
-        [_name_set(e.name, e.aliases) for e in entities],
-        [_name_set(g.name, g.aliases) for g in gold.entities],
-        typed=False,
-    )
+    alignment = align_entities(entities, list(gold.entities), typed=False)
     gold_of = {entities[p].id: gold.entities[g].id for p, g in alignment.items()}
     find = _entity_of(list(entities))
     mentions = list(mentions)
