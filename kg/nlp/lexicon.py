@@ -47,6 +47,8 @@ class Lexicon:
     subunit_suffixes: tuple[str, ...]
     organ_departments: frozenset[str]
     enterprise_brand_heads: tuple[str, ...]
+    enumeration_closers: dict[str, tuple[str, ...]]
+    media_patterns: tuple[str, ...]
     false_org_heads: tuple[str, ...]
     person_nouns: tuple[str, ...]
     collective_place_words: tuple[str, ...]
@@ -78,6 +80,7 @@ class Lexicon:
     programme_purpose_words: frozenset[str]
     programme_users: frozenset[str]
     programme_class_words: tuple[str, ...]
+    programme_kind_words: frozenset[str]
     programme_triggers: tuple[str, ...]
     programme_followers: tuple[str, ...]
     programme_runners: tuple[str, ...]
@@ -249,6 +252,8 @@ def load_lexicon() -> Lexicon:
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
         organ_departments=frozenset(data["organ_departments"]),
         enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
+        media_patterns=tuple(data["media_patterns"]),
+        enumeration_closers={k: tuple(v) for k, v in data["enumeration_closers"].items()},
         false_org_heads=_longest_first(data["false_org_heads"]),
         person_nouns=_longest_first(data["person_nouns"]),
         collective_place_words=_longest_first(data["collective_place_words"]),
@@ -280,6 +285,7 @@ def load_lexicon() -> Lexicon:
         programme_purpose_words=frozenset(data["programme_purpose_words"]),
         programme_users=frozenset(data["programme_users"]),
         programme_class_words=_longest_first(data["programme_class_words"]),
+        programme_kind_words=frozenset(data["programme_kind_words"]),
         programme_triggers=_longest_first(data["programme_triggers"]),
         programme_followers=_longest_first(data["programme_followers"]),
         programme_runners=_longest_first(data["programme_runners"]),

@@ -344,3 +344,78 @@ def test_ceremony_object(analyse, text: str, name: str) -> None:
 def test_no_programme_inside_event(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions, T.PROGRAMME)
+
+
+# the items of a list closed by 等企业 are companies (and after 等单位 when most items are);
+# a kind word after a quoted name is not part of it; 实际行动 is no programme
+LISTED_COMPANIES = [
+    ("其中包括建明酒店、五洲酒店、七彩云童装、嘉柏服装、伊思曼鞋服等企业。", "嘉柏服装"),
+    ("其中包括建明酒店、五洲酒店、七彩云童装、嘉柏服装、伊思曼鞋服等企业。", "建明酒店"),
+    (
+        "选手来自通号建设集团、中铁城建、湖南移动、湖南电信、三一集团、铁建重工、"
+        "湖南建工集团等单位。",
+        "铁建重工",
+    ),
+]
+NOT_LISTED_COMPANIES = [
+    ("活动吸引了市总工会、区总工会、街道工会等单位参加。", "街道工会"),
+    ("其中包括建明酒店、五洲酒店、七彩云童装、嘉柏服装、伊思曼鞋服等企业。", "其中包括建明酒店"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LISTED_COMPANIES)
+def test_listed_companies(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ENTERPRISE)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_LISTED_COMPANIES)
+def test_not_listed_companies(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions, T.ENTERPRISE)
+
+
+QUOTED_KINDS = [
+    ("把“柳州工匠”品牌叫得更响,激励职工。", "柳州工匠"),
+    ("驿站还推行“你点单·我服务”机制,夏天要防晒冰袖。", "你点单·我服务"),
+]
+NOT_PROGRAMMES = [
+    ("这是工会落实国家要求的具体行动。", "具体行动"),
+    ("用实际行动践行初心使命。", "实际行动"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), QUOTED_KINDS)
+def test_quoted_name_before_a_kind_word(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PROGRAMMES)
+def test_generic_actions(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# media named as a source; the publisher's own 本报讯 is none
+MEDIA = [
+    ("中工网讯 7月28日,内蒙古锡林郭勒盟总工会开展活动。", "中工网"),
+    ("东北网3月2日讯(魏翠)哈尔滨市总工会启动行动。", "东北网"),
+    ("关爱送到职工身边。(据西藏商报)", "西藏商报"),
+    ("李宗宪 摄(人民视觉)", "人民视觉"),
+]
+NOT_MEDIA = [
+    ("本报讯 7月28日,内蒙古锡林郭勒盟总工会开展活动。", "本报"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MEDIA)
+def test_media(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_MEDIA)
+def test_not_media(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)

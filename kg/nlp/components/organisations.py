@@ -19,6 +19,7 @@ _PHRASE_TAGS = frozenset({"l", "i", "v", "vn", "a", "ad", "an", "d"})
 _TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n"})
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 _COORDINATED = re.compile(r"(?:委|政府)[省市区县州镇乡]$")
+_ENUMERATED_ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,9}")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 
 
@@ -40,6 +41,15 @@ class OrganisationRecognizer:
         self.head_re = Phrases(heads)
         self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
         self.brand_re = Phrases(lex.enterprise_brand_heads)
+        self.media_res = tuple(re.compile(p, re.MULTILINE) for p in lex.media_patterns)
+        self.break_re = Phrases([w for w in lex.left_breaks if len(w) > 1])
+        closers = "|".join(
+            map(re.escape, sorted({w for ws in lex.enumeration_closers.values() for w in ws}))
+        )
+        # A、B、C等企业 (items joined by 、, the last one maybe by 和/及)
+        self.enumeration_re = re.compile(
+            rf"((?:[^、，,。；;：:！？\n“”]{{2,12}}、)+[^、，,。；;：:！？\n“”]{{2,12}}?)等({closers})"
+        )
         roles = "|".join(map(re.escape, lex.byline_roles))
         self.byline_re = re.compile(rf"[(（](?:{roles})[^)）]*[)）]")
         self.body_heads = (
@@ -138,7 +148,68 @@ class OrganisationRecognizer:
             candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
             found.append(candidate)
             add_candidate(doc, candidate)
+        self._enumerated_companies(doc)
+        self._media(doc)
         return doc
+
+    def _media(self, doc: Doc) -> None:
+        """Media named as a source (GUIDELINES: media): 中工网讯, 东北网3月2日讯,
+        (据西藏商报), 摄(人民视觉); lexicon ``media_patterns``, group 1 is the name."""
+        text = doc_text(doc)
+        for pattern in self.media_res:
+            for m in pattern.finditer(text):
+                add_candidate(
+                    doc,
+                    Candidate(
+                        m.start(1),
+                        m.end(1),
+                        EntityType.ORGANIZATION,
+                        m.group(1),
+                        "org-media",
+                        self.priority,
+                    ),
+                )
+
+    def _enumerated_companies(self, doc: Doc) -> None:
+        """The items of a list closed by 等企业 / 等单位 (建明酒店、七彩云童装、嘉柏服装等企业)
+        are companies: every item after 等企业, and after 等单位 when most items already read
+        as companies. Items are 2–10 characters with no function word."""
+        text, lex = doc_text(doc), self.lex
+        candidates = doc._.kg_candidates or []
+        by_extent = {(c.start, c.end): c.label for c in candidates}
+        for m in self.enumeration_re.finditer(text):
+            closing = m.group(2)
+            items, pos = [], m.start(1)
+            parts = m.group(1).split("、")
+            last = re.split(r"(?<=..)[和及](?=..)", parts[-1], maxsplit=1)
+            for part in parts[:-1] + last:
+                start = text.index(part, pos)
+                pos = start + len(part)
+                items.append((start, pos))
+            if len(items) < 2:
+                continue
+            # the first item starts after the clause's last function word (其中包括|建明酒店)
+            first_start, first_end = items[0]
+            for w in self.break_re.finditer(text, first_start, first_end):
+                if w.end() < first_end:
+                    first_start = w.end()
+            items[0] = (first_start, first_end)
+            typed = [by_extent.get(item) for item in items]
+            companies = sum(t == EntityType.ENTERPRISE for t in typed)
+            if closing in lex.enumeration_closers["Enterprise"]:
+                pass
+            elif not (closing in lex.enumeration_closers["any"] and companies * 2 > len(items)):
+                continue
+            for (start, end), label in zip(items, typed, strict=True):
+                name = text[start:end]
+                if label is not None or not _ENUMERATED_ITEM.fullmatch(name):
+                    continue
+                if any(w in name for w in lex.left_breaks if len(w) > 1) or name in lex.not_person:
+                    continue
+                add_candidate(
+                    doc,
+                    Candidate(start, end, EntityType.ENTERPRISE, name, "org-list", self.priority),
+                )
 
     def _union_short_forms(self, doc: Doc, word_ends: set[int]) -> list[Candidate]:
         """``襄阳市总``, ``昌平区总``: a union named by place + 总; its name gets 工会."""

@@ -95,7 +95,11 @@ class ProgrammeRecognizer:
             cls = self.class_re.match(after)
             if cls:
                 end = m.end() + len(cls.group(0))
-                self._emit(doc, m.start(), end, inner + cls.group(0), "programme-quoted-class")
+                # “柳州工匠”品牌: a kind word says what the quoted name is; the name is the quote
+                name = (
+                    inner if cls.group(0) in self.lex.programme_kind_words else inner + cls.group(0)
+                )
+                self._emit(doc, m.start(), end, name, "programme-quoted-class")
                 continue
             chain_end = m.end()
             j = i
