@@ -35,6 +35,7 @@ from kg.extract.context import ORG_TYPES, DocContext
 from kg.extract.membership import parse_post_chain
 from kg.extract.topic import main_actor
 from kg.nlp.lexicon import load_lexicon
+from kg.signatures import admits
 from kg.types import EntityType, Mention, Provenance, RelationMention, RelationType
 
 __all__ = [
@@ -85,11 +86,10 @@ class RelationLayerConfig:
 
 DEFAULTS = RelationLayerConfig()
 
-_PLACE_HEADS = ORG_TYPES | {EntityType.PROGRAMME, EntityType.EVENT, EntityType.PLACE}
-
 
 def allowed_relations(head: EntityType, tail: EntityType) -> tuple[RelationType, ...]:
-    """The relations GUIDELINES.md admits from a ``head`` to a ``tail`` type.
+    """The relations the ontology admits from a ``head`` to a ``tail`` type
+    (:func:`kg.signatures.admits`: the domains and ranges of GUIDELINES.md).
 
     Examples
     --------
@@ -98,19 +98,12 @@ def allowed_relations(head: EntityType, tail: EntityType) -> tuple[RelationType,
     >>> allowed_relations(EntityType.PLACE, EntityType.PERSON)
     ()
     """
-    out: list[RelationType] = []
-    if head == EntityType.PERSON and tail in ORG_TYPES:
-        out.append(RelationType.MEMBER_OF)
-    if head in ORG_TYPES:
-        if tail in ORG_TYPES:
-            out += [RelationType.SUB_ORGANIZATION_OF, RelationType.PARTNER_OF]
-        elif tail == EntityType.PROGRAMME:
-            out += [RelationType.ESTABLISHES, RelationType.ORGANIZES]
-        elif tail == EntityType.EVENT:
-            out.append(RelationType.ORGANIZES)
-    if tail == EntityType.PLACE and head in _PLACE_HEADS:
-        out.append(RelationType.LOCATED_IN)
-    return tuple(out)
+    return _allowed(head, tail)
+
+
+@cache
+def _allowed(head: EntityType, tail: EntityType) -> tuple[RelationType, ...]:
+    return tuple(r for r in RelationType if admits(r, head, tail))
 
 
 # --- the model ------------------------------------------------------------------------
