@@ -14,6 +14,9 @@ from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_memberships", "parse_post_chain"]
 
+# what joins the links of a post chain or the people of a list (、 or a comma)
+_CHAIN_SEPARATORS = frozenset({"、", "，", ","})
+
 
 def parse_post_chain(text: str) -> str | None:
     """``text`` if it is one or more posts joined by 、 (``党组书记、常务副主席``), else None.
@@ -87,7 +90,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             org_start = body_start if org.article_id == person.article_id else chain_start
             # 市人大常委会副主任、市总工会主席: another body before 、 or a comma
             sep = text[org_start - 1 : org_start]
-            if sep not in ("、", "，", ","):
+            if sep not in _CHAIN_SEPARATORS:
                 break
             if sep != "、" and (
                 org_start - 1 in person_ends
@@ -195,7 +198,7 @@ def _from_list(
     if chain is None:
         before = held.get(start - 1) if text[start - 1 : start] == "、" else None
         return list(before or [])
-    if text[chain - 1 : chain] not in ("、", "，", ","):
+    if text[chain - 1 : chain] not in _CHAIN_SEPARATORS:
         return []
     before = held.get(chain - 1)
     role = text[chain:start].strip()
@@ -272,7 +275,7 @@ def _bare_body(
     if noun is None:
         return None, None
     start = end - len(noun)
-    if text[start - 1 : start] not in ("、", "，", ","):
+    if text[start - 1 : start] not in _CHAIN_SEPARATORS:
         return None, None
     sentence_start = ctx.sentence_of(start)[0]
     left = [
