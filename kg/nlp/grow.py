@@ -232,7 +232,7 @@ def is_specific(pieces: list[Piece], lex: Lexicon, *, strict: bool = False) -> b
         for p in pieces
     ):
         return True
-    if strict:
-        return False
+    if strict or texts[-1] in lex.generic_modifiers:
+        return False  # a name that opens on a modifier needs a proper part (老陶瓷厂)
     content = [t for t in texts if t not in lex.generic_modifiers]
     return sum(map(len, content)) >= 2

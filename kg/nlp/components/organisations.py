@@ -87,6 +87,8 @@ class OrganisationRecognizer:
                     continue  # 格局, 全部, 大厅
                 if tag in _PHRASE_TAGS:
                     continue  # 服务大局: an idiom or verb phrase, not a name
+                if inside + text[m.start() : m.end()] in lex.domain_words:
+                    continue  # 上市公司: a common term of the domain that ends in a head
             if text.startswith(lex.person_nouns, m.end()):
                 continue  # 工会工作者, 工会干部: people of a kind, not a body
             if head == "工会" and text.startswith(lex.union_branded_heads, m.end()):

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import Phrases
-from kg.nlp.doc import Candidate, add_candidate, doc_text, register_extensions
+from kg.nlp.doc import Candidate, Word, add_candidate, doc_text, register_extensions
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -17,6 +17,10 @@ __all__ = ["PersonRecognizer"]
 
 _HAN = "\u3400-\u9fff"
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+#: jieba tags of words that are never the last character of a name
+_FUNCTION_TAGS = frozenset(
+    {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "x"}
+)
 _BOUNDARY = frozenset("，,、。；;：:（()）\n “”\u3000")
 
 
@@ -50,8 +54,8 @@ class PersonRecognizer:
         text, words = doc_text(doc), doc._.kg_words or []
         seen: set[tuple[int, int]] = set()
 
-        def emit(start: int, end: int, rule: str) -> None:
-            if (start, end) not in seen and self._valid(text[start:end]):
+        def emit(start: int, end: int, rule: str, *, final_check: bool = True) -> None:
+            if (start, end) not in seen and self._valid(text[start:end], final_check=final_check):
                 seen.add((start, end))
                 add_candidate(
                     doc,
@@ -130,15 +134,20 @@ class PersonRecognizer:
             if weak and start not in nr_words:
                 continue  # 大国工匠和高技能人才: 和 is no surname here
             if start < len(text) and text[start] in self.lex.surnames:
-                end = self._name_end(text, start, nr_words)
+                end = self._name_end(text, start, nr_words, word_starts)
                 if end - start >= 2:
-                    emit(start, end, "person-post")
+                    clipped = start in nr_words and end > nr_words[start].end
+                    emit(start, end, "person-post", final_check=not clipped)
         for i, w in enumerate(words):
             if (
                 w.start in nr_words
                 and self._valid(w.text)
                 and _known(w.text) in (None, *_NAME_TAGS)
             ):
+                clipped = self._clipped_end(text, w, word_starts.get(w.end))
+                if clipped is not None:
+                    emit(w.start, clipped, "person-nr", final_check=False)
+                    continue
                 after = text[w.end : w.end + 3]
                 before = text[max(0, w.start - 1) : w.start]
                 enumerated = before == "、" or after[:1] == "、"
@@ -153,12 +162,14 @@ class PersonRecognizer:
                     emit(w.start, w.end, "person-nr")
         return doc
 
-    def _name_end(self, text: str, start: int, nr_words: dict, max_len: int = 3) -> int:
+    def _name_end(
+        self, text: str, start: int, nr_words: dict, word_starts: dict, max_len: int = 3
+    ) -> int:
         """End of a name starting at ``start``: jieba's nr word if it starts there, else
         surname + one or two characters, stopping at characters no name ends with."""
         word = nr_words.get(start)
         if word is not None and 2 <= len(word.text) <= max(3, max_len) and self._valid(word.text):
-            return word.end
+            return self._clipped_end(text, word, word_starts.get(word.end)) or word.end
         compound = text[start : start + 2] in self.lex.surnames
         limit = min(len(text), start + min(max_len, 4 if compound else 3))
         end = start + 1
@@ -194,6 +205,23 @@ class PersonRecognizer:
                 return end
         return None
 
+    def _clipped_end(self, text: str, word: Word, follower: Word | None) -> int | None:
+        """End of a three-character name whose last character jieba split off before a
+        speech verb (surname + one character as ``nr``, then one character, then 说)."""
+        if len(word.text) != 2 or follower is None or len(follower.text) != 1:
+            return None
+        if follower.tag in _FUNCTION_TAGS or follower.text in self.lex.name_stop_chars:
+            return None
+        if not re.fullmatch(f"[{_HAN}]", follower.text):
+            return None
+        # jieba's split already says the character is no word of its own (品 in 阎晶品说)
+        name = word.text + follower.text
+        if not self._valid(name, final_check=False) or not self.speech_re.match(
+            text[follower.end :]
+        ):
+            return None
+        return follower.end
+
     def _listed_with_people(self, i: int, words: list) -> bool:
         """True if a neighbour of ``words[i]`` across 、 is a name with an unambiguous
         surname (廖丽娟、白妙馨、王雪梅)."""
@@ -209,13 +237,15 @@ class PersonRecognizer:
             for n in neighbours
         )
 
-    def _valid(self, name: str) -> bool:
+    def _valid(self, name: str, *, final_check: bool = True) -> bool:
         lex = self.lex
         if not (2 <= len(name) <= 4) or "某" in name or name in lex.not_person:
             return False
         if not re.fullmatch(f"[{_HAN}]+", name):
             return False
-        if name in lex.posts or name in lex.level_words or name[-1] in lex.non_name_final_chars:
+        if name in lex.posts or name in lex.level_words:
+            return False
+        if final_check and name[-1] in lex.non_name_final_chars:
             return False
         if len(name) == 4 and name[:2] not in lex.surnames:
             return False
