@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.extract.triggers import may_establish
 from kg.nlp.doc import clause_start
+from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["main_actor", "topic_relations"]
@@ -51,7 +52,14 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         if r.predicate in (RelationType.ESTABLISHES, RelationType.ORGANIZES)
     }
     verbs = {w.start for w in doc._.kg_words or [] if w.tag in ("v", "vd")}
-    visit = re.compile("|".join(map(re.escape, relation_data()["visit_verbs"])))
+    data = relation_data()
+    visit = re.compile("|".join(map(re.escape, data["visit_verbs"])))
+    passing = re.compile("|".join(map(re.escape, data["passing_verbs"])))
+    triggers = (*load_lexicon().triggers["establishes"], *data["establish_triggers"])
+    setting_up = re.compile("|".join(map(re.escape, triggers)))
+    referred = tuple(data["reference_followers"])
+    national = tuple(data["national_names"])
+    national_actor = actor.display_name.startswith(tuple(data["national_prefixes"]))
     founding = tuple(relation_data()["founding_words"])
     done: set[str] = set()
     for m in ctx.mentions:
@@ -71,6 +79,13 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         clause = clause_start(ctx.text, start, bounds[0])
         if visit.search(ctx.text, clause, start):
             continue  # 察看了职工书屋: a place visited, not one the actor set up
+        received = [p.end() for p in passing.finditer(ctx.text, bounds[0], start)]
+        if received and not setting_up.search(ctx.text, received[-1], start):
+            continue  # 荣获…工人先锋号1个,…职工之家1个: received, not set up
+        if ctx.text[ctx.local(m)[1] :].lstrip('”"').startswith(referred):
+            continue  # 落实…推进会精神: an event referred to
+        if predicate == RelationType.ORGANIZES and name.startswith(national) and not national_actor:
+            continue  # 全国…表彰大会在北京举行: not held by a local body
         bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
         if bodies and not any(
             o.display_name == actor.display_name and not _acted_on(ctx, o, verbs) for o in bodies

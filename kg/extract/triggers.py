@@ -129,6 +129,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     m
                     for m in objects
                     if not _other_trigger_between(sentence, t.end(), pos(m), establish, organize)
+                    and (
+                        predicate != RelationType.ESTABLISHES
+                        or not CLAUSE_END.search(sentence, t.end(), pos(m))
+                    )
                 ]
                 passive = _passive_subjects(sentence, t.start(), orgs, pos)
                 if passive:

@@ -294,6 +294,27 @@ NOT_TRIPLES = [
         "建成开放29家“爱心驿站”等基层服务站点。",
         ("网络直播行业工会联合会", "establishes", "爱心驿站"),
     ),
+    # honours received are not programmes the actor set up, also later in the list
+    (
+        "中建安装苏杭公司工会坚持建家。其间,荣获省级工人先锋号1个,市级示范职工之家1个。",
+        ("中建安装苏杭公司工会", "establishes", "示范职工之家"),
+    ),
+    # an event whose 精神 is carried out is referred to, not held
+    (
+        "上城区总工会推进数字化改革。要认真落实全市工会数字化改革推进会精神。",
+        ("上城区总工会", "organizes", "全市工会数字化改革推进会"),
+    ),
+    # a national event is not held by the article's local union
+    (
+        "山西建龙实业有限公司工会获奖。全国工会系统先进集体、先进工作者和劳动模范表彰大会在北京举行。",
+        ("山西建龙实业有限公司工会", "organizes", None),
+    ),
+    # what is set up lies in the trigger's clause: a later clause's programme is another's
+    (
+        "依托西安市总工会人才市场平台开设线上招聘专区,并同步链接至陕西省人力资源和社会保障厅"
+        "“秦云就业”小程序。",
+        ("西安市总工会", "establishes", "秦云就业小程序"),
+    ),
     # a verb's object in an earlier clause is not the subject of a later one
     (
         "放大湖滨新就业形态联合工会作为全省首家新就业形态联合工会的优势,"
