@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.extract.ceremony import launch_relations
 from kg.extract.membership import extract_memberships, parse_post_chain
 from kg.extract.nesting import extract_nesting
 from kg.extract.topic import topic_relations
@@ -18,6 +19,7 @@ __all__ = [
     "extract_nesting",
     "extract_relations",
     "extract_triggered",
+    "launch_relations",
     "parse_post_chain",
     "topic_relations",
 ]
@@ -34,6 +36,12 @@ def extract_relations(doc: Doc) -> Iterator[RelationMention]:
             key = (rel.head.key, rel.predicate, rel.tail.key, rel.role)
             if rel.head.key == rel.tail.key or key in seen:
                 continue
+            seen.add(key)
+            found.append(rel)
+            yield rel
+    for rel in launch_relations(doc, found):
+        key = (rel.head.key, rel.predicate, rel.tail.key, rel.role)
+        if key not in seen:
             seen.add(key)
             found.append(rel)
             yield rel

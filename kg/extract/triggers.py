@@ -73,6 +73,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         f"({_alternation(tuple(sorted(data['event_nouns'], key=len, reverse=True))).pattern})"
     )
     referring_body = re.compile(r"[该其此]([\u4e00-\u9fff])")
+    run_gaps = set(data["run_gaps"])
+    passive_markers = tuple(data["passive_markers"])
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
     last_events: list[Mention] = []
@@ -121,6 +123,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     continue
                 if any(pos(m) <= t.start() and t.end() <= pos(m) + len(m.text) for m in inside):
                     continue  # 深中通道建设工程: the trigger word is inside a name
+                if sentence[: t.start()].endswith(passive_markers):
+                    continue  # 被授予/被列为: what comes before is acted on, not acting
                 pool = inside if predicate == RelationType.ESTABLISHES else top
                 # 召开贯彻党的二十大精神…会议: a party congress is never what is held here
                 pool = [m for m in pool if m.rule != "event-pattern"]
@@ -171,6 +175,25 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                         and referring.search(sentence, 0, t.start())
                     ):
                         objects = referred()
+                if predicate == RelationType.ORGANIZES and not objects:
+                    # 共同举办工资集体协商…行动: a programme held right after the verb is
+                    # one the bodies set up
+                    run = [
+                        m
+                        for m in inside
+                        if m.label == EntityType.PROGRAMME
+                        and sentence[t.end() : pos(m)] in run_gaps
+                    ]
+                    for subject in subjects:
+                        for obj in run[:1]:
+                            if may_establish(subject, obj):
+                                yield RelationMention(
+                                    subject,
+                                    RelationType.ESTABLISHES,
+                                    obj,
+                                    evidence,
+                                    rule="trigger-runs",
+                                )
                 amount = amount_re.search(sentence)
                 for subject in subjects:
                     for obj in objects:

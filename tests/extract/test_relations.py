@@ -229,9 +229,31 @@ CASES = [
         "建成开放29家“爱心驿站”等基层服务站点。",
         ("上城区总工会", "establishes", "爱心驿站", None),
     ),
+    # a launch event's organisers set up the programme it launches
+    (
+        "内蒙古启动年度“劳模工匠进校园”行动。近日,由内蒙古自治区总工会、自治区教育厅联合开展的"
+        "“劳模工匠进校园”行动启动仪式暨首场报告会在内蒙古工业大学举行。",
+        ("区教育厅", "establishes", "劳模工匠进校园行动", None),
+    ),
+    # a programme held right after the verb: each co-holder sets it up
+    (
+        "3月19日,州、市总工会与州人力资源社会保障局、州工商联、州邮政管理局一道,"
+        "在州总工会共同举办工资集体协商集中要约行动签约仪式。",
+        ("州邮政管理局", "establishes", "工资集体协商集中要约行动", None),
+    ),
+    # the awarding body establishes the award
+    (
+        "全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。",
+        ("中华全国总工会", "establishes", None, None),
+    ),
 ]
 
 NOT_TRIPLES = [
+    # 被授予: the body before the verb receives, it does not set up
+    (
+        "据悉,鞍山钢铁集团有限公司工会被授予“模范职工之家”称号。",
+        ("鞍山钢铁集团有限公司工会", "establishes", None),
+    ),
     # a body's founding ceremony is held for it, not by it
     (
         "(记者 田国垒)山东省工匠学院联盟成立仪式11月7日在济南举行。",
