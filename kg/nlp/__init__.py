@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import weakref
 from collections.abc import Iterable
 from functools import cache
 
@@ -21,7 +22,8 @@ from spacy.tokens import Doc
 
 from kg.nlp import components as _components  # noqa: F401  (registers the factories)
 from kg.nlp.components.spans import kg_spans
-from kg.nlp.doc import register_extensions
+from kg.nlp.doc import SPAN_KEY, register_extensions
+from kg.nlp.tokenizer import TOKENIZER
 from kg.types import Article, EntityType, Mention
 
 __all__ = [
@@ -50,7 +52,8 @@ def create_pipeline(components: Iterable[str] = COMPONENTS) -> Language:
     """A fresh pipeline with the given components (all by default)."""
     register_extensions()
     jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    tokenizer = {"@tokenizers": TOKENIZER, "segmenter": "jieba"}  # jieba posseg, once
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": tokenizer}})
     for name in components:
         nlp.add_pipe(name)
     return nlp
@@ -104,8 +107,21 @@ def annotate(article: Article, nlp: Language | None = None) -> Doc:
     return doc
 
 
+_MENTIONS: weakref.WeakKeyDictionary[Doc, tuple[object, int, str, int, tuple[Mention, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def mentions_from_doc(doc: Doc, article: Article) -> list[Mention]:
-    """The doc's entity spans as :class:`Mention` objects with document offsets."""
+    """The doc's entity spans as :class:`Mention` objects with document offsets.
+
+    Each relation extractor asks for them, so they are made once per doc (and made again
+    if ``doc.spans["kg"]`` has been replaced or has grown since)."""
+    group = doc.spans.get(SPAN_KEY)
+    size = len(group) if group is not None else 0
+    got = _MENTIONS.get(doc)
+    if got is not None and got[0] is group and got[1:4] == (size, article.id, article.start):
+        return list(got[4])
     mentions = []
     for span in kg_spans(doc):
         mentions.append(
@@ -119,4 +135,5 @@ def mentions_from_doc(doc: Doc, article: Article) -> list[Mention]:
                 rule=span._.kg_rule,
             )
         )
+    _MENTIONS[doc] = (group, size, article.id, article.start, tuple(mentions))
     return mentions

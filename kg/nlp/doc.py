@@ -7,11 +7,12 @@ the final ``kg_spans`` component aligns tokens once and writes ``doc.spans["kg"]
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from kg.types import EntityType
@@ -106,22 +107,24 @@ def word_index_at(words: list[Word], offset: int) -> int:
 
 def split_tokens_at(doc: Doc, offsets: set[int]) -> None:
     """Split tokens so that every char offset in ``offsets`` is a token boundary."""
+    if not offsets or not len(doc):
+        return
+    bounds = doc.to_array([IDX, LENGTH]).astype(numpy.int64)  # one C pass, no Token objects
+    starts = bounds[:, 0]
+    ends = starts + bounds[:, 1]
     points = sorted(offsets)
-    cuts: list[tuple[int, list[int]]] = []
-    for token in doc:
-        start = token.idx
-        lo = bisect.bisect_right(points, start)
-        hi = bisect.bisect_left(points, start + len(token.text), lo)
-        if lo < hi:
-            cuts.append((token.i, points[lo:hi]))
-    if not cuts:
+    inside: dict[int, list[int]] = {}
+    for i, point in zip(numpy.searchsorted(starts, points, side="right") - 1, points, strict=True):
+        if i >= 0 and starts[i] < point < ends[i]:
+            inside.setdefault(int(i), []).append(point)
+    if not inside:
         return
     text = doc_text(doc)
     with doc.retokenize() as retokenizer:
-        for i, inner in cuts:
+        for i, inner in inside.items():
             token = doc[i]
-            bounds = [token.idx, *inner, token.idx + len(token.text)]
-            orths = [text[a:b] for a, b in itertools.pairwise(bounds)]
+            cut = [token.idx, *inner, token.idx + len(token.text)]
+            orths = [text[a:b] for a, b in itertools.pairwise(cut)]
             retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
 
 

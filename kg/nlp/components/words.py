@@ -8,9 +8,9 @@ import jieba
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import Word, doc_text, register_extensions, split_tokens_at
+from kg.nlp.doc import doc_text, register_extensions, split_tokens_at
 from kg.nlp.lexicon import load_lexicon
-from kg.nlp.posseg import pos_tagger
+from kg.nlp.tokenizer import posseg_words
 
 __all__ = ["WordTagger"]
 
@@ -39,16 +39,12 @@ class WordTagger:
                 jieba.add_word(entry.pattern, freq=2000, tag=tag)
 
     def __call__(self, doc: Doc) -> Doc:
-        words: list[Word] = []
-        offset = 0
-        for pair in pos_tagger().cut(doc_text(doc), HMM=True):
-            words.append(Word(offset, offset + len(pair.word), pair.word, pair.flag))
-            offset += len(pair.word)
-        doc._.kg_words = words
-        split_tokens_at(doc, {w.end for w in words})
-        tags = {w.start: w.tag for w in words}
-        for token in doc:
-            token.tag_ = tags.get(token.idx, token.tag_ or "x")
+        if doc._.kg_words is None:  # kg's tokenizer (kg.nlp.tokenizer) set words and tags
+            words = doc._.kg_words = posseg_words(doc_text(doc))
+            split_tokens_at(doc, {w.end for w in words})
+            tags = {w.start: w.tag for w in words}
+            for token in doc:
+                token.tag_ = tags.get(token.idx, token.tag_ or "x")
         return doc
 
 

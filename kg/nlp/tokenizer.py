@@ -1,0 +1,71 @@
+"""spaCy's Chinese tokenizer (``segmenter = "jieba"``) whose tokens are jieba posseg's
+words, so that the text is segmented once: ``kg_words`` takes the words and their tags
+from the tokenizer instead of running jieba a second time (spaCy's own jieba tokenizer
+runs ``jieba.cut``, a separate pass over the same text).
+
+The Doc's text, and so every char offset, is the same as with spaCy's tokenizer; only
+the token boundaries follow posseg's words (the pipeline re-splits tokens at its spans).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.lang.zh import ChineseTokenizer, Segmenter
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces, registry
+
+from kg.nlp.doc import Word, register_extensions
+from kg.nlp.posseg import pos_tagger
+
+__all__ = ["TOKENIZER", "PossegTokenizer", "create_tokenizer", "posseg_words"]
+
+TOKENIZER = "kg.ChineseTokenizer.v1"
+"""The tokenizer's name in spaCy's registry (``[nlp.tokenizer] @tokenizers``)."""
+
+
+def posseg_words(text: str) -> list[Word]:
+    """jieba posseg's words of ``text`` with their char offsets and tags (they cover the
+    text: their texts joined are ``text``)."""
+    words: list[Word] = []
+    offset = 0
+    for pair in pos_tagger().cut(text, HMM=True):
+        end = offset + len(pair.word)
+        words.append(Word(offset, end, pair.word, pair.flag))
+        offset = end
+    return words
+
+
+class PossegTokenizer(ChineseTokenizer):
+    """With the jieba segmenter, tokens are posseg's words, ``token.tag_`` their tags and
+    ``doc._.kg_words`` the words; any other segmenter is spaCy's."""
+
+    def __call__(self, text: str) -> Doc:
+        if self.segmenter != Segmenter.jieba:
+            return super().__call__(text)
+        register_extensions()
+        words = posseg_words(text)
+        tag_at = {w.start: w.tag for w in words}
+        # spaCy's alignment: a single space after a word becomes its trailing space
+        orths, spaces = get_words_and_spaces([w.text for w in words], text)
+        tags = []
+        offset = 0
+        for orth, space in zip(orths, spaces, strict=True):
+            tags.append(tag_at.get(offset, "x"))
+            offset += len(orth) + space
+        doc = Doc(self.vocab, words=orths, spaces=spaces, tags=tags)
+        doc._.kg_words = words
+        return doc
+
+
+@registry.tokenizers(TOKENIZER)
+def create_tokenizer(
+    segmenter: Segmenter = Segmenter.jieba,
+) -> Callable[[Language], PossegTokenizer]:
+    """spaCy's tokenizer factory for :class:`PossegTokenizer`."""
+
+    def make(nlp: Language) -> PossegTokenizer:
+        return PossegTokenizer(nlp.vocab, segmenter=segmenter)
+
+    return make
