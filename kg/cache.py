@@ -19,6 +19,7 @@ import re
 import sys
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from enum import Enum
 from functools import cache
@@ -200,11 +201,18 @@ def decode_analysis(data: dict) -> DocumentAnalysis:
     )
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def _encode(value: Any, mention_index: dict[Mention, int]) -> Any:
+    kind = type(value)
+    if kind in _PLAIN:  # most values: no isinstance chain (an Enum is never plain)
+        return value
     if isinstance(value, Mention) and value in mention_index:
         return mention_index[value]
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name), mention_index) for f in fields(value)}
+    names = _field_names(kind)
+    if names is not None:
+        return {name: _encode(getattr(value, name), mention_index) for name in names}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple | list):
@@ -219,48 +227,99 @@ def _encode(value: Any, mention_index: dict[Mention, int]) -> Any:
 
 
 @cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for any other type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
+
+
+@cache
 def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
 def _decode(tp: Any, value: Any, strings: dict[str, str], mentions: tuple[Mention, ...]) -> Any:
-    if value is None:
-        return None
+    return _decoder(tp)(value, strings, mentions)
+
+
+_Decoder = Callable[[Any, dict[str, str], tuple[Mention, ...]], Any]
+_BAD = (TypeError, ValueError, KeyError, AttributeError)
+
+
+@cache
+def _decoder(tp: Any) -> _Decoder:
+    """The decoding function of one type, built once from its hints (so a value is not
+    matched against every kind of type again)."""
     origin = typing.get_origin(tp)
     if origin is typing.Union or isinstance(tp, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        options = [_decoder(a) for a in typing.get_args(tp) if a is not type(None)]
         if len(options) == 1:
-            return _decode(options[0], value, strings, mentions)
-        for option in options:
-            try:
-                return _decode(option, value, strings, mentions)
-            except (TypeError, ValueError, KeyError, AttributeError):
-                continue
-        raise ValueError(f"no type of {tp} fits {value!r}")
-    if tp is Mention and isinstance(value, int) and not isinstance(value, bool):
-        return mentions[value]
+            return options[0]
+
+        def union(value, strings, mentions):
+            if value is None:
+                return None
+            for option in options:
+                try:
+                    return option(value, strings, mentions)
+                except _BAD:
+                    continue
+            raise ValueError(f"no type of {tp} fits {value!r}")
+
+        return union
     if isinstance(tp, type) and is_dataclass(tp):
-        if not isinstance(value, dict):
-            raise TypeError(f"{tp.__name__} expects an object")
-        hints = _hints(tp)
-        return tp(**{k: _decode(hints[k], v, strings, mentions) for k, v in value.items()})
+        return _dataclass_decoder(tp)
     if origin is tuple:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v, strings, mentions) for v in value)
-        return tuple(_decode(a, v, strings, mentions) for a, v in zip(args, value, strict=True))
+            item = _decoder(args[0])
+            return lambda value, s, m: (
+                None if value is None else tuple([item(v, s, m) for v in value])
+            )
+        items = [_decoder(a) for a in args]
+        return lambda value, s, m: (
+            None
+            if value is None
+            else tuple([d(v, s, m) for d, v in zip(items, value, strict=True)])
+        )
     if origin is list:
         (arg,) = typing.get_args(tp)
-        return [_decode(arg, v, strings, mentions) for v in value]
+        item = _decoder(arg)
+        return lambda value, s, m: None if value is None else [item(v, s, m) for v in value]
     if origin is dict:
         _, arg = typing.get_args(tp)
-        return {k: _decode(arg, v, strings, mentions) for k, v in value.items()}
+        item = _decoder(arg)
+        return lambda value, s, m: (
+            None if value is None else {k: item(v, s, m) for k, v in value.items()}
+        )
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return tp(value)
-    if isinstance(value, str):
-        if tp is not str and hasattr(tp, "fromisoformat"):
-            return tp.fromisoformat(value)
-        return strings.setdefault(value, value)
-    if tp is float and isinstance(value, int):
-        return float(value)
-    return value
+        return lambda value, s, m: None if value is None else tp(value)
+    iso = tp is not str and hasattr(tp, "fromisoformat")
+    to_float = tp is float
+
+    def leaf(value, strings, mentions):
+        if isinstance(value, str):
+            return tp.fromisoformat(value) if iso else strings.setdefault(value, value)
+        if to_float and isinstance(value, int):
+            return float(value)
+        return value
+
+    return leaf
+
+
+def _dataclass_decoder(tp: type) -> _Decoder:
+    hints = _hints(tp)
+    fields_: dict[str, _Decoder] = {}
+    is_mention = tp is Mention
+
+    def dataclass(value, strings, mentions):
+        if value is None:
+            return None
+        if is_mention and isinstance(value, int) and not isinstance(value, bool):
+            return mentions[value]
+        if not isinstance(value, dict):
+            raise TypeError(f"{tp.__name__} expects an object")
+        if not fields_:  # filled on first use: the hints may name this class itself
+            fields_.update({k: _decoder(h) for k, h in hints.items()})
+        return tp(**{k: fields_[k](v, strings, mentions) for k, v in value.items()})
+
+    return dataclass

@@ -70,6 +70,7 @@ class Phrases:
             if self.phrases
             else None
         )
+        self._every: ahocorasick_rs.AhoCorasick | None = None  # overlapping matches, lazily
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -95,6 +96,31 @@ class Phrases:
             if len(piece) == length and piece in self._set:
                 return PhraseMatch(piece, pos, pos + length)
         return None
+
+    def longest_ending_at(self, text: str, ends: Iterable[int]) -> list[PhraseMatch]:
+        """At each offset of ``ends`` (in their order) where a phrase of the set ends in
+        ``text``, the longest such phrase: one overlapping pass instead of a slice per
+        length and offset.
+
+        Examples
+        --------
+        >>> heads = Phrases(["劳动奖", "奖状", "劳动奖状"])
+        >>> [m.span() for m in heads.longest_ending_at("五一劳动奖状", [2, 5, 6])]
+        [(2, 5), (2, 6)]
+        """
+        if not self.phrases:
+            return []
+        if self._every is None:
+            self._every = ahocorasick_rs.AhoCorasick(list(self.phrases))
+        longest: dict[int, int] = {}
+        for _, start, end in self._every.find_matches_as_indexes(text, overlapping=True):
+            if end - start > longest.get(end, 0):
+                longest[end] = end - start
+        return [
+            PhraseMatch(text[end - longest[end] : end], end - longest[end], end)
+            for end in ends
+            if end in longest
+        ]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> PhraseMatch | None:
         """The first match in ``text[pos:endpos]``, or None."""

@@ -100,3 +100,19 @@ def test_search_in_a_window_as_the_regex(pos: int, endpos: int | None) -> None:
     m = _regex(phrases).search(text, pos, stop)
     found = Phrases(phrases).search(text, pos, endpos)
     assert (found.span() if found else None) == (m.span() if m else None)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_longest_ending_at_is_the_longest_slice(lex, sentence: str) -> None:
+    phrases = [*lex.org_suffixes, *lex.programme_suffixes, *lex.event_suffixes, *lex.posts]
+    heads = Phrases(phrases)
+    ends = list(range(len(sentence) + 1))
+    expected = []
+    for end in ends:  # every length, longest first, as a slice of the text
+        for n in sorted({len(p) for p in heads.phrases}, reverse=True):
+            if n <= end and sentence[end - n : end] in heads:
+                expected.append((sentence[end - n : end], end - n, end))
+                break
+    found = [(m.group(), m.start(), m.end()) for m in heads.longest_ending_at(sentence, ends)]
+    assert found == expected
+    assert found  # each sentence ends a head somewhere

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -289,6 +290,12 @@ class OrganisationRecognizer:
             i -= 1
         return start
 
+    @cached_property
+    def _place_short_names(self) -> frozenset[str]:
+        lex = self.lex
+        shorts = {e.pattern for e in lex.gazetteer if str(e.label) == "Place" and e.pattern != e.id}
+        return frozenset(shorts | {"大湾区", "粤港澳大湾区"})
+
     def _collective(self, left: str, head: str) -> bool:
         """True if ``left`` + ``head`` names the unions of one or more places together:
         a collective word at its end, or (before a bare 工会) two or more places' short names."""
@@ -297,8 +304,7 @@ class OrganisationRecognizer:
             return True
         if head != "工会":
             return False
-        shorts = {e.pattern for e in lex.gazetteer if str(e.label) == "Place" and e.pattern != e.id}
-        shorts |= {"大湾区", "粤港澳大湾区"}
+        shorts = self._place_short_names
         count = 0
         while left:
             word = max((w for w in shorts if left.startswith(w)), key=len, default=None)

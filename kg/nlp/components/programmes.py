@@ -205,14 +205,7 @@ class ProgrammeRecognizer:
 def _heads_at_word_ends(text: str, words, head_re: Phrases) -> list[PhraseMatch]:
     """The longest head ending at each word end: 奖状 in 五一劳动|奖状, which a left-to-right
     scan misses after taking 劳动奖."""
-    lengths = sorted({len(h) for h in head_re.phrases}, reverse=True)
-    found = []
-    for w in words:
-        for n in lengths:
-            if n <= w.end and text[w.end - n : w.end] in head_re:
-                found.append(PhraseMatch(text[w.end - n : w.end], w.end - n, w.end))
-                break
-    return found
+    return head_re.longest_ending_at(text, [w.end for w in words])
 
 
 def _made_of(text: str, vocabulary: frozenset[str]) -> bool:
