@@ -151,8 +151,14 @@ class _Names:
         return f"{prefix}:{local}"
 
 
+# a literal with none of these is written as is between quotes
+_QUOTED = re.compile('[\\\\"\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]')
+
+
 def _quote_ttl(text: str) -> str:
     # rdflib.term.Literal._quote_encode, then the control escapes
+    if not _QUOTED.search(text):
+        return '"' + text + '"'
     if "\n" in text:
         encoded = text.replace("\\", "\\\\")
         if '"""' in text:
