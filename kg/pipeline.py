@@ -28,7 +28,6 @@ import networkx as nx
 
 from kg.cache import DocumentAnalysis, DocumentCache, cache_key
 from kg.errors import Errors, IngestError, KGError
-from kg.extract import extract_relations
 from kg.graph import build_graph
 from kg.ingest.reader import (
     DEFAULT_MAX_BYTES,
@@ -38,8 +37,6 @@ from kg.ingest.reader import (
     readable_path,
 )
 from kg.learn.confidence import attach_confidence, filter_by_confidence
-from kg.learn.relations import decide_relations
-from kg.nlp import annotate, load_pipeline, mentions_from_doc
 from kg.output import write_outputs  # re-exported: it moved to kg.output
 from kg.parallel import run_dask, run_local, run_serial
 from kg.resolve import resolve
@@ -114,6 +111,12 @@ def analyse_document(
     >>> analysis.document.text, analysis.characters
     ('', 18)
     """
+    # here, not at the top: a build whose documents all come from the cache never loads
+    # spaCy, jieba or the rules
+    from kg.extract import extract_relations
+    from kg.learn.relations import decide_relations
+    from kg.nlp import annotate, load_pipeline, mentions_from_doc
+
     nlp = nlp or load_pipeline()
     mentions: list[Mention] = []
     relation_mentions: list[RelationMention] = []
@@ -173,6 +176,8 @@ _PRELOAD = ("kg._preload",)
 
 
 def _warm() -> None:
+    from kg.nlp import load_pipeline
+
     load_pipeline()
 
 
@@ -371,6 +376,8 @@ def build_documents(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Run the map step in this process over ingested documents, then the reduce."""
+    from kg.nlp import load_pipeline
+
     nlp = load_pipeline()
     analyses = []
     t0 = time.perf_counter()

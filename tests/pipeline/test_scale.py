@@ -114,3 +114,25 @@ def test_cache_entries_round_trip(corpus: Path, tmp_path: Path) -> None:
     assert decoded.mentions == tuple(fresh.mentions)
     assert decoded.relation_mentions == tuple(fresh.relation_mentions)
     assert decoded.document == fresh.documents[0]
+
+
+def test_a_build_from_the_cache_loads_no_nlp(corpus: Path, clean, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    first = build_corpus([corpus], cache_dir=tmp_path / "cache")
+    assert first.analysed == 3
+    code = (
+        "import json, sys\n"
+        "from kg.pipeline import build_corpus, write_outputs\n"
+        f"result = build_corpus([{str(corpus)!r}], cache_dir={str(tmp_path / 'cache')!r})\n"
+        f"write_outputs(result, {str(tmp_path / 'out')!r}, html=False)\n"
+        "print(json.dumps([result.cached, sorted({'spacy', 'jieba'} & set(sys.modules))]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    cached, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert cached == 3 and loaded == []  # every document from the cache: no spaCy, no jieba
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == clean["graph.ttl"]
