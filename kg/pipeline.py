@@ -95,6 +95,30 @@ class BuildResult:
         }
 
 
+# kg.nlp's calls, imported on first use (a build from the cache never loads spaCy)
+
+
+def load_pipeline():
+    """:func:`kg.nlp.load_pipeline`."""
+    from kg.nlp import load_pipeline as load
+
+    return load()
+
+
+def annotate(article, nlp=None):
+    """:func:`kg.nlp.annotate`."""
+    from kg.nlp import annotate as run
+
+    return run(article, nlp)
+
+
+def mentions_from_doc(doc, article) -> list[Mention]:
+    """:func:`kg.nlp.mentions_from_doc`."""
+    from kg.nlp import mentions_from_doc as mentions
+
+    return mentions(doc, article)
+
+
 def analyse_document(
     document: Document, nlp=None, timings: Counter[str] | None = None
 ) -> DocumentAnalysis:
@@ -115,7 +139,6 @@ def analyse_document(
     # spaCy, jieba or the rules
     from kg.extract import extract_relations
     from kg.learn.relations import decide_relations
-    from kg.nlp import annotate, load_pipeline, mentions_from_doc
 
     nlp = nlp or load_pipeline()
     mentions: list[Mention] = []
@@ -176,8 +199,6 @@ _PRELOAD = ("kg._preload",)
 
 
 def _warm() -> None:
-    from kg.nlp import load_pipeline
-
     load_pipeline()
 
 
@@ -376,8 +397,6 @@ def build_documents(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Run the map step in this process over ingested documents, then the reduce."""
-    from kg.nlp import load_pipeline
-
     nlp = load_pipeline()
     analyses = []
     t0 = time.perf_counter()

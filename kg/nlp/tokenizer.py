@@ -56,6 +56,7 @@ class PossegTokenizer(ChineseTokenizer):
             offset += len(orth) + space
         doc = Doc(self.vocab, words=orths, spaces=spaces, tags=tags)
         doc._.kg_words = words
+        doc._.kg_text = text  # what doc.text would join from the tokens again
         return doc
 
 

@@ -39,6 +39,7 @@ def test_tokens_are_the_posseg_words(text: str) -> None:
     nlp = load_pipeline()
     doc = nlp.make_doc(text)
     assert doc.text == text
+    assert doc._.kg_text == doc.text
     words = posseg_words(text)
     assert doc._.kg_words == words
     assert "".join(w.text for w in words) == text
