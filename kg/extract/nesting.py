@@ -103,6 +103,9 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                         yield RelationMention(
                             other, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
                         )
+                        yield RelationMention(
+                            org, RelationType.PARTNER_OF, other, evidence, rule="nesting-joint"
+                        )
     yield from _inner_places(ctx, mentions)
     yield from _group_members(ctx, mentions)
     # adjacent places in running text: 江苏省南京市

@@ -74,6 +74,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     )
     referring_body = re.compile(r"[该其此]([\u4e00-\u9fff])")
     run_gaps = set(data["run_gaps"])
+    list_leads = tuple(data["list_leads"])
+    host_roles = tuple(data["host_roles"])
+    venue_set = re.compile(f"(?:{_alternation(tuple(data['venue_nouns'])).pattern})设在")
     passive_markers = tuple(data["passive_markers"])
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
@@ -106,11 +109,23 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             stop = r.end() + (close.start() if close else len(sentence) - r.end())
             role_spans.append((r.start(), stop))
             listed = [m for m in orgs if r.end() <= pos(m) < stop]
+            if not listed and sentence.startswith(list_leads, stop + 1):
+                # 主办方共有11家，分别是A、B…: the list in the next clause
+                close = re.search(r"[，,。；;]", sentence[stop + 1 :])
+                stop = stop + 1 + (close.start() if close else len(sentence) - stop - 1)
+                role_spans[-1] = (r.start(), stop)
+                listed = [m for m in orgs if r.end() <= pos(m) < stop]
             events = [m for m in top if m.label == EntityType.EVENT] or referred()
             for subject in listed:
                 for event in events:
                     yield RelationMention(
                         subject, RelationType.ORGANIZES, event, evidence, rule="role-noun"
+                    )
+            if r.group(0).startswith(host_roles):
+                # co-hosts named together are partners: the first with each
+                for other in listed[1:]:
+                    yield RelationMention(
+                        listed[0], RelationType.PARTNER_OF, other, evidence, rule="co-hosts"
                     )
         # establishes and organizes
         for pattern, predicate, wanted in (
@@ -263,6 +278,21 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             if subject is not None and place is not None:
                 yield RelationMention(
                     subject, RelationType.LOCATED_IN, place, evidence, rule="located-trigger"
+                )
+        # 会场设在A: the event of the sentence, else the last events named, is held there
+        for t in venue_set.finditer(sentence):
+            place = next(
+                (p for p in inside if p.label == EntityType.PLACE and pos(p) == t.end()), None
+            )
+            if place is None:
+                continue
+            place = _deepest(place, inside)
+            held_events = [e for e in events if pos(e) < t.start()] or (
+                [] if events else last_events
+            )
+            for event in held_events:
+                yield RelationMention(
+                    event, RelationType.LOCATED_IN, place, evidence, rule="venue-set"
                 )
         # the acting body for sentences that name none: the last union named (unions
         # are what this news is about), else the first organisation

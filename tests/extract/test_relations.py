@@ -246,6 +246,23 @@ CASES = [
         "全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。",
         ("中华全国总工会", "establishes", None, None),
     ),
+    # 会场设在…: the event is held there
+    (
+        "进贤县制笔行业工会联合会成立大会暨第一次会员代表大会5月18日上午召开,"
+        "会场设在进贤县文港镇政府会议室。",
+        ("进贤县制笔行业工会联合会成立大会暨第一次会员代表大会", "locatedIn", "进贤县", None),
+    ),
+    # co-hosts listed after the role noun (in the next clause) are partners of the first
+    (
+        "平陆运河项目劳动竞赛启动仪式在这里举行。此次竞赛的主办方共有3家，分别是"
+        "广西壮族自治区总工会、广西壮族自治区人力资源和社会保障厅、南宁海关。",
+        ("广西壮族自治区总工会", "partnerOf", "南宁海关", None),
+    ),
+    # the bodies of a joint meeting named A与B联席会议 are partners
+    (
+        "本报讯 海南省政府与海南省总工会联席会议9月4日上午在省总工会常委会议室召开。",
+        ("海南省政府", "partnerOf", "海南省总工会", None),
+    ),
 ]
 
 NOT_TRIPLES = [
