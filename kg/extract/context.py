@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from kg.nlp import mentions_from_doc
 from kg.nlp.doc import doc_text
+from kg.nlp.regional import extend_word_lists, regional_words
 from kg.types import Article, EntityType, Mention, Provenance
 
 __all__ = ["ORG_TYPES", "DocContext", "relation_data"]
@@ -24,9 +25,11 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 @cache
 def relation_data() -> dict:
-    """The relation rules' word lists (``kg/extract/data/relations.yaml``)."""
+    """The relation rules' word lists (``kg/extract/data/relations.yaml``), with the
+    regional ones of ``kg/nlp/data/traditional.yaml`` (:mod:`kg.nlp.regional`)."""
     path = resources.files("kg.extract") / "data" / "relations.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return extend_word_lists(data, regional_words("relations"))
 
 
 @dataclass

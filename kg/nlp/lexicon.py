@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from kg.errors import Errors, ResourceError
+from kg.nlp.regional import REGIONAL_DIVISIONS, extend_word_lists, regional_words
 from kg.types import EntityType
 
 __all__ = ["Division", "GazetteerEntry", "Lexicon", "load_lexicon"]
@@ -230,14 +231,14 @@ def load_lexicon() -> Lexicon:
     >>> lex.org_suffixes["总工会"]
     <EntityType.UNION: 'Union'>
     """
-    data = yaml.safe_load(_read("lexicon.yaml"))
+    data = extend_word_lists(yaml.safe_load(_read("lexicon.yaml")), regional_words("lexicon"))
     surnames = [
         line.strip()
         for line in _read("surnames.txt").splitlines()
         if line.strip() and not line.startswith("#")
     ]
     gazetteer = _gazetteer(_read("gazetteer.jsonl"))
-    divisions = _divisions(_read("divisions.tsv"))
+    divisions = _divisions(_read("divisions.tsv") + "\n" + _read(REGIONAL_DIVISIONS))
     known = {e.pattern for e in gazetteer}
     excluded = frozenset(data["not_division"])
     ethnic = _longest_first(data["ethnic_groups"])

@@ -23,16 +23,26 @@ class AbbreviationDetector:
         self.regex = re.compile(
             rf"[(（]\s*(?:{markers})\s*[:：]?\s*[“\"]?([^)）“”\"，,。]{{2,16}})[”\"]?\s*[)）]"
         )
+        # a bare parenthesised short form, 香港工會聯合會(工聯會): the usual way in HK/Macau/TW
+        self.bare = re.compile(r"[(（]\s*([\u4e00-\u9fff]{2,8})\s*[)）]")
+        self.name_heads = tuple(lex.org_suffixes)
         self.priority = priority
 
     def __call__(self, doc: Doc) -> Doc:
         aliases: list[tuple[str, str]] = doc._.kg_aliases or []
         candidates = doc._.kg_candidates or []
-        for m in self.regex.finditer(doc_text(doc)):
+        found = [(m, False) for m in self.regex.finditer(doc_text(doc))]
+        found += [(m, True) for m in self.bare.finditer(doc_text(doc))]
+        for m, bare in sorted(found, key=lambda f: f[0].start()):
             full = _longest_ending_at(candidates, m.start())
             if full is None:
                 continue
             short = m.group(1)
+            if bare and (
+                not _abbreviates(short, full.name)
+                or doc_text(doc).startswith(self.name_heads, m.end())  # 控股(集团)有限公司
+            ):
+                continue
             aliases.append((short, full.name))
             for use in re.finditer(re.escape(short), doc_text(doc)):
                 add_candidate(
@@ -43,6 +53,15 @@ class AbbreviationDetector:
                 )
         doc._.kg_aliases = aliases
         return doc
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is shorter than ``full`` and keeps its characters in order
+    (工联会 of 香港工会联合会, 海员工会 of 香港海员工会), so a bare (Y) after X names X."""
+    if len(short) >= len(full):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
 
 
 def _longest_ending_at(candidates: list[Candidate], end: int) -> Candidate | None:

@@ -1,0 +1,93 @@
+"""Hong Kong, Macau and Taiwan vocabulary (kg/nlp/data/traditional.yaml) on traditional text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import ResourceError
+from kg.nlp.lexicon import load_lexicon
+from kg.nlp.regional import extend_word_lists
+from kg.pipeline import build_corpus
+
+
+def _facts(tmp_path, text: str):
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    G = build_corpus([path]).graph
+    nodes = {n: d for n, d in G.nodes(data=True) if d.get("type")}
+    edges = {
+        (nodes[u]["name"], d.get("predicate") or d.get("type"), nodes[v]["name"], d.get("role"))
+        for u, v, d in G.edges(data=True)
+        if u in nodes and v in nodes
+    }
+    return nodes, edges
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "body", "role"),
+    [
+        (
+            "香港紡織業職工會(紡職會)昨日舉行會員大會。紡職會榮譽會長陳志強表示,工友支持。",
+            "陈志强",
+            "香港纺织业职工会",
+            "荣誉会长",
+        ),
+        (
+            "澳門建造業職工會(建職會)舉行座談會。建職會理事長梁國華說,僱員權益要保障。",
+            "梁国华",
+            "澳门建造业职工会",
+            "理事长",
+        ),
+        (
+            "高雄市汽車修護職業工會理事長林文雄指出,勞方與資方應當對話。",
+            "林文雄",
+            "高雄市汽车修护职业工会",
+            "理事长",
+        ),
+    ],
+)
+def test_posts_and_bare_short_forms(tmp_path, text, person, body, role):
+    _, edges = _facts(tmp_path, text)
+    members = {(h, t, r) for h, p, t, r in edges if "memberOf" in str(p)}
+    assert (person, body, role) in members
+
+
+def test_original_spelling_stays_an_alias(tmp_path):
+    nodes, _ = _facts(tmp_path, "香港紡織業職工會(紡職會)昨日舉行會員大會。紡職會會長陳志強致辭。")
+    union = next(d for d in nodes.values() if d["name"] == "香港纺织业职工会")
+    aliases = set(union.get("aliases") or ())
+    assert {"香港紡織業職工會", "纺职会", "紡職會"} <= aliases
+
+
+def test_bare_parentheses_inside_a_name_are_no_short_form(tmp_path):
+    nodes, _ = _facts(tmp_path, "合肥市产业投资控股(集团)有限公司召开职工代表大会。")
+    names = {d["name"] for d in nodes.values()}
+    assert not any(n.endswith("控股集团") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "parent"),
+    [
+        ("西屯区", "台中市"),
+        ("湾仔区", "香港特别行政区"),
+        ("花地玛堂区", "澳门特别行政区"),
+        ("台中市", "台湾省"),
+        ("板桥区", "新北市"),
+    ],
+)
+def test_place_table(name, parent):
+    lex = load_lexicon()
+    assert lex.divisions[name].parent == parent
+    assert name in lex.place_names
+
+
+def test_mainland_reading_of_shared_names_is_kept():
+    assert load_lexicon().divisions["金山区"].parent == "上海市"
+
+
+def test_regional_lists_extend_the_lexicon():
+    lex = load_lexicon()
+    assert {"荣誉会长", "主委", "立委", "署长"} <= lex.posts
+    assert "合办" in lex.triggers["organizes"]
+    with pytest.raises(ResourceError):
+        extend_word_lists({"posts": []}, {"no_such_list": ["x"]})
