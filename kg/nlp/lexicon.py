@@ -84,6 +84,7 @@ class Lexicon:
     programme_kind_words: frozenset[str]
     programme_triggers: tuple[str, ...]
     programme_followers: tuple[str, ...]
+    loose_tail_heads: tuple[str, ...]
     programme_runners: tuple[str, ...]
     programme_title_heads: tuple[str, ...]
     title_qualifiers: tuple[str, ...]
@@ -289,6 +290,7 @@ def load_lexicon() -> Lexicon:
         programme_kind_words=frozenset(data["programme_kind_words"]),
         programme_triggers=_longest_first(data["programme_triggers"]),
         programme_followers=_longest_first(data["programme_followers"]),
+        loose_tail_heads=tuple(data["loose_tail_heads"]),
         programme_runners=_longest_first(data["programme_runners"]),
         programme_title_heads=_longest_first(data["programme_title_heads"]),
         title_qualifiers=_longest_first(data["title_qualifiers"]),

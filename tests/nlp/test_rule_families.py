@@ -419,3 +419,35 @@ def test_media(analyse, text: str, name: str) -> None:
 def test_not_media(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# a quoted name followed by a description that ends in a programme head: the whole is the
+# name; a loose head (活动, 模式) or an event head does not close it
+QUOTED_TAILS = [
+    (
+        "1月22日,在辖区“九里小鸽”户外劳动者驿站,金牛区九里堤街道总工会启动服务。",
+        "九里小鸽户外劳动者驿站",
+    ),
+    ("为农民工讨薪开通绿色通道,落实“当日受理、当日审批”工作制度。", "当日受理、当日审批工作制度"),
+    (
+        "据统计,在此次“尊法守法、携手筑梦”服务农民工公益法律服务行动中。",
+        "尊法守法、携手筑梦服务农民工公益法律服务行动",
+    ),
+]
+NOT_QUOTED_TAILS = [
+    ("自治区总工会将联合举办600余场“劳模工匠进校园”宣讲活动。", "劳模工匠进校园宣讲活动"),
+    ("天津探索“互联网+民主管理”工作模式,上线“云端职代会”。", "互联网+民主管理工作模式"),
+    ("“尊法守法、携手筑梦”服务农民工公益法律服务行动启动。", "尊法守法、携手筑梦服务"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), QUOTED_TAILS)
+def test_quoted_name_with_a_described_head(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_QUOTED_TAILS)
+def test_no_quoted_name_with_a_loose_head(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)

@@ -8,7 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import PhraseMatch, Phrases
-from kg.nlp.doc import CLAUSE_END, Candidate, add_candidate, doc_text, register_extensions
+from kg.nlp.doc import (
+    CLAUSE_END,
+    Candidate,
+    add_candidate,
+    doc_text,
+    register_extensions,
+    word_index_at,
+)
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -17,6 +24,8 @@ __all__ = ["ProgrammeRecognizer"]
 
 _PROPER = frozenset({"ns", "nz", "nt", "nr", "j"})
 _MAX_TRIGGER_SPAN = 16
+_MAX_TAIL = 14
+_TAIL_BODY = re.compile(r"[\u3400-\u9fff+]+")
 _NAME_BODY = re.compile(r"[\u3400-\u9fff“”·+]+")
 _FUNCTION_TAGS = frozenset(
     {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "y", "e"}
@@ -41,9 +50,15 @@ class ProgrammeRecognizer:
         self.priority = priority
         self.class_re = Phrases(lex.programme_class_words)
         self.follower_re = Phrases(lex.programme_followers)
-        self.trigger_re = re.compile(
-            "(?:" + "|".join(map(re.escape, lex.programme_triggers)) + r")(?:了|的|出)?$"
+        quote_triggers = sorted(
+            {*lex.programme_triggers, *lex.programme_runners}, key=lambda w: (-len(w), w)
         )
+        self.trigger_re = re.compile(
+            "(?:" + "|".join(map(re.escape, quote_triggers)) + r")(?:了|的|出)?$"
+        )
+        tail_heads = {*lex.programme_suffixes, *lex.weak_programme_suffixes}
+        self.event_heads = tuple(lex.event_suffixes)
+        self.tail_heads = tuple(sorted(tail_heads | set(lex.programme_class_words), key=len))
         self.head_re = Phrases(lex.programme_suffixes)
         self.weak_re = Phrases(lex.weak_programme_suffixes)
         self.shared_re = Phrases(lex.shared_programme_heads)
@@ -93,6 +108,12 @@ class ProgrammeRecognizer:
                 before = text[max(0, m.start() - 6) : m.start()]
                 chain_ok = bool(self.trigger_re.search(before))
             cls = self.class_re.match(after)
+            tail_end = self._tail(doc, text, m.end())
+            if tail_end is not None and (not cls or tail_end > m.end() + len(cls.group(0))):
+                # “三有三优”建功立业竞赛活动: a description ending in a programme head
+                name = inner + text[m.end() : tail_end]
+                self._emit(doc, m.start(), tail_end, name, "programme-quoted-tail")
+                continue
             if cls:
                 end = m.end() + len(cls.group(0))
                 # “柳州工匠”品牌: a kind word says what the quoted name is; the name is the quote
@@ -115,6 +136,30 @@ class ProgrammeRecognizer:
                 or inner.endswith(self.lex.programme_suffixes)
             ):
                 self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
+
+    def _tail(self, doc: Doc, text: str, start: int) -> int | None:
+        """End of a description written right after a quoted name that ends in a programme
+        head (“九里小鸽”户外劳动者驿站): content words only, within the clause."""
+        words = doc._.kg_words or []
+        if not words or start >= len(text):
+            return None
+        i = word_index_at(words, start)
+        if words[i].start != start:
+            return None
+        best = None
+        for w in words[i:]:
+            if w.end - start > _MAX_TAIL or not _TAIL_BODY.fullmatch(w.text):
+                break
+            if w.tag in _FUNCTION_TAGS or w.text in self.lex.left_breaks:
+                break
+            tail = text[start : w.end]
+            if len(tail) >= 3 and tail.endswith(self.tail_heads):
+                best = w.end
+        if best is not None and text[start:best].endswith(
+            (*self.event_heads, *self.lex.loose_tail_heads)
+        ):
+            return None  # “月正圆·长相伴”骑手中秋慰问活动 is an event (kg_events)
+        return best
 
     def _heads(self, doc: Doc, head_re: Phrases, *, weak: bool) -> None:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
