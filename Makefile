@@ -43,7 +43,7 @@ lint: install-dev
 eval: install-dev
 	$(BIN)/python bench/dev_eval.py
 
-# The relation decision layer (kg.learn): retrain the shipped model from ../shared
+# The decision layers (kg.learn): retrain the shipped models (relations, entities) from ../shared
 # (byte-identical for the same documents and rules), and 5-fold cross-validation by
 # document, rules alone vs rules + model (scikit-learn: the train extra, in dev too)
 train: install-dev

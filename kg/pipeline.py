@@ -138,6 +138,7 @@ def analyse_document(
     # here, not at the top: a build whose documents all come from the cache never loads
     # spaCy, jieba or the rules
     from kg.extract import extract_relations
+    from kg.learn.entities import decide_entities, without_dropped
     from kg.learn.relations import decide_relations
 
     nlp = nlp or load_pipeline()
@@ -147,11 +148,12 @@ def analyse_document(
     for article in document.articles:
         t0 = time.perf_counter()
         doc = annotate(article, nlp)
-        found = mentions_from_doc(doc, article)
+        # the recognisers and the rules propose, the decision layers (kg.learn) decide
+        found, dropped = decide_entities(doc, mentions_from_doc(doc, article), article.start)
         mentions.extend(found)
         t1 = time.perf_counter()
-        # the rules propose, the decision layer (kg.learn.relations) decides
-        relation_mentions.extend(decide_relations(doc, extract_relations(doc), mentions=found))
+        proposed = without_dropped(extract_relations(doc), dropped)
+        relation_mentions.extend(decide_relations(doc, proposed, mentions=found))
         nlp_time += t1 - t0
         extract_time += time.perf_counter() - t1
     if timings is not None:

@@ -25,6 +25,15 @@ from kg.eval.devset import DevDocument, dev_documents
 from kg.eval.gold import GoldDocument, load_gold
 from kg.extract import extract_relations
 from kg.ingest.reader import corpus_document, read_bytes, readable_path
+from kg.learn.entities import (
+    ENTITY_DEFAULTS,
+    EntityCandidate,
+    EntityLayerConfig,
+    EntityModel,
+    entity_candidates,
+    judge,
+    without_dropped,
+)
 from kg.learn.projection import project_resolved
 from kg.learn.relations import (
     DEFAULTS,
@@ -43,9 +52,12 @@ __all__ = [
     "AnalysedDocument",
     "analyse",
     "analyse_dev_set",
+    "dump_entity_model",
     "dump_model",
     "fit",
+    "fit_entities",
     "label",
+    "write_entity_model",
     "write_model",
 ]
 
@@ -66,6 +78,10 @@ class AnalysedDocument:
     """per article: its candidates and the rule relations no candidate judges"""
     labels: list[list[str]]
     """per article: the gold label of each candidate"""
+    entities: list[list[EntityCandidate]] = dataclasses.field(default_factory=list)
+    """per article: its candidate spans (every mention the recognisers proposed)"""
+    entity_labels: list[list[bool]] = dataclasses.field(default_factory=list)
+    """per article: whether each span names a gold entity of its type"""
 
     def with_model(
         self, model: RelationModel, config: RelationLayerConfig = DEFAULTS
@@ -76,6 +92,27 @@ class AnalysedDocument:
         for cands, passed in self.articles:
             relations += decide(cands, model, config, passed)
         return dataclasses.replace(self.analysis, relation_mentions=tuple(relations))
+
+    def with_entity_model(
+        self,
+        model: EntityModel,
+        config: EntityLayerConfig = ENTITY_DEFAULTS,
+        analysis: DocumentAnalysis | None = None,
+    ) -> DocumentAnalysis:
+        """The analysis (the rules', or ``analysis``) with the entity model scoring the
+        mentions (and, when ``config.decide``, dropping the doubtful and the relations
+        that end on them)."""
+        analysis = analysis if analysis is not None else self.analysis
+        mentions: list[Mention] = []
+        dropped: set[tuple] = set()
+        for cands in self.entities:
+            kept, gone = judge(cands, model, config)
+            mentions += kept
+            dropped |= gone
+        relations = without_dropped(analysis.relation_mentions, dropped)
+        return dataclasses.replace(
+            analysis, mentions=tuple(mentions), relation_mentions=tuple(relations)
+        )
 
 
 def label(cand: Candidate, projected: dict[tuple, str], gold: GoldDocument) -> str:
@@ -112,9 +149,11 @@ def analyse(
     rules: list[RelationMention] = []
     articles = []
     labels = []
+    spans: list[list[EntityCandidate]] = []
     for article in document.articles:
         doc = annotate(article, nlp)
         found = mentions_from_doc(doc, article)
+        spans.append(entity_candidates(doc, found, article.start))
         relations = list(extract_relations(doc))
         mentions += found
         rules += relations
@@ -134,7 +173,12 @@ def analyse(
     projected = project_resolved(entities, ends, gold)
     for cands, _ in articles:
         labels.append([label(c, projected, gold) for c in cands])
-    return AnalysedDocument(name, gold, analysis, articles, labels)
+    types = {e.id: e.type for e in gold.entities}
+    entity_labels = [
+        [types.get(projected.get(c.mention.key, "")) == c.mention.label for c in cands]
+        for cands in spans
+    ]
+    return AnalysedDocument(name, gold, analysis, articles, labels, spans, entity_labels)
 
 
 def analyse_dev_set(
@@ -220,4 +264,74 @@ def write_model(model: RelationModel, path: Path) -> None:
     """Write :func:`dump_model` text to ``path`` atomically."""
     tmp = path.with_suffix(".tmp")
     tmp.write_text(dump_model(model), encoding="utf-8")
+    tmp.replace(path)
+
+
+# --- the entity layer -----------------------------------------------------------------
+
+
+def _sparse(xs: Sequence[tuple[str, ...]], min_count: int):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    counts = Counter(f for x in xs for f in x)
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    column = {f: i for i, f in enumerate(vocab)}
+    rows, cols = [], []
+    for i, x in enumerate(xs):
+        for f in sorted({column[f] for f in x if f in column}):
+            rows.append(i)
+            cols.append(f)
+    matrix = csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(xs), len(vocab)), dtype=np.float64
+    )
+    return vocab, matrix
+
+
+def fit_entities(
+    docs: Sequence[AnalysedDocument], config: EntityLayerConfig = ENTITY_DEFAULTS
+) -> EntityModel:
+    """An entity model trained on ``docs``' spans (LogisticRegression, lbfgs)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    xs: list[tuple[str, ...]] = []
+    ys: list[int] = []
+    for d in docs:
+        for cands, labels in zip(d.entities, d.entity_labels, strict=True):
+            for c, y in zip(cands, labels, strict=True):
+                xs.append(c.features)
+                ys.append(int(y))
+    vocab, matrix = _sparse(xs, config.min_count)
+    clf = LogisticRegression(C=config.c, solver="lbfgs", max_iter=5000, random_state=config.seed)
+    clf.fit(matrix, np.array(ys))
+    weights = {}
+    for j, f in enumerate(vocab):
+        w = round(float(clf.coef_[0, j]), _DIGITS) + 0.0
+        if w:
+            weights[f] = w
+    meta = {
+        "c": config.c,
+        "documents": len(docs),
+        "examples": len(xs),
+        "keep": sum(ys),
+        "min_count": config.min_count,
+        "solver": "lbfgs",
+    }
+    return EntityModel(round(float(clf.intercept_[0]), _DIGITS) + 0.0, weights, meta)
+
+
+def dump_entity_model(model: EntityModel) -> str:
+    """The entity model as JSON text: keys sorted, one feature a line (byte-stable)."""
+    data = model.to_dict()
+    weights = data.pop("weights")
+    head = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ": "))
+    lines = [f"  {json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in weights.items()]
+    return head[:-1] + ', "weights": {\n' + ",\n".join(lines) + "\n}}\n"
+
+
+def write_entity_model(model: EntityModel, path: Path) -> None:
+    """Write :func:`dump_entity_model` text to ``path`` atomically."""
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(dump_entity_model(model), encoding="utf-8")
     tmp.replace(path)
