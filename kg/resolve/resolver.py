@@ -585,7 +585,9 @@ def _qualify(
             return sorted(fulls, key=lambda n: (-len(n), n))[0] if len(fulls) == 1 else name
     rest = name[len(level) :]
     not_admin = tuple(_config()["not_qualifiers"])
-    for places in (art_places, doc_places):
+    # a programme is named within its article: another article's place never qualifies it
+    pools = (art_places,) if label == EntityType.PROGRAMME else (art_places, doc_places)
+    for places in pools:
         admin = [p for p in places if not p.endswith(not_admin)]
         place = next((p for p in admin if p.endswith(tuple(endings)) and len(p) > len(level)), None)
         if place is not None:

@@ -524,3 +524,11 @@ def test_short_event_name_ending_a_themed_name_joins_it() -> None:
     )
     events = [n for n, e in entities.items() if e.type.value == "Event"]
     assert len([n for n in events if n.endswith("职工书屋阅读交流会")]) == 1, events
+
+
+def test_programme_short_form_stays_in_its_article(built_seeds) -> None:
+    """Seed 001 is a page of several articles: its Guizhou article quotes “县工级工会加强年”
+    and another article names 滨海县; the programme is not that county's."""
+    ttl = (built_seeds / "graph.ttl").read_text(encoding="utf-8")
+    assert '"县工级工会加强年"@zh' in ttl
+    assert "滨海县工级工会加强年" not in ttl
