@@ -397,7 +397,11 @@ def _resolve_document(
     for article_items in by_article.values():
         keys = [m.key for m in sorted(article_items, key=lambda m: m.start)]
         named = [result[k] for k in keys]
-        renames = _generic_programme_names(named) | _shortened_events(named)
+        renames = (
+            _generic_programme_names(named)
+            | _purpose_programme_names(named)
+            | _shortened_events(named)
+        )
         for k in keys:
             label, name = result[k]
             if label in (EntityType.PROGRAMME, EntityType.EVENT) and name in renames:
@@ -526,6 +530,41 @@ def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
         ]
         if len(fuller) == 1:
             renames[short] = fuller[0]
+    return renames
+
+
+def _purpose_programme_names(named: list[tuple[EntityType, str]]) -> dict[str, str]:
+    """劳模工作室 → 劳模和工匠人才创新工作室: in one article, a programme named only by a
+    purpose word (``programme_purpose_words``) and its head is the one other programme
+    there that starts with that word and ends with that head.
+
+    Examples
+    --------
+    >>> P = EntityType.PROGRAMME
+    >>> _purpose_programme_names([(P, "劳模工作室"), (P, "劳模和工匠人才创新工作室")])
+    {'劳模工作室': '劳模和工匠人才创新工作室'}
+    >>> _purpose_programme_names([(P, "劳模工作室"), (P, "劳模张三工作室"), (P, "劳模李四工作室")])
+    {}
+    >>> _purpose_programme_names([(P, "劳模工作室"), (P, "苗绣工作室")])
+    {}
+    """
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    names = list(dict.fromkeys(n for label, n in named if label == EntityType.PROGRAMME))
+    renames: dict[str, str] = {}
+    for name in names:
+        head = next((h for h in lex.programme_suffixes if name.endswith(h)), None)
+        if head is None or name[: -len(head)] not in lex.programme_purpose_words:
+            continue
+        purpose = name[: -len(head)]
+        fuller = [
+            n
+            for n in names
+            if n != name and len(n) > len(name) and n.startswith(purpose) and n.endswith(head)
+        ]
+        if len(fuller) == 1:
+            renames[name] = fuller[0]
     return renames
 
 
