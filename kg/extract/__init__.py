@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from kg.extract.awards import award_relations
 from kg.extract.ceremony import launch_relations
 from kg.extract.membership import extract_memberships, parse_post_chain
 from kg.extract.nesting import extract_nesting
@@ -15,6 +16,7 @@ from kg.types import RelationMention
 
 __all__ = [
     "EXTRACTORS",
+    "award_relations",
     "extract_memberships",
     "extract_nesting",
     "extract_relations",
@@ -24,7 +26,7 @@ __all__ = [
     "topic_relations",
 ]
 
-EXTRACTORS = (extract_nesting, extract_memberships, extract_triggered)
+EXTRACTORS = (extract_nesting, extract_memberships, extract_triggered, award_relations)
 
 
 def extract_relations(doc: Doc) -> Iterator[RelationMention]:
