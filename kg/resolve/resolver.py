@@ -343,7 +343,8 @@ def _resolve_document(
                     m.label,
                     art_names,
                     doc_names_by_type,
-                    near[::-1] + art_places,
+                    near[::-1],
+                    art_places,
                     doc_places,
                 )
             result[m.key] = (m.label, year + name)
@@ -610,28 +611,38 @@ def _qualify(
     label: EntityType,
     art_names: dict[EntityType, set[str]],
     doc_names: dict[EntityType, set[str]],
+    near: list[str],
     art_places: list[str],
     doc_places: list[str],
 ) -> str:
-    for pool in (art_names[label], doc_names[label]):
+    """The fullest form of a level-word short name (市总工会): the place of that level
+    written before it in its sentence (nearest first: 西宁市委常委、…、市总工会主席), else
+    the one longer name of the article ending so, else the article's place of that level,
+    else the document's one longer name, else its places. Another article's name never
+    outranks this article's own place (省总工会 under a 青海 headline is 青海省总工会
+    even when an earlier article names 甘肃省总工会)."""
+    rest = name[len(level) :]
+    not_admin = tuple(_config()["not_qualifiers"])
+
+    def from_names(pool: set[str]) -> str | None:
         if label == EntityType.EVENT:
             pool = {n[len(_YEAR.match(n).group(0)) :] for n in pool}
         longer = sorted(n for n in pool if n != name and n.endswith(name) and len(n) > len(name))
         fulls = {n for n in longer if not any(n != o and o.endswith(n) for o in longer)}
-        if len(fulls) == 1:
-            return fulls.pop()
-        if fulls:
-            return sorted(fulls, key=lambda n: (-len(n), n))[0] if len(fulls) == 1 else name
-    rest = name[len(level) :]
-    not_admin = tuple(_config()["not_qualifiers"])
-    # a programme is named within its article: another article's place never qualifies it
-    pools = (art_places,) if label == EntityType.PROGRAMME else (art_places, doc_places)
-    for places in pools:
+        return (fulls.pop() if len(fulls) == 1 else name) if fulls else None
+
+    def from_places(places: list[str]) -> str | None:
         admin = [p for p in places if not p.endswith(not_admin)]
         place = next((p for p in admin if p.endswith(tuple(endings)) and len(p) > len(level)), None)
-        if place is not None:
-            return place + rest
-    return name
+        return None if place is None else place + rest
+
+    found = from_places(near) or from_names(art_names[label]) or from_places(near + art_places)
+    if found is not None:
+        return found
+    # a programme is named within its article: another article's place never qualifies it
+    if label == EntityType.PROGRAMME:
+        return from_names(doc_names[label]) or name
+    return from_names(doc_names[label]) or from_places(doc_places) or name
 
 
 def _place_forms(places: list[str]) -> _PlaceForms:

@@ -532,3 +532,47 @@ def test_programme_short_form_stays_in_its_article(built_seeds) -> None:
     ttl = (built_seeds / "graph.ttl").read_text(encoding="utf-8")
     assert '"县工级工会加强年"@zh' in ttl
     assert "滨海县工级工会加强年" not in ttl
+
+
+# (text, short form's membership: person, the body it must be, a body it must not be)
+_QUALIFIED_IN_ITS_ARTICLE = [
+    # the chain writes the place: 西宁市委常委、…、市总工会 → 西宁市总工会, not the
+    # article's other city union
+    (
+        "## 青海:高温时节送清凉\n\n本报讯 7月23日,省委常委王宇燕在西宁市委常委、宣传部部长、"
+        "市总工会主席王霞等陪同下,慰问一线交警。当天,西安市总工会开行返乡专列。",
+        "王霞",
+        "西宁市总工会",
+        "西安市总工会",
+    ),
+    # the headline's province qualifies 省总工会 before another article's 甘肃省总工会
+    (
+        "## 甘肃:书香满陇原\n\n这场由甘肃省总工会主办的阅读交流会在兰州举行。\n\n"
+        "## 青海:高温时节送清凉\n\n本报讯 7月23日,省总工会党组书记、常务副主席李忠慰问交警。",
+        "李忠",
+        "青海省总工会",
+        "甘肃省总工会",
+    ),
+    # negative: no place written before it, the article's own union is meant
+    (
+        "## 西安工会精准送岗\n\n近日,西安市总工会举办招聘会。陕西省人社厅和市总工会主席王雷出席。",
+        "王雷",
+        "西安市总工会",
+        "陕西省总工会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "body", "not_body"), _QUALIFIED_IN_ITS_ARTICLE)
+def test_level_short_form_takes_its_own_articles_place(
+    text: str, person: str, body: str, not_body: str
+) -> None:
+    _, result = _entities(text)
+    ids = {e.id: e.name for e in result.entities}
+    member = {
+        ids[r.tail]
+        for r in result.relations
+        if r.predicate.value == "memberOf" and ids[r.head] == person
+    }
+    assert body in member
+    assert not_body not in member
