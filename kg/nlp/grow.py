@@ -177,8 +177,9 @@ def grow_left(
                 new_start = piece.start
                 k += 1
                 continue
-        if piece.tag == "zg" and t in lex.name_internal_chars:
-            taken.append(piece)  # 沙洋县|委|组织部: jieba left the organ's 委 on its own
+        if piece.tag == "zg" and (t in lex.name_internal_chars or t in lex.level_words):
+            # 沙洋县|委|组织部, 县|人大常委会: jieba left the organ's 委 or a level on its own
+            taken.append(piece)
             new_start = piece.start
             k += 1
             continue

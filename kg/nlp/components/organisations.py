@@ -80,15 +80,19 @@ class OrganisationRecognizer:
                 continue  # 局长, 部分: the head is inside a longer word (but 市总工会|主席 is not)
             if m.start() not in word_starts:
                 inside, tag = _word_prefix(words, m.start(), text)
-                if (
+                if head in lex.subunit_suffixes and any(
+                    c.end == m.start() - len(inside) for c in found
+                ):
+                    pass  # 瑶海区总工会|组宣部(l): a department word right after its body
+                elif (
                     len(inside) < 2
                     and head not in ("总工会", "工会")
                     and inside not in lex.level_words
                 ):
                     continue  # 格局, 全部, 大厅
-                if tag in _PHRASE_TAGS:
+                elif tag in _PHRASE_TAGS:
                     continue  # 服务大局: an idiom or verb phrase, not a name
-                if inside + text[m.start() : m.end()] in lex.domain_words:
+                elif inside + text[m.start() : m.end()] in lex.domain_words:
                     continue  # 上市公司: a common term of the domain that ends in a head
             if text.startswith(lex.person_nouns, m.end()):
                 continue  # 工会工作者, 工会干部: people of a kind, not a body
@@ -99,9 +103,11 @@ class OrganisationRecognizer:
             following = self.head_re.match(text, m.end())
             after = lex.org_suffixes.get(following.group(0)) if following else None
             organ = following is not None and following.group(0) in lex.organ_departments
-            if following and after != EntityType.UNION and not organ:
+            subunit = following is not None and following.group(0) in lex.subunit_suffixes
+            if following and after != EntityType.UNION and not (organ or subunit):
                 continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name
-            # (县委|组织部, 公安局|交警支队: an organ and its department are both bodies)
+            # (县委|组织部, 公安局|交警支队, 总工会|经审会, 股份|总厂: a body and its
+            # department or sub-unit are both bodies)
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
@@ -109,6 +115,9 @@ class OrganisationRecognizer:
             if byline:
                 start = byline.end()  # (记者郑莉)澳门工会联合总会: the byline is not the name
                 pieces = [p for p in pieces if p.start >= start]
+            if head in lex.subunit_suffixes:
+                # …林业局溪水森林经营所(所/c)|森林资源管护中队: growth stopped at a body's end
+                start = min([start] + [c.start for c in found if c.end == start < m.start()])
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
@@ -145,7 +154,8 @@ class OrganisationRecognizer:
             ):
                 continue  # 深化工会, 助推工会: X工会 needs a proper name or a body before it
             name = text[start : m.end()].replace("“", "").replace("”", "")
-            parent = next((p for p in found if p.start == start and p.end <= m.start()), None)
+            parents = [p for p in found if p.start == start and p.end <= m.start()]
+            parent = max(parents, key=lambda p: p.end, default=None)  # the longest
             if parent is not None and parent.name != text[parent.start : parent.end]:
                 name = parent.name + text[parent.end : m.end()]  # 天津市总 + 劳动关系部
             candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
