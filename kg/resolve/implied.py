@@ -70,7 +70,6 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
         stem = division_short_form(place.name)
         if stem is not None:
             places.setdefault(stem, place)
-    by_length = sorted(places, key=lambda n: (-len(n), n))
     for entity in entities:
         if entity.type == EntityType.PERSON:
             continue
@@ -78,7 +77,7 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
         done: set[tuple[str, str]] = set()
         # every level each written form names: 江门市新会区总工会 → 新会区 and → 江门市
         for written in (entity.name, *entity.aliases):
-            chain = _leading_places(written, by_length, places)
+            chain = _leading_places(written, places)
             if entity.type == EntityType.PLACE and chain and chain[-1].id == entity.id:
                 chain = [*chain[:-1], entity]
             else:
@@ -116,11 +115,12 @@ def division_short_form(name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _leading_places(name: str, by_length: list[str], places: dict[str, Entity]) -> list[Entity]:
+def _leading_places(name: str, places: dict[str, Entity]) -> list[Entity]:
     """The places ``name`` starts with, outermost first (湖北省襄阳市总工会 → 湖北省, 襄阳市)."""
     chain, rest = [], name
     while True:
-        head = next((p for p in by_length if rest.startswith(p) and len(rest) > len(p)), None)
+        # the longest place ``rest`` starts with, shorter than ``rest``
+        head = next((rest[:n] for n in range(len(rest) - 1, 0, -1) if rest[:n] in places), None)
         if head is None:
             return chain
         chain.append(places[head])

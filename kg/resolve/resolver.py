@@ -647,11 +647,7 @@ def _qualify(
 
 def _place_forms(places: list[str]) -> _PlaceForms:
     """Every written form of the document's places → its fullest form (吉林 → 吉林省)."""
-    from kg.nlp.lexicon import load_lexicon
-
-    forms = _PlaceForms(
-        (e.pattern, e.id) for e in load_lexicon().gazetteer if e.label == EntityType.PLACE
-    )
+    forms = _PlaceForms(_gazetteer_place_forms())
     for place in places:
         if place.endswith("自治州") and len(place) > 5:
             forms[place[:2] + "州"] = place  # 海西州 → 海西蒙古族藏族自治州
@@ -671,6 +667,14 @@ def _place_forms(places: list[str]) -> _PlaceForms:
             if fuller in places and fuller != forms[place]:
                 forms[place] = fuller
     return forms
+
+
+@cache
+def _gazetteer_place_forms() -> dict[str, str]:
+    """The gazetteer's places, pattern → id (the start of every :func:`_place_forms`)."""
+    from kg.nlp.lexicon import load_lexicon
+
+    return {e.pattern: e.id for e in load_lexicon().gazetteer if e.label == EntityType.PLACE}
 
 
 def _match_key(name: str, label: EntityType, places: _PlaceForms) -> str:

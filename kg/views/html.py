@@ -37,6 +37,7 @@ from __future__ import annotations
 import base64
 import copy
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -607,7 +608,12 @@ def _text(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
-    base = resources.files("pyvis").joinpath(*_VIS_DIR.split("/"))
+    # the package's folder from its import spec: importing pyvis itself (as
+    # resources.files would) imports IPython and networkx, a third of a second
+    spec = importlib.util.find_spec("pyvis")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    base = Path(folders[0]) if folders else resources.files("pyvis")
+    base = base.joinpath(*_VIS_DIR.split("/"))
     try:
         js = base.joinpath("vis-network.min.js").read_text(encoding="utf-8")
         css = base.joinpath("vis-network.css").read_text(encoding="utf-8")
