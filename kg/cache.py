@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.io import atomic_write_bytes
-from kg.types import Document, IngestProblem, Mention, RelationMention
+from kg.types import Document, EntityType, IngestProblem, Mention, RelationMention
 
 __all__ = [
     "CACHE_DIR",
@@ -52,8 +52,11 @@ class DocumentAnalysis:
 
     ``document`` keeps its metadata and articles but no text: each article keeps only
     the sentences that hold a mention (the resolver's context and the provenance), so
-    the reduce step's memory follows the facts, not the corpus text. ``problem`` is set
-    (and the rest empty) when the file could not be read.
+    the reduce step's memory follows the facts, not the corpus text. ``names`` holds,
+    for each mention in order, the (type, name) the resolver's per-document step gives
+    it (:func:`kg.resolve.document_names`), so the reduce step does not work it out
+    again; empty when not known. ``problem`` is set (and the rest empty) when the file
+    could not be read.
     """
 
     document: Document | None
@@ -61,6 +64,7 @@ class DocumentAnalysis:
     mentions: tuple[Mention, ...] = ()
     relation_mentions: tuple[RelationMention, ...] = ()
     problem: IngestProblem | None = None
+    names: tuple[tuple[EntityType, str], ...] = ()
 
 
 @cache
@@ -183,6 +187,7 @@ def encode_analysis(analysis: DocumentAnalysis) -> dict:
         "mentions": [_encode(m, {}) for m in analysis.mentions],
         "relation_mentions": [_encode(r, index) for r in analysis.relation_mentions],
         "problem": _encode(analysis.problem, {}),
+        "names": [[label.value, name] for label, name in analysis.names],
     }
 
 
@@ -198,6 +203,10 @@ def decode_analysis(data: dict) -> DocumentAnalysis:
             _decode(RelationMention, r, strings, mentions) for r in data["relation_mentions"]
         ),
         problem=_decode(IngestProblem | None, data["problem"], strings, mentions),
+        names=tuple(
+            (EntityType(label), strings.setdefault(name, name))
+            for label, name in data.get("names", ())
+        ),
     )
 
 

@@ -39,7 +39,7 @@ from kg.ingest.reader import (
 from kg.learn.confidence import attach_confidence, filter_by_confidence
 from kg.output import write_outputs  # re-exported: it moved to kg.output
 from kg.parallel import run_dask, run_local, run_serial
-from kg.resolve import resolve
+from kg.resolve import DocumentNames, document_names, resolve
 from kg.types import Document, Entity, IngestProblem, Mention, Relation, RelationMention
 
 __all__ = [
@@ -159,11 +159,15 @@ def analyse_document(
     if timings is not None:
         timings["nlp"] += nlp_time
         timings["extract"] += extract_time
+    stripped = _without_text(document, mentions)
+    # the resolver's per-document step, from what the reduce step will see of it
+    names = document_names(stripped, mentions)
     return DocumentAnalysis(
-        document=_without_text(document, mentions),
+        document=stripped,
         characters=len(document.text),
         mentions=tuple(mentions),
         relation_mentions=tuple(relation_mentions),
+        names=tuple(names[m.key] for m in mentions),
     )
 
 
@@ -371,7 +375,7 @@ def reduce_analyses(
     relation_mentions = [r for a in ordered for r in a.relation_mentions]
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    entities, relations = resolve(documents, mentions, relation_mentions)
+    entities, relations = resolve(documents, mentions, relation_mentions, _known_names(ordered))
     entities, relations = attach_confidence(entities, relations, mentions, relation_mentions)
     if min_confidence > 0:
         entities, relations = filter_by_confidence(entities, relations, min_confidence)
@@ -390,6 +394,18 @@ def reduce_analyses(
         timings,
         characters=sum(a.characters for a in ordered),
     )
+
+
+def _known_names(analyses: list[DocumentAnalysis]) -> dict[str, DocumentNames]:
+    """The per-document names the map step worked out (:attr:`DocumentAnalysis.names`),
+    by document id; a document without them, or sharing its id with another (whose
+    mentions the resolver takes together), is resolved in the reduce step."""
+    ids = Counter(a.document.id for a in analyses)
+    return {
+        a.document.id: dict(zip([m.key for m in a.mentions], a.names, strict=True))
+        for a in analyses
+        if ids[a.document.id] == 1 and a.mentions and len(a.names) == len(a.mentions)
+    }
 
 
 def build_documents(

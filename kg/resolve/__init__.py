@@ -16,6 +16,6 @@ canonical name is the fullest form; every other surface form is an alias.
 
 from __future__ import annotations
 
-from kg.resolve.resolver import resolve
+from kg.resolve.resolver import DocumentNames, document_names, resolve
 
-__all__ = ["resolve"]
+__all__ = ["DocumentNames", "document_names", "resolve"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -24,7 +24,10 @@ from kg.types import (
     RelationType,
 )
 
-__all__ = ["resolve"]
+__all__ = ["DocumentNames", "document_names", "resolve"]
+
+DocumentNames = dict[tuple[str, int, int], tuple[EntityType, str]]
+"""Per mention key, the (type, name) resolution gives a mention within its document."""
 
 _YEAR = re.compile(r"(?:\d{4}年度?)?")
 
@@ -64,10 +67,30 @@ class _Cluster:
     provenance: set[Provenance] = field(default_factory=set)
 
 
+def document_names(document: Document, mentions: Iterable[Mention]) -> DocumentNames:
+    """The first, per-document half of :func:`resolve` for one document's mentions (in
+    the order of its analysis): it reads nothing of the other documents, so the map
+    step works it out once and the cache keeps it (see ``known`` in :func:`resolve`).
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_text
+    >>> text = "西安市总工会召开会议。市总工会主席讲话。"
+    >>> doc = parse_text(text, source="d.txt", document_id="d")
+    >>> at = {t: doc.text.index(t, i) for t, i in (("西安市总工会", 0), ("市总工会", 8))}
+    >>> ms = [Mention(t, EntityType.UNION, s, s + len(t), doc.articles[0].id)
+    ...       for t, s in at.items()]
+    >>> sorted(name for _, name in document_names(doc, ms).values())
+    ['西安市总工会', '西安市总工会']
+    """
+    return _resolve_document(list(mentions), {a.id: a for a in document.articles})
+
+
 def resolve(
     documents: Iterable[Document],
     mentions: Iterable[Mention],
     relations: Iterable[RelationMention],
+    known: Mapping[str, DocumentNames] | None = None,
 ) -> tuple[list[Entity], list[Relation]]:
     """Merge mentions into entities and lift relation mentions onto them.
 
@@ -77,6 +100,9 @@ def resolve(
         The corpus (for article context: places, headlines, sentences).
     mentions, relations
         Output of the NLP and extraction stages.
+    known
+        Document id → :func:`document_names` of that document's mentions, worked out
+        before (the per-document cache); the documents not in it are resolved here.
 
     Returns
     -------
@@ -90,9 +116,11 @@ def resolve(
     for m in mentions:
         by_doc[articles[m.article_id].document_id].append(m)
 
+    known = known or {}
     key_of: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
-    for _doc_id, doc_mentions in sorted(by_doc.items()):
-        key_of.update(_resolve_document(doc_mentions, articles))
+    for doc_id, doc_mentions in sorted(by_doc.items()):
+        names = known.get(doc_id)
+        key_of.update(names if names is not None else _resolve_document(doc_mentions, articles))
     key_of = {k: (_settled_type(label, name), name) for k, (label, name) in key_of.items()}
     corpus = _corpus_names(
         set(key_of.values()), [key_of[m.key][1] for m in mentions if m.label == EntityType.PLACE]

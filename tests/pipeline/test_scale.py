@@ -114,6 +114,7 @@ def test_cache_entries_round_trip(corpus: Path, tmp_path: Path) -> None:
     assert decoded.mentions == tuple(fresh.mentions)
     assert decoded.relation_mentions == tuple(fresh.relation_mentions)
     assert decoded.document == fresh.documents[0]
+    assert decoded.names and len(decoded.names) == len(decoded.mentions)
 
 
 def test_a_build_from_the_cache_loads_no_nlp(corpus: Path, clean, tmp_path: Path) -> None:
