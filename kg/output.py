@@ -51,6 +51,7 @@ __all__ = [
     "WriterFunc",
     "current_run",
     "output_lock",
+    "previous_output",
     "register_writer",
     "write_outputs",
     "writer_names",
@@ -216,7 +217,22 @@ def _rdf_writer(fmt: str) -> WriterFunc:
 def _write_store(result: BuildResult, path: Path) -> None:
     from kg.rdf.store import write_store
 
-    write_store(_table_of(result), path)
+    write_store(_table_of(result), path, previous=previous_output(path.name))
+
+
+#: While a run is staged: the run it replaces (``OUT/current``), if any.
+_PREVIOUS_RUN: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
+    "kg_previous_run", default=None
+)
+
+
+def previous_output(filename: str) -> Path | None:
+    """In a writer: its output of the build being replaced (``OUT/current/<filename>``),
+    if there is one, to start from (e.g. the store, updated where it changed)."""
+    run = _PREVIOUS_RUN.get()
+    if run is None or not (run / filename).exists():
+        return None
+    return run / filename
 
 
 def _write_html(result: BuildResult, path: Path) -> None:
@@ -359,7 +375,11 @@ def write_outputs(
         final = runs / run_id
         try:
             staging.mkdir(parents=True)
-            report = _stage(result, selected, staging)
+            previous = _PREVIOUS_RUN.set(current_run(out))
+            try:
+                report = _stage(result, selected, staging)
+            finally:
+                _PREVIOUS_RUN.reset(previous)
             atomic_write_text(staging / REPORT, report)
             _checkpoint(f"staged:{REPORT}")
             _fsync_dir(staging)

@@ -40,6 +40,7 @@ from kg.types import EntityType, RelationType
 __all__ = [
     "Lit",
     "TripleTable",
+    "graph_lines",
     "model_table",
     "nquad_chunks",
     "nquads",
@@ -355,12 +356,19 @@ def ntriples(table: TripleTable) -> bytes:
 def _nquad_lines(table: TripleTable) -> Iterator[str]:
     """The N-Quads line of every triple, in the table's order, each triple in the named
     graph :func:`kg.rdf.store.graph_quads` gives it."""
+    for _owner, line in graph_lines(table):
+        yield line
+
+
+def graph_lines(table: TripleTable) -> Iterator[tuple[str, str]]:
+    """(named graph IRI, N-Quads line) of every triple, in the table's order (the lines
+    of :func:`nquad_chunks`)."""
     names: dict[str, str] = {}
     for (_s, _p, _o, line), owner in zip(_lines(table), _owners(table), strict=True):
         name = names.get(owner)
         if name is None:
             name = names[owner] = f"<{owner}>"
-        yield f"{line} {name} .\n"
+        yield owner, f"{line} {name} .\n"
 
 
 _MENTION = (_MENTIONED, _DERIVED)

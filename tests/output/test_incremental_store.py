@@ -1,0 +1,108 @@
+"""A rebuild updates the previous build's store where it changed (kg.rdf.store) and gets
+the very quads of a store written from nothing; a store written to since is not reused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from scale_pages import PAGES
+from scale_pages import write_pages as _write_pages
+
+import kg.rdf.store as store_module
+from kg.pipeline import build_corpus, write_outputs
+from kg.rdf.store import MANIFEST, load_into
+
+
+def _quads(out: Path) -> set[str]:
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    return {str(q) for q in store}
+
+
+def _graphs(out: Path) -> set[str]:
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    return {g.value for g in store.named_graphs()}
+
+
+def _build(corpus: Path, out: Path, *, fresh: bool) -> None:
+    """A build with the cache in ``out``; ``fresh``: whether the store is written from
+    nothing (else it must be the previous one, updated)."""
+    calls: list[Path] = []
+    write_fresh = store_module._write_fresh
+
+    def spy(folder: Path, triples: object) -> dict[str, str]:
+        calls.append(folder)
+        return write_fresh(folder, triples)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(store_module, "_write_fresh", spy)
+        write_outputs(build_corpus([corpus], cache_dir=out / ".kg-cache"), out, html=False)
+    assert bool(calls) == fresh
+
+
+def _clean(corpus: Path, out: Path) -> set[str]:
+    write_outputs(build_corpus([corpus]), out, html=False)
+    return _quads(out)
+
+
+def test_adding_a_document_updates_the_store_to_the_clean_quads(tmp_path: Path) -> None:
+    corpus = _write_pages(tmp_path / "corpus", "ab")
+    out = tmp_path / "out"
+    _build(corpus, out, fresh=True)
+    before = _quads(out)
+    assert (out / "store" / MANIFEST).is_file()
+    _write_pages(corpus, "c")
+    _build(corpus, out, fresh=False)
+    after = _quads(out)
+    assert after == _clean(corpus, tmp_path / "clean")
+    assert before < after and any("/id/document/c>" in q for q in after - before)
+    _build(corpus, out, fresh=False)  # nothing changed: the same quads again
+    assert _quads(out) == after
+
+
+def test_removing_and_editing_documents_update_the_store(tmp_path: Path) -> None:
+    corpus = _write_pages(tmp_path / "corpus")
+    out = tmp_path / "out"
+    _build(corpus, out, fresh=True)
+    assert any(g.endswith("/id/document/a") for g in _graphs(out))
+    (corpus / "a.txt").unlink()
+    (corpus / "b.txt").write_text(PAGES["b"].replace("西安", "宝鸡"), encoding="utf-8")
+    _build(corpus, out, fresh=False)
+    quads = _quads(out)
+    assert quads == _clean(corpus, tmp_path / "clean")
+    assert not any(g.endswith("/id/document/a") for g in _graphs(out))
+    assert not any("西安市总工会" in q for q in quads) and any("宝鸡市总工会" in q for q in quads)
+
+
+def test_a_store_written_to_since_is_written_anew(tmp_path: Path) -> None:
+    corpus = _write_pages(tmp_path / "corpus", "ab")
+    out = tmp_path / "out"
+    _build(corpus, out, fresh=True)
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<urn:x> <urn:p> <urn:y> .\n", encoding="utf-8")
+    name, count = load_into(extra, out)
+    assert count == 1 and str(name) in _graphs(out)
+    _build(corpus, out, fresh=True)  # a clean build's store: the loaded graph is gone
+    assert str(name) not in _graphs(out)
+    assert _quads(out) == _clean(corpus, tmp_path / "clean")
+
+
+def test_a_store_changed_behind_the_manifest_is_not_reused(tmp_path: Path) -> None:
+    corpus = _write_pages(tmp_path / "corpus", "ab")
+    out = tmp_path / "out"
+    _build(corpus, out, fresh=True)
+    store = pyoxigraph.Store(str(out / "store"))  # a writer that keeps the manifest
+    store.add(
+        pyoxigraph.Quad(
+            pyoxigraph.NamedNode("urn:x"),
+            pyoxigraph.NamedNode("urn:p"),
+            pyoxigraph.NamedNode("urn:y"),
+            pyoxigraph.NamedNode("urn:g"),
+        )
+    )
+    store.flush()
+    del store
+    _build(corpus, out, fresh=True)
+    assert "urn:g" not in _graphs(out)
+    assert _quads(out) == _clean(corpus, tmp_path / "clean")
