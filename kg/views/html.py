@@ -38,6 +38,7 @@ import base64
 import copy
 import hashlib
 import importlib.util
+import itertools
 import json
 import math
 import os
@@ -131,8 +132,9 @@ def render_html(
     shown = top_nodes(G, max(0, limit))
     if focus is not None and focus not in shown:
         raise ViewError(Errors.E601.format(name=focus, hint="not among the nodes drawn"))
-    nodes, edges = _vis_data(shown, style)
-    view = _view_data(shown, style, focus)
+    ordered = _ordered_edges(shown)
+    nodes, edges = _vis_data(shown, style, ordered)
+    view = _view_data(shown, style, focus, ordered)
     options = copy.deepcopy(style["vis_options"])
     for part in ("nodes", "edges"):
         options.setdefault(part, {}).setdefault("font", {})["face"] = _css_fonts(style)
@@ -273,7 +275,7 @@ def cjk_fonts() -> list[str]:
 
 
 def _vis_data(
-    G: nx.MultiDiGraph, style: dict[str, Any]
+    G: nx.MultiDiGraph, style: dict[str, Any], ordered: list[Any] | None = None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     # The vis-network dicts are built here, not with pyvis's Network: its add_node and
     # add_edge look nodes up in a list, which is quadratic in the size of the graph.
@@ -302,7 +304,8 @@ def _vis_data(
     roundness = float(style.get("parallel_edge_roundness", 0.25))
     seen: defaultdict[frozenset[Any], int] = defaultdict(int)
     edges: list[dict[str, Any]] = []
-    for i, (head, tail, key, data) in enumerate(_ordered_edges(G)):
+    ordered = _ordered_edges(G) if ordered is None else ordered
+    for i, (head, tail, key, data) in enumerate(ordered):
         predicate = str(data.get("predicate") or key)
         spec = _predicate_style(style, predicate)
         pair = frozenset((head, tail))
@@ -324,10 +327,13 @@ def _vis_data(
 
 
 def _ordered_edges(G: nx.MultiDiGraph) -> list[tuple[Any, Any, Any, dict[str, Any]]]:
-    return sorted(
-        G.edges(keys=True, data=True),
-        key=lambda e: (str(e[0]), str(e[2]), str(e[1]), _js(e[3])),
-    )
+    """Edges by (head, key, tail) as text, then by their data's JSON: that last key only
+    decides between edges the first three do not tell apart, so it is only made then."""
+    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[2]), str(e[1])))
+    keys = [(str(e[0]), str(e[2]), str(e[1])) for e in edges]
+    if any(a == b for a, b in itertools.pairwise(keys)):
+        edges.sort(key=lambda e: (str(e[0]), str(e[2]), str(e[1]), _js(e[3])))
+    return edges
 
 
 def _node_colour(background: str, border: str) -> dict[str, Any]:
@@ -339,7 +345,9 @@ def _node_colour(background: str, border: str) -> dict[str, Any]:
     }
 
 
-def _view_data(G: nx.MultiDiGraph, style: dict[str, Any], focus: str | None) -> dict[str, Any]:
+def _view_data(
+    G: nx.MultiDiGraph, style: dict[str, Any], focus: str | None, ordered: list[Any] | None = None
+) -> dict[str, Any]:
     """Everything the page's own script needs beyond vis-network's nodes and edges.
 
     Nodes are referred to by their index in the sorted id list. Article text stays data:
@@ -393,7 +401,7 @@ def _view_data(G: nx.MultiDiGraph, style: dict[str, Any], focus: str | None) -> 
             "amount": str(data.get("amount") or ""),
             "evidence": _evidence(data.get("evidence")),
         }
-        for head, tail, key, data in _ordered_edges(G)
+        for head, tail, key, data in (_ordered_edges(G) if ordered is None else ordered)
     ]
     articles = {
         str(aid): {

@@ -372,3 +372,28 @@ def test_readme_shows_a_small_committed_screenshot() -> None:
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size < 300_000
     assert "(docs/view.png)" in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edges", "roles"),
+    [
+        # distinct (head, predicate, tail): their order, the data never looked at
+        ([("b", "c", "memberOf", "主席"), ("a", "c", "memberOf", "副主席")], ["副主席", "主席"]),
+        # two heads written alike (1 and "1"): only then the data's JSON decides
+        ([(1, "c", "memberOf", "主席"), ("1", "c", "memberOf", "副主席")], ["主席", "副主席"]),
+    ],
+)
+def test_edges_are_ordered_by_their_ends_then_their_data(
+    edges: list[tuple[Any, str, str, str]], roles: list[str]
+) -> None:
+    from kg.views.html import _js, _ordered_edges
+
+    G = nx.MultiDiGraph()
+    for head, tail, key, role in edges:
+        G.add_edge(head, tail, key=key, predicate=key, role=role)
+    full = sorted(
+        G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[2]), str(e[1]), _js(e[3]))
+    )
+    ordered = _ordered_edges(G)
+    assert [d["role"] for *_, d in ordered] == roles
+    assert ordered == full
