@@ -132,11 +132,12 @@ def resolve(
     for m in mentions:
         label, name = key_of[m.key]
         votes[name][label] += 1
+    winners = {name: _winning_type(counts) for name, counts in votes.items()}
     clusters: dict[tuple[EntityType, str], _Cluster] = defaultdict(_Cluster)
     final_key: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
     for m in mentions:
         _, name = key_of[m.key]
-        label = _winning_type(votes[name])
+        label = winners[name]
         key = (label, name)
         final_key[m.key] = key
         cluster = clusters[key]
@@ -293,9 +294,14 @@ def _skipped_levels(merged: dict, entities: list[Entity]) -> list[tuple]:
 def _settled_type(label: EntityType, name: str) -> EntityType:
     """A union's formal name read as another organisation type is the union's
     (中国海员建设工会全国委员会: ``union_forms``)."""
-    if label in _ORG_TYPES and name.endswith(tuple(_config()["union_forms"])):
+    if label in _ORG_TYPES and name.endswith(_union_forms()):
         return EntityType.UNION
     return label
+
+
+@cache
+def _union_forms() -> tuple[str, ...]:
+    return tuple(_config()["union_forms"])
 
 
 def _winning_type(votes: Counter) -> EntityType:
