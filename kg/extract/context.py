@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc
 
+from kg.io import load_yaml
 from kg.nlp import mentions_from_doc
 from kg.nlp.doc import doc_text
 from kg.nlp.regional import extend_word_lists, regional_words
@@ -28,7 +28,7 @@ def relation_data() -> dict:
     """The relation rules' word lists (``kg/extract/data/relations.yaml``), with the
     regional ones of ``kg/nlp/data/traditional.yaml`` (:mod:`kg.nlp.regional`)."""
     path = resources.files("kg.extract") / "data" / "relations.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return extend_word_lists(data, regional_words("relations"))
 
 

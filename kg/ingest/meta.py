@@ -15,9 +15,8 @@ from dataclasses import dataclass, fields, replace
 from functools import cache
 from typing import Any
 
-import yaml
-
 from kg.errors import Errors, ResourceError
+from kg.io import load_yaml
 
 __all__ = [
     "Meta",
@@ -82,7 +81,7 @@ def load_meta_rules() -> MetaRules:
     """The packaged metadata rules (parsed once per process)."""
     resource = importlib.resources.files("kg.ingest") / "data" / _RESOURCE
     try:
-        data: dict[str, Any] = yaml.safe_load(resource.read_text(encoding="utf-8"))
+        data: dict[str, Any] = load_yaml(resource.read_text(encoding="utf-8"))
     except (FileNotFoundError, OSError) as exc:
         raise ResourceError(Errors.E101.format(name=f"ingest/data/{_RESOURCE}")) from exc
     try:

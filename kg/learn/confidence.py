@@ -22,8 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from kg.io import load_yaml
 from kg.types import Entity, Mention, Relation, RelationMention, RelationType
 
 __all__ = [
@@ -43,7 +42,7 @@ __all__ = [
 def load_priors() -> dict[str, Any]:
     """The rule priors shipped in ``kg/learn/data/priors.yaml``."""
     path = resources.files("kg.learn") / "data" / "priors.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 #: the bounds of every confidence (see the module docstring)

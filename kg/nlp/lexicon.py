@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
-import yaml
-
 from kg.errors import Errors, ResourceError
+from kg.io import load_yaml
 from kg.nlp.regional import REGIONAL_DIVISIONS, extend_word_lists, regional_words
 from kg.types import EntityType
 
@@ -232,7 +231,7 @@ def load_lexicon() -> Lexicon:
     >>> lex.org_suffixes["总工会"]
     <EntityType.UNION: 'Union'>
     """
-    data = extend_word_lists(yaml.safe_load(_read("lexicon.yaml")), regional_words("lexicon"))
+    data = extend_word_lists(load_yaml(_read("lexicon.yaml")), regional_words("lexicon"))
     surnames = [
         line.strip()
         for line in _read("surnames.txt").splitlines()

@@ -15,9 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from kg.errors import Errors, ResourceError
+from kg.io import load_yaml
 
 __all__ = ["REGIONAL_DIVISIONS", "extend_word_lists", "regional_words"]
 
@@ -30,7 +29,7 @@ def _regional() -> dict[str, Any]:
     path = resources.files("kg.nlp") / "data" / REGIONAL_FILE
     if not path.is_file():
         raise ResourceError(Errors.E101.format(name=f"kg/nlp/data/{REGIONAL_FILE}"))
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return load_yaml(path.read_text(encoding="utf-8")) or {}
 
 
 def regional_words(section: str) -> dict[str, Any]:

@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from kg.io import load_yaml
 from kg.nlp.lexicon import Division, load_lexicon
 from kg.types import Entity, EntityType, Relation, RelationType
 
@@ -96,7 +95,7 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
 @cache
 def _short_form_pattern() -> re.Pattern[str]:
     path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
-    levels = yaml.safe_load(path.read_text(encoding="utf-8"))["short_form_levels"]
+    levels = load_yaml(path.read_text(encoding="utf-8"))["short_form_levels"]
     ending = "|".join(map(re.escape, sorted(levels, key=len, reverse=True)))
     return re.compile(f"(.{{2,}}?)(?:[\\u4e00-\\u9fff]{{1,3}}族)*(?:{ending})")
 

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 
-import yaml
-
+from kg.io import load_yaml
 from kg.resolve.implied import division_parent, written_locations
 from kg.signatures import admits
 from kg.types import (
@@ -50,7 +49,7 @@ _TYPE_ORDER = (
 @cache
 def _config() -> dict:
     path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path.read_text(encoding="utf-8"))
 
 
 def clean_name(name: str) -> str:

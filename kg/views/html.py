@@ -51,13 +51,12 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import yaml
 from jinja2 import Environment, StrictUndefined
 from markupsafe import Markup
 
 from kg.analysis import actor_communities, undirected_projection
 from kg.errors import Errors, ResourceError, ViewError
-from kg.io import atomic_write_text
+from kg.io import atomic_write_text, load_yaml
 from kg.types import EntityType, RelationType
 from kg.views.select import simplified, top_nodes, traditional
 
@@ -222,7 +221,7 @@ def write_html(
 
 @lru_cache(maxsize=1)
 def _load_style_cached() -> dict[str, Any]:
-    data = yaml.safe_load(_text("style.yaml"))
+    data = load_yaml(_text("style.yaml"))
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
         raise ResourceError(
             Errors.E102.format(name="views/data/style.yaml", line=1, reason="no 'types' mapping")
