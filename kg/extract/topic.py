@@ -61,6 +61,9 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     national = tuple(data["national_names"])
     national_actor = actor.display_name.startswith(tuple(data["national_prefixes"]))
     founding = tuple(relation_data()["founding_words"])
+    venue_before = re.compile(
+        f"(?:{'|'.join(map(re.escape, data['venue_words']))})[^，,。；;“]{{0,3}}“?$"
+    )
     done: set[str] = set()
     for m in ctx.mentions:
         predicate = _OWNED.get(m.label)
@@ -79,6 +82,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         clause = clause_start(ctx.text, start, bounds[0])
         if visit.search(ctx.text, clause, start):
             continue  # 察看了职工书屋: a place visited, not one the actor set up
+        if venue_before.search(ctx.text, clause, start):
+            continue  # 在李绍玉劳模工作室,…参观了: where something happens, not what is set up
         received = [p.end() for p in passing.finditer(ctx.text, bounds[0], start)]
         if received and not setting_up.search(ctx.text, received[-1], start):
             continue  # 荣获…工人先锋号1个,…职工之家1个: received, not set up

@@ -241,6 +241,11 @@ CASES = [
         "在州总工会共同举办工资集体协商集中要约行动签约仪式。",
         ("州邮政管理局", "establishes", "工资集体协商集中要约行动", None),
     ),
+    # a programme the article names without a subject or a venue word is its actor's
+    (
+        "重庆市总工会开展走访。李绍玉劳模工作室面积达200平方米。",
+        ("重庆市总工会", "establishes", "李绍玉劳模工作室", None),
+    ),
     # the awarding body establishes the award
     (
         "全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。",
@@ -359,6 +364,16 @@ NOT_TRIPLES = [
         "放大湖滨新就业形态联合工会作为全省首家新就业形态联合工会的优势,"
         "承办全市工会组建暨新就业形态劳动者集中入会行动推进会。",
         ("湖滨新就业形态联合工会", "organizes", None),
+    ),
+    # a programme written after 在 at its clause's start is where something happens
+    (
+        "重庆市总工会党组成员、副主席程国家一行来到彭水开展走访。在李绍玉劳模工作室,"
+        "程国家一行参观了苗绣作品展厅。",
+        ("重庆市总工会", "establishes", "李绍玉劳模工作室"),
+    ),
+    (
+        "成都市总工会开展慰问。1月22日,在辖区“九里小鸽”户外劳动者驿站,职工志愿者为骑手端上热奶茶。",
+        ("成都市总工会", "establishes", "九里小鸽户外劳动者驿站"),
     ),
 ]
 
