@@ -76,6 +76,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     run_gaps = set(data["run_gaps"])
     list_leads = tuple(data["list_leads"])
     host_roles = tuple(data["host_roles"])
+    venue_before = re.compile(
+        f"(?:{_alternation(tuple(data['venue_words'])).pattern})[^，,。；;“]{{0,3}}“?$"
+    )
     venue_set = re.compile(f"(?:{_alternation(tuple(data['venue_nouns'])).pattern})设在")
     passive_markers = tuple(data["passive_markers"])
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
@@ -197,7 +200,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                         m
                         for m in inside
                         if m.label == EntityType.PROGRAMME
-                        and sentence[t.end() : pos(m)] in run_gaps
+                        and (
+                            sentence[t.end() : pos(m)] in run_gaps
+                            if pos(m) >= t.end()
+                            # X…由A举办 (a programme before): not one where it is held
+                            else not venue_before.search(sentence, 0, pos(m))
+                        )
                     ]
                     for subject in subjects:
                         for obj in run[:1]:

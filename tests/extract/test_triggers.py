@@ -1,0 +1,58 @@
+"""Trigger words of establishes / organizes (kg.extract.triggers), on real sentences:
+the relation must come from a trigger rule, not from the article's owner fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+NANNING = (
+    "本报讯(记者 刘甲平)“致敬户外劳动者,共赴新春嘉年华”——“工会服务户外劳动者日”社区宣传"
+    "活动1月15日在工会驿站工人文化宫站举行,活动由南宁市总工会联合南宁市公安局交通警察支队、"
+    "南宁市交警四大队、广西汉达社会工作服务中心和南宁市出租汽车协会等单位共同开展,"
+    "为户外劳动者送上法治和交通安全宣传。"
+)
+
+CASES = [
+    # 新建, 选树 (relations.yaml establish_triggers)
+    (
+        "为了把服务做得更好,郑州市总工会新建了职工健康管理中心,面积达4000多平方米。",
+        ("郑州市总工会", "establishes", "职工健康管理中心"),
+    ),
+    (
+        "记者了解到，云南省总工会近年来在工匠人才培育上持续用力，已累计选树云岭工匠129名、"
+        "创新工作室与技师工作站471个。",
+        ("云南省总工会", "establishes", "技师工作站"),
+    ),
+    # A与B联手开展的 EVENT (organize_triggers)
+    (
+        "这是上海农商银行与上海市职工帮困基金会联手开展的“清洁到家 清爽过夏”公益活动的一幕。",
+        ("上海农商银行", "organizes", "清洁到家 清爽过夏公益活动"),
+    ),
+]
+
+NOT_CASES = [
+    # a programme written after 在 names where the event is held: the bodies holding the
+    # event do not set it up
+    (NANNING, ("南宁市出租汽车协会", "establishes", "工会驿站")),
+    (NANNING, ("南宁市总工会", "establishes", "工会驿站")),
+]
+
+
+def _triggered(relations):
+    return {
+        (r.head.display_name, r.predicate.value, r.tail.display_name)
+        for r in relations
+        if r.rule.startswith("trigger")
+    }
+
+
+@pytest.mark.parametrize(("text", "triple"), CASES)
+def test_trigger_gives(analyse, text: str, triple: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert triple in _triggered(relations), sorted(_triggered(relations))
+
+
+@pytest.mark.parametrize(("text", "triple"), NOT_CASES)
+def test_trigger_does_not_give(analyse, text: str, triple: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert triple not in _triggered(relations)
