@@ -79,6 +79,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     venue_before = re.compile(
         f"(?:{_alternation(tuple(data['venue_words'])).pattern})[^，,。；;“]{{0,3}}“?$"
     )
+    own_gap = re.compile(data["own_programme_gap"])
     venue_set = re.compile(f"(?:{_alternation(tuple(data['venue_nouns'])).pattern})设在")
     passive_markers = tuple(data["passive_markers"])
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
@@ -314,14 +315,21 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         if events:
             last_events = events
             seen_events.extend(events)
-        # 陕西省人力资源和社会保障厅“秦云就业”小程序: an organisation's own programme
+        # 陕西省人力资源和社会保障厅“秦云就业”小程序, 郑州市总工会2024年“五大行动”: an
+        # organisation's own programme
         for org in orgs:
             end = pos(org) + len(org.text)
             follower = next(
-                (m for m in inside if m.label == EntityType.PROGRAMME and pos(m) in (end, end + 1)),
+                (
+                    m
+                    for m in inside
+                    if m.label == EntityType.PROGRAMME
+                    and pos(m) >= end
+                    and own_gap.fullmatch(sentence, end, pos(m))
+                ),
                 None,
             )
-            if follower is not None and sentence[end : pos(follower)] in ("", "“", "的"):
+            if follower is not None:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, follower, evidence, rule="org-programme"
                 )

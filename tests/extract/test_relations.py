@@ -246,6 +246,11 @@ CASES = [
         "重庆市总工会开展走访。李绍玉劳模工作室面积达200平方米。",
         ("重庆市总工会", "establishes", "李绍玉劳模工作室", None),
     ),
+    # an organisation's own programme written right after it, a year between
+    (
+        "这项活动是郑州市总工会2024年“五大行动”“十件实事”中的一项。",
+        ("郑州市总工会", "establishes", "五大行动", None),
+    ),
     # the awarding body establishes the award
     (
         "全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。",
