@@ -70,7 +70,6 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         name = m.display_name
         if predicate is None or name in owned or name in done or m.rule == "event-pattern":
             continue
-        done.add(name)
         if predicate == RelationType.ESTABLISHES and not may_establish(actor, m):
             continue
         if name.startswith(actor.display_name) and name[len(actor.display_name) :].startswith(
@@ -93,9 +92,10 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 全国…表彰大会在北京举行: not held by a local body
         bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
         if bodies and not any(
-            o.display_name == actor.display_name and not _acted_on(ctx, o, verbs) for o in bodies
+            _same_body(ctx, o, actor) and not _acted_on(ctx, o, verbs) for o in bodies
         ):
             continue  # another body acts there, or the actor is what a verb acts on
+        done.add(name)  # the first mention that passes; an earlier one may not
         evidence = ctx.evidence(ctx.local(m)[0])
         yield RelationMention(actor, predicate, m, evidence, rule=f"topic-{predicate.value}")
 
@@ -105,3 +105,42 @@ def _acted_on(ctx: DocContext, m: Mention, verbs: set[int]) -> bool:
     start = ctx.local(m)[0]
     clause = clause_start(ctx.text, start, ctx.sentence_of(start)[0])
     return any(offset in verbs for offset in range(clause, start))
+
+
+def _leading_place(ctx: DocContext, m: Mention) -> tuple[str, str]:
+    """The last of the places opening ``m``'s name and the rest of its name
+    (北京昌平区总 → 昌平区, 总工会); no place: ("", the name)."""
+    end, last, written = m.start, "", ""
+    while True:
+        place = next(
+            (
+                p
+                for p in ctx.mentions
+                if p.label == EntityType.PLACE and p.start == end and p.end < m.end
+            ),
+            None,
+        )
+        if place is None:
+            break
+        end, last, written = place.end, place.display_name, place.text
+    at = m.display_name.find(written) if written else -1
+    if at < 0:
+        return last, ctx.text[end - ctx.article.start : ctx.local(m)[1]]
+    return last, m.display_name[at + len(written) :]
+
+
+def _same_body(ctx: DocContext, o: Mention, actor: Mention) -> bool:
+    """``o`` names the actor: the same name, or the same place level and head written
+    with more or fewer places before it (北京昌平区总工会 for 昌平区总工会; 西安市工会
+    for 西安市总工会)."""
+    if o.display_name == actor.display_name:
+        return True
+    if o.label != actor.label:
+        return False
+    (place, rest), (actor_place, actor_rest) = _leading_place(ctx, o), _leading_place(ctx, actor)
+    short = relation_data()["body_head_variants"]
+    return (
+        bool(place)
+        and place == actor_place
+        and short.get(rest, rest) == short.get(actor_rest, actor_rest)
+    )
