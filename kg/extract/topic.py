@@ -64,6 +64,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     venue_before = re.compile(
         f"(?:{'|'.join(map(re.escape, data['venue_words']))})[^，,。；;“]{{0,3}}“?$"
     )
+    venue = tuple(data["venue_words"])
     done: set[str] = set()
     for m in ctx.mentions:
         predicate = _OWNED.get(m.label)
@@ -90,7 +91,15 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 落实…推进会精神: an event referred to
         if predicate == RelationType.ORGANIZES and name.startswith(national) and not national_actor:
             continue  # 全国…表彰大会在北京举行: not held by a local body
-        bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
+        # …授牌仪式在A公司举行: a body after 在 is where an event is held, not who acts
+        bodies = [
+            o
+            for o in ctx.in_sentence(bounds)
+            if o.label in ORG_TYPES
+            and not (
+                predicate == RelationType.ORGANIZES and ctx.text[: ctx.local(o)[0]].endswith(venue)
+            )
+        ]
         if bodies and not any(
             _same_body(ctx, o, actor) and not _acted_on(ctx, o, verbs) for o in bodies
         ):

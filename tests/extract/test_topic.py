@@ -12,6 +12,12 @@ BODY = (
 CASES = [
     # the headline writes the actor with a place more and a short head (北京昌平区总)
     ("## 北京昌平区总出台举措激励“一室一盟”建设\n\n" + BODY, ("昌平区总工会", "一室一盟")),
+    # a body after 在 is where the event is held: the actor still holds it
+    (
+        "云南省总工会推动工匠学院建设。本报讯（记者赵黎浩）云南工匠学院授牌仪式1月13日在"
+        "云南省交通规划设计院有限公司举行。",
+        ("云南省总工会", "云南工匠学院授牌仪式"),
+    ),
 ]
 
 NOT_CASES = [
