@@ -65,6 +65,12 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         f"(?:{'|'.join(map(re.escape, data['venue_words']))})[^，,。；;“]{{0,3}}“?$"
     )
     venue = tuple(data["venue_words"])
+    said = re.compile(
+        "(?<![据简])(?:"
+        + "|".join(map(re.escape, load_lexicon().speech_verbs))
+        + f")[{re.escape(data['speech_marks'])}]"
+    )
+    purpose = tuple(data["purpose_leads"])
     done: set[str] = set()
     for m in ctx.mentions:
         predicate = _OWNED.get(m.label)
@@ -84,6 +90,11 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 察看了职工书屋: a place visited, not one the actor set up
         if venue_before.search(ctx.text, clause, start):
             continue  # 在李绍玉劳模工作室,…参观了: where something happens, not what is set up
+        spoken = [p.end() for p in said.finditer(ctx.text, bounds[0], start)]
+        if spoken and setting_up.search(ctx.text, spoken[-1], start):
+            continue  # 徐振福表示,开展“两癌”筛查是…: set up in what someone says
+        if ctx.text.startswith(purpose, clause) and setting_up.search(ctx.text, clause, start):
+            continue  # 为今后开展职工文化艺术活动积累经验: a purpose, not a deed
         received = [p.end() for p in passing.finditer(ctx.text, bounds[0], start)]
         if received and not setting_up.search(ctx.text, received[-1], start):
             continue  # 荣获…工人先锋号1个,…职工之家1个: received, not set up

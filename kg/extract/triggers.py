@@ -80,6 +80,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         f"(?:{_alternation(tuple(data['venue_words'])).pattern})[^，,。；;“]{{0,3}}“?$"
     )
     own_gap = re.compile(data["own_programme_gap"])
+    said = re.compile(
+        f"(?<![据简])(?:{_alternation(lex.speech_verbs).pattern})[{re.escape(data['speech_marks'])}]"
+    )
+    purpose = tuple(data["purpose_leads"])
     venue_set = re.compile(f"(?:{_alternation(tuple(data['venue_nouns'])).pattern})设在")
     passive_markers = tuple(data["passive_markers"])
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
@@ -182,6 +186,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                         ref = referring_body.search(sentence, clause, t.start())
                         if ref is None:
                             objects = [m for m in objects if "的" not in sentence[t.end() : pos(m)]]
+                            # nor for what someone says (徐振福表示,开展…) or a purpose
+                            # (为今后开展…积累经验): no body is shown doing it
+                            if said.search(sentence, 0, t.start()) or sentence.startswith(
+                                purpose, clause
+                            ):
+                                objects = []
                             subjects = [topic] if objects else []
                         else:  # 该行已建起…: the last body named with that head
                             subjects = _referred_body(ctx, ref.group(1), s_start + ref.start())

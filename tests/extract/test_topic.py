@@ -20,6 +20,40 @@ CASES = [
     ),
 ]
 
+# the owner fallback of a trigger with no subject of its own
+FALLBACK_CASES = [
+    (
+        "湖北省襄阳市总工会关爱女职工。近年来,全市工会累计投入300余万元,建成爱心母婴室121家。",
+        ("湖北省襄阳市总工会", "爱心母婴室"),
+    ),
+    # 简称“…” is no speech
+    (
+        "中国人寿保险股份有限公司湖南省分公司(以下简称“湖南国寿”)联合所属14个市州分公司,"
+        "开展“情暖驿站”服务。",
+        ("中国人寿保险股份有限公司湖南省分公司", "情暖驿站"),
+    ),
+]
+
+NOT_FALLBACK_CASES = [
+    # set up in what someone says
+    (
+        "锡林浩特市总工会为女职工送健康。徐振福表示,开展“两癌”筛查是工会落实“我为群众办实事”"
+        "实践活动的具体举措。",
+        ("锡林浩特市总工会", "我为群众办实事"),
+    ),
+    (
+        "天津市滨海新区总工会举办阅读活动。李贤表示,职工阅读活动要始终突出思想政治引领,"
+        "为天津实施制造强市战略、推动高质量发展输送人才。",
+        ("天津市滨海新区总工会", "制造强市战略"),
+    ),
+    # a purpose, not a deed
+    (
+        "丰台区总工会举办培训班。每晚还安排了传统文化课程帮助学员减压,"
+        "为今后开展职工文化艺术活动积累经验。",
+        ("丰台区总工会", "职工文化艺术活动"),
+    ),
+]
+
 NOT_CASES = [
     # another district's union acts in the headline: not the actor
     ("## 北京朝阳区总出台举措激励“一室一盟”建设\n\n" + BODY, ("昌平区总工会", "一室一盟")),
@@ -42,3 +76,23 @@ def test_actor_owns(analyse, text: str, pair: tuple) -> None:
 def test_actor_does_not_own(analyse, text: str, pair: tuple) -> None:
     _, _, relations = analyse(text)
     assert pair not in _topic(relations)
+
+
+def _established(relations):
+    return {
+        (r.head.display_name, r.tail.display_name)
+        for r in relations
+        if r.predicate.value == "establishes"
+    }
+
+
+@pytest.mark.parametrize(("text", "pair"), FALLBACK_CASES)
+def test_fallback_owns(analyse, text: str, pair: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert pair in _established(relations), sorted(_established(relations))
+
+
+@pytest.mark.parametrize(("text", "pair"), NOT_FALLBACK_CASES)
+def test_no_fallback_in_speech_or_purpose(analyse, text: str, pair: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert pair not in _established(relations)
