@@ -54,6 +54,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     verbs = {w.start for w in doc._.kg_words or [] if w.tag in ("v", "vd")}
     data = relation_data()
     visit = re.compile("|".join(map(re.escape, data["visit_verbs"])))
+    basis = re.compile("|".join(map(re.escape, data["basis_verbs"])))
     passing = re.compile("|".join(map(re.escape, data["passing_verbs"])))
     triggers = (*load_lexicon().triggers["establishes"], *data["establish_triggers"])
     setting_up = re.compile("|".join(map(re.escape, triggers)))
@@ -95,9 +96,14 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 徐振福表示,开展“两癌”筛查是…: set up in what someone says
         if ctx.text.startswith(purpose, clause) and setting_up.search(ctx.text, clause, start):
             continue  # 为今后开展职工文化艺术活动积累经验: a purpose, not a deed
+        if basis.search(ctx.text, clause, start):
+            continue  # 结合“骑手友好社区”试点: drawn upon, not shown set up
         received = [p.end() for p in passing.finditer(ctx.text, bounds[0], start)]
-        if received and not setting_up.search(ctx.text, received[-1], start):
-            continue  # 荣获…工人先锋号1个,…职工之家1个: received, not set up
+        if received and not any(
+            "的" not in ctx.text[t.end() : start]
+            for t in setting_up.finditer(ctx.text, received[-1], start)
+        ):
+            continue  # 荣获…工人先锋号1个,…职工之家1个; 还有…开展心理疏导的心灵驿站
         if ctx.text[ctx.local(m)[1] :].lstrip('”"').startswith(referred):
             continue  # 落实…推进会精神: an event referred to
         if predicate == RelationType.ORGANIZES and name.startswith(national) and not national_actor:

@@ -10,6 +10,11 @@ BODY = (
 )
 
 CASES = [
+    (
+        "重庆市总工会开展走访。此外，重庆全市共有3万名专兼职工会干部参与“牵手”行动，"
+        "他们将走进困难职工家中。",
+        ("重庆市总工会", "牵手行动"),
+    ),
     # the headline writes the actor with a place more and a short head (北京昌平区总)
     ("## 北京昌平区总出台举措激励“一室一盟”建设\n\n" + BODY, ("昌平区总工会", "一室一盟")),
     # a body after 在 is where the event is held: the actor still holds it
@@ -55,6 +60,22 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # drawn upon (结合/依托), not shown set up
+    (
+        "贵州省总工会推动疗休养。结合“县级工会加强年”专项工作部署,促进资源共享,加强团结协作。",
+        ("贵州省总工会", "县级工会加强年"),
+    ),
+    # parts of a facility (还有…), a trigger inside a relative clause (开展心理疏导的) aside
+    (
+        "深圳市总工会开展服务。中心里还有提供法律咨询的权益保障室、开展心理疏导的心灵驿站,"
+        "以及专为女职工准备的爱心妈妈小屋。",
+        ("深圳市总工会", "心灵驿站"),
+    ),
+    (
+        "深圳市总工会开展服务。中心里还有提供法律咨询的权益保障室、开展心理疏导的心灵驿站,"
+        "以及专为女职工准备的爱心妈妈小屋。",
+        ("深圳市总工会", "爱心妈妈小屋"),
+    ),
     # another district's union acts in the headline: not the actor
     ("## 北京朝阳区总出台举措激励“一室一盟”建设\n\n" + BODY, ("昌平区总工会", "一室一盟")),
 ]
