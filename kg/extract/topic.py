@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.extract.triggers import may_establish
-from kg.nlp.doc import clause_start
+from kg.nlp.doc import CLAUSE_END, clause_start
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -55,6 +55,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     data = relation_data()
     visit = re.compile("|".join(map(re.escape, data["visit_verbs"])))
     basis = re.compile("|".join(map(re.escape, data["basis_verbs"])))
+    going = re.compile("|".join(map(re.escape, data["going_words"])))
+    metaphor = re.compile("|".join(map(re.escape, data["likeness_words"])))
     passing = re.compile("|".join(map(re.escape, data["passing_verbs"])))
     triggers = (*load_lexicon().triggers["establishes"], *data["establish_triggers"])
     setting_up = re.compile("|".join(map(re.escape, triggers)))
@@ -89,6 +91,16 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         clause = clause_start(ctx.text, start, bounds[0])
         if visit.search(ctx.text, clause, start):
             continue  # 察看了职工书屋: a place visited, not one the actor set up
+        clause_end = next(
+            (c.start() for c in CLAUSE_END.finditer(ctx.text, ctx.local(m)[1], bounds[1])),
+            bounds[1],
+        )
+        if going.search(ctx.text, clause, start) and visit.search(
+            ctx.text, ctx.local(m)[1], clause_end
+        ):
+            continue  # 到…工会服务站参观交流: a place gone to and visited
+        if metaphor.search(ctx.text, clause, start):
+            continue  # 商家店铺将化身“爱心驿站”: a likeness, not a programme set up
         if venue_before.search(ctx.text, clause, start):
             continue  # 在李绍玉劳模工作室,…参观了: where something happens, not what is set up
         spoken = [p.end() for p in said.finditer(ctx.text, bounds[0], start)]
