@@ -80,6 +80,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         f"(?:{_alternation(tuple(data['venue_words'])).pattern})[^，,。；;“]{{0,3}}“?$"
     )
     own_gap = re.compile(data["own_programme_gap"])
+    # a trigger followed by a word of its own has an object of its own (由A组织全国…合作)
+    own_object = re.compile(r"[\u4e00-\u9fff“]")
     said = re.compile(
         f"(?<![据简])(?:{_alternation(lex.speech_verbs).pattern})[{re.escape(data['speech_marks'])}]"
     )
@@ -175,7 +177,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                         ]
                     if not objects:
                         objects = [m for m in pool if m.label in wanted and pos(m) < t.start()]
-                        if not objects and predicate == RelationType.ORGANIZES:
+                        if (
+                            not objects
+                            and predicate == RelationType.ORGANIZES
+                            and not own_object.match(sentence, t.end())
+                        ):
+                            # 活动由A主办,B承办: the last event named; not 由A组织…合作
                             objects = referred()
                 else:
                     subjects = _subjects_before(sentence, t.start(), orgs, pos, acted_on)

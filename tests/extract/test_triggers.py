@@ -13,6 +13,12 @@ NANNING = (
 )
 
 CASES = [
+    # 活动由A主办,B承办: the last event named
+    (
+        "当天,2024年英雄花开英雄城·传递工运力量主题活动启动。活动由广州市总工会主办,"
+        "南沙区总工会承办。",
+        ("广州市总工会", "organizes", "2024年英雄花开英雄城·传递工运力量主题活动"),
+    ),
     # 新建, 选树 (relations.yaml establish_triggers)
     (
         "为了把服务做得更好,郑州市总工会新建了职工健康管理中心,面积达4000多平方米。",
@@ -31,6 +37,13 @@ CASES = [
 ]
 
 NOT_CASES = [
+    # 由A组织 with an object of its own: not the last event named
+    (
+        "本报讯 11月22日,2023年中国职工文化体育协会职工旅游分会年会在贵州省毕节市召开。"
+        "按照合作协议,贵州省文旅厅将负责提供政策支持,由中国职工国际旅行社总社组织全国劳模"
+        "康养医疗、职工培训研学等方面合作。",
+        ("中国职工国际旅行社总社", "organizes", "2023年中国职工文化体育协会职工旅游分会年会"),
+    ),
     # a programme written after 在 names where the event is held: the bodies holding the
     # event do not set it up
     (NANNING, ("南宁市出租汽车协会", "establishes", "工会驿站")),
