@@ -121,14 +121,9 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         if predicate == RelationType.ORGANIZES and name.startswith(national) and not national_actor:
             continue  # 全国…表彰大会在北京举行: not held by a local body
         # …授牌仪式在A公司举行: a body after 在 is where an event is held, not who acts
-        bodies = [
-            o
-            for o in ctx.in_sentence(bounds)
-            if o.label in ORG_TYPES
-            and not (
-                predicate == RelationType.ORGANIZES and ctx.text[: ctx.local(o)[0]].endswith(venue)
-            )
-        ]
+        bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
+        if predicate == RelationType.ORGANIZES:
+            bodies = _not_venues(ctx, bodies, venue)
         if bodies and not any(
             _same_body(ctx, o, actor) and not _acted_on(ctx, o, verbs) for o in bodies
         ):
@@ -182,3 +177,18 @@ def _same_body(ctx: DocContext, o: Mention, actor: Mention) -> bool:
         and place == actor_place
         and short.get(rest, rest) == short.get(actor_rest, actor_rest)
     )
+
+
+def _not_venues(ctx: DocContext, bodies: list[Mention], venue: tuple[str, ...]) -> list[Mention]:
+    """The bodies that are not venues: a body written after a venue word (走进A、B) and
+    those listed after it with 、 are where something happens, not who acts."""
+    kept, last_venue_end = [], None
+    for o in sorted(bodies, key=lambda m: ctx.local(m)[0]):
+        start, end = ctx.local(o)
+        if ctx.text[:start].endswith(venue) or (
+            last_venue_end is not None and ctx.text[last_venue_end:start] == "、"
+        ):
+            last_venue_end = end
+            continue
+        kept.append(o)
+    return kept

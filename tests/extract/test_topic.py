@@ -17,6 +17,12 @@ CASES = [
     ),
     # the headline writes the actor with a place more and a short head (北京昌平区总)
     ("## 北京昌平区总出台举措激励“一室一盟”建设\n\n" + BODY, ("昌平区总工会", "一室一盟")),
+    # bodies gone to (走进A、B) are venues: the actor still holds the event
+    (
+        "山西省总工会推进职工书屋建设。与会人员走进山西五建集团公司、太原热力集团公司,"
+        "现场察看两家企业的职工书屋,随后参加了“再读我的语文书”全省职工经典诵读分享会。",
+        ("山西省总工会", "再读我的语文书全省职工经典诵读分享会"),
+    ),
     # a body after 在 is where the event is held: the actor still holds it
     (
         "云南省总工会推动工匠学院建设。本报讯（记者赵黎浩）云南工匠学院授牌仪式1月13日在"
