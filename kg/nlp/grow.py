@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kg.nlp.doc import CJK, CLAUSE_END, Word, word_index_at
 from kg.nlp.lexicon import Lexicon
 
-__all__ = ["Piece", "grow_left", "is_specific"]
+__all__ = ["Piece", "grow_left", "is_specific", "made_of"]
 
 # jieba flags that never occur inside a name: prepositions, conjunctions, particles,
 # adverbs, pronouns, interjections, verbs (see grow_left for the exceptions), idioms.
@@ -237,3 +237,13 @@ def is_specific(pieces: list[Piece], lex: Lexicon, *, strict: bool = False) -> b
         return False  # a name that opens on a modifier needs a proper part (老陶瓷厂)
     content = [t for t in texts if t not in lex.generic_modifiers]
     return sum(map(len, content)) >= 2
+
+
+def made_of(text: str, vocabulary: frozenset[str]) -> bool:
+    """True if ``text`` is a sequence of words of ``vocabulary`` (职工创新 = 职工 + 创新)."""
+    while text:
+        word = max((w for w in vocabulary if text.startswith(w)), key=len, default=None)
+        if word is None:
+            return False
+        text = text[len(word) :]
+    return True

@@ -77,6 +77,8 @@ class Lexicon:
     weak_programme_suffixes: tuple[str, ...]
     programme_grades: frozenset[str]
     shared_programme_heads: tuple[str, ...]
+    ownerless_programme_heads: tuple[str, ...]
+    organiser_roles: tuple[str, ...]
     programme_purpose_words: frozenset[str]
     programme_users: frozenset[str]
     programme_class_words: tuple[str, ...]
@@ -283,6 +285,8 @@ def load_lexicon() -> Lexicon:
         weak_programme_suffixes=_longest_first(data["weak_programme_suffixes"]),
         programme_grades=frozenset(data["programme_grades"]),
         shared_programme_heads=_longest_first(data["shared_programme_heads"]),
+        ownerless_programme_heads=_longest_first(data["ownerless_programme_heads"]),
+        organiser_roles=_longest_first(data["organiser_roles"]),
         programme_purpose_words=frozenset(data["programme_purpose_words"]),
         programme_users=frozenset(data["programme_users"]),
         programme_class_words=_longest_first(data["programme_class_words"]),

@@ -41,3 +41,44 @@ def test_programme_named_by_a_domain_term(analyse, text: str, name: str) -> None
 def test_domain_term_is_not_cut(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# a 中心 named, after its owners, only by its users and purpose is a service site
+# (GUIDELINES: service sites); a 工作室联盟 with no place or body in its name is a programme
+# (GUIDELINES: alliances)
+SITES = [
+    ("代表团先后考察了三亚市总工会帮扶中心,走进海航集团展览馆。", "三亚市总工会帮扶中心"),
+    ("调研组先后来到延吉市总工会职工服务中心、职工驿站。", "延吉市总工会职工服务中心"),
+    (
+        "11月18日上午,沙头角深港国际消费合作区职工服务中心在沙盐路东顺雅苑揭牌。",
+        "沙头角深港国际消费合作区职工服务中心",
+    ),
+    (
+        "会上成立了全国机械冶金建材行业劳模和工匠人才创新工作室联盟。",
+        "全国机械冶金建材行业劳模和工匠人才创新工作室联盟",
+    ),
+]
+NOT_SITES = [
+    # a site that organises acts: an organisation (GUIDELINES: a venue that acts)
+    (
+        "据了解,此次活动的主办单位是厦门市总工会,承办单位为厦门市工人文化宫、厦门市职工服务中心。",
+        "厦门市职工服务中心",
+    ),
+    ("昌平农服中心劳模创新工作室联盟成立。", "昌平农服中心劳模创新工作室联盟"),
+    (
+        "7月4日来河南省郑州市职工文体中心五楼健康管理中心体检的一位女职工。",
+        "河南省郑州市职工文体中心",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SITES)
+def test_service_sites_and_kind_named_alliances(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_SITES)
+def test_bodies_with_a_shared_head_stay_organisations(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ORGANIZATION)

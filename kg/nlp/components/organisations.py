@@ -9,8 +9,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import Phrases
-from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions, word_index_at
-from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.doc import (
+    CJK,
+    Candidate,
+    add_candidate,
+    clause_start,
+    doc_text,
+    register_extensions,
+    word_index_at,
+)
+from kg.nlp.grow import grow_left, is_specific, made_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -21,6 +29,15 @@ _TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n"})
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 _COORDINATED = re.compile(r"(?:委|政府)[省市区县州镇乡]$")
 _ENUMERATED_ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,9}")
+_OWNER_TYPES = frozenset(
+    {
+        EntityType.PLACE,
+        EntityType.UNION,
+        EntityType.ENTERPRISE,
+        EntityType.GOVERNMENT_BODY,
+        EntityType.ORGANIZATION,
+    }
+)
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 
 
@@ -158,7 +175,10 @@ class OrganisationRecognizer:
             parent = max(parents, key=lambda p: p.end, default=None)  # the longest
             if parent is not None and parent.name != text[parent.start : parent.end]:
                 name = parent.name + text[parent.end : m.end()]  # 天津市总 + 劳动关系部
-            candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
+            rule = "org-suffix"
+            if self._programme_site(doc, text, start, m.start(), m.end(), found):
+                label, rule = EntityType.PROGRAMME, "programme-site"
+            candidate = Candidate(start, m.end(), label, name, rule, self.priority)
             found.append(candidate)
             add_candidate(doc, candidate)
         self._enumerated_companies(doc)
@@ -268,6 +288,34 @@ class OrganisationRecognizer:
                 place.start, head.end(), EntityType.ENTERPRISE, name, "org-brand", self.priority
             )
             add_candidate(doc, candidate)
+
+    def _programme_site(
+        self, doc: Doc, text: str, start: int, head_start: int, end: int, found: list[Candidate]
+    ) -> bool:
+        """Whether an organisation-headed name is a programme (GUIDELINES: service sites,
+        alliances): a 中心 named, after its owners (places, bodies), only by its users and
+        purpose (三亚市总工会|帮扶中心, 滨州市|职工健康服务中心); a 工作室联盟 named by its
+        members' kind, with no place or body in its name (职工创新工作室联盟, not
+        昌平农服中心劳模创新工作室联盟). One that organises (承办单位为…职工服务中心,
+        …中心主办) acts, so is an organisation (GUIDELINES: a venue that acts)."""
+        lex = self.lex
+        clause = clause_start(text, start)
+        if any(w in text[clause:start] for w in lex.organiser_roles) or text.startswith(
+            lex.organiser_roles, end
+        ):
+            return False
+        owners = [
+            c
+            for c in (*(doc._.kg_candidates or []), *found)
+            if c.label in _OWNER_TYPES and start <= c.start and c.end <= head_start
+        ]
+        if text.endswith(lex.ownerless_programme_heads, 0, end):
+            return not owners
+        if not text.endswith(lex.shared_programme_heads, 0, end):
+            return False
+        owner_end = max((c.end for c in owners), default=start)
+        rest = text[owner_end:head_start].replace("“", "").replace("”", "")
+        return bool(rest) and made_of(rest, lex.programme_users | lex.programme_purpose_words)
 
     def _label(
         self, head: str, text: str, start: int, head_start: int, found: list[Candidate]

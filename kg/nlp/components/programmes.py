@@ -16,7 +16,7 @@ from kg.nlp.doc import (
     register_extensions,
     word_index_at,
 )
-from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.grow import grow_left, is_specific, made_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -201,7 +201,7 @@ class ProgrammeRecognizer:
                 continue
             if not (graded or (pieces and is_specific(pieces, lex, strict=weak))):
                 continue
-            if m.group(0) in lex.shared_programme_heads and not _made_of(
+            if m.group(0) in lex.shared_programme_heads and not made_of(
                 text[start : m.start()], lex.programme_users | lex.programme_purpose_words
             ):
                 continue  # a named alliance is an organisation (kg_organisations)
@@ -251,16 +251,6 @@ def _heads_at_word_ends(text: str, words, head_re: Phrases) -> list[PhraseMatch]
     """The longest head ending at each word end: 奖状 in 五一劳动|奖状, which a left-to-right
     scan misses after taking 劳动奖."""
     return head_re.longest_ending_at(text, [w.end for w in words])
-
-
-def _made_of(text: str, vocabulary: frozenset[str]) -> bool:
-    """True if ``text`` is a sequence of words of ``vocabulary`` (职工创新 = 职工 + 创新)."""
-    while text:
-        word = max((w for w in vocabulary if text.startswith(w)), key=len, default=None)
-        if word is None:
-            return False
-        text = text[len(word) :]
-    return True
 
 
 @Language.factory("kg_programmes", default_config={"priority": 35})
