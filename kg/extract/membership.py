@@ -114,6 +114,17 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             yield RelationMention(
                 person, RelationType.MEMBER_OF, org, evidence, role=role, rule="post-chain"
             )
+    # 他现任…工会主席: a pronoun before an election verb stands for the last person named
+    for pronoun in re.finditer(data["subject_pronouns"], text):
+        before = [p for p in persons if ctx.local(p)[1] <= pronoun.start()]
+        if not before:
+            continue
+        person = max(before, key=lambda p: ctx.local(p)[1])
+        evidence = ctx.evidence(pronoun.start())
+        for org, role in _elected(ctx, text, pronoun.end(), orgs_by_start, is_post, data, None):
+            yield RelationMention(
+                person, RelationType.MEMBER_OF, org, evidence, role=role, rule="pronoun-post"
+            )
 
 
 def _split_units(ctx: DocContext, org: Mention, role: str, data: dict) -> list[tuple[Mention, str]]:
@@ -223,9 +234,12 @@ def _elected(
 ) -> list[tuple[Mention, str]]:
     """``王雄之等9人全票当选…联合会第一届委员会委员``: PERSON (等N人) 当选 ORG POST; the
     body may be written by its head noun (当选联合会主席) or, later in the sentence, left
-    out (…;赵德胜当选副主席)."""
+    out (…;赵德胜当选副主席; …工会召开会员大会,选举吴秋北担任会长: the sentence's one
+    body). A form of address, adverbs or a date may come before the verb (吴秋北于2018年
+    接任…; 他现任…)."""
     verbs = "|".join(map(re.escape, sorted(data["election_verbs"], key=len, reverse=True)))
-    m = re.match(rf"(?:等\d+人)?(?:全票|高票|同时)?(?:{verbs})", text[end : end + 16])
+    gap = data["election_gap"]
+    m = re.match(rf"(?:等\d+人)?(?:{gap})(?:全票|高票|同时)?(?:{verbs})", text[end : end + 24])
     if m is None:
         return []
     at = end + m.end()
@@ -247,22 +261,36 @@ def _elected(
             org, length = named[-1], len(noun)
         elif last is not None and not re.search(r"[。！？\n]", text[last[1] : at]):
             org = last[0]
-        else:
-            return []
+        else:  # …工会召开会员大会,选举吴秋北担任会长: the one body of the sentence
+            org = _sole_body(ctx, end)
+            if org is None:
+                return []
     rest = at + length
-    close = re.search(r"[，,。；;、\n]|$", text[rest : rest + 30])
-    stop = rest + (close.start() if close else 0)
-    role = text[rest:stop]
-    term = re.match(r"第[一二三四五六七八九十\d]+届(?:委员会|理事会)?", role)
-    offset = term.end() if term else 0
-    committee = next((c for c in data["committee_names"] if role.startswith(c, offset)), "")
-    offset += len(committee)
-    if len(role) <= offset:
-        return []
-    posts = role[offset:]
-    if all(is_post(text, rest + offset + a, rest + offset + b) for a, b in _parts(posts)):
-        return [(org, role)]
+    # 副会长、会长: a chain of posts up to the clause's end, else the first post alone
+    for closers in (r"[，,。；;\n]", r"[，,。；;、\n]"):
+        close = re.search(rf"{closers}|$", text[rest : rest + 30])
+        stop = rest + (close.start() if close else 0)
+        role = text[rest:stop]
+        term = re.match(r"第[一二三四五六七八九十\d]+届(?:委员会|理事会)?", role)
+        offset = term.end() if term else 0
+        committee = next((c for c in data["committee_names"] if role.startswith(c, offset)), "")
+        offset += len(committee)
+        if len(role) <= offset:
+            return []
+        posts = role[offset:]
+        if all(is_post(text, rest + offset + a, rest + offset + b) for a, b in _parts(posts)):
+            return [(org, role)]
     return []
+
+
+def _sole_body(ctx: DocContext, end: int) -> Mention | None:
+    """The one organisation named in the sentence before ``end`` (nested names aside)."""
+    lo = ctx.sentence_of(max(0, end - 1))[0]
+    named = ctx.top_level(
+        [o for o in ctx.mentions if o.label in ORG_TYPES and lo <= ctx.local(o)[0] < end]
+    )
+    names = {o.display_name for o in named}
+    return named[0] if len(names) == 1 else None
 
 
 def _bare_body(

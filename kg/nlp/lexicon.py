@@ -56,6 +56,7 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
     left_breaks: frozenset[str]
+    appointment_verbs: tuple[str, ...]
     posts: frozenset[str]
     weak_posts: frozenset[str]
     name_internal_posts: frozenset[str]
@@ -263,7 +264,8 @@ def load_lexicon() -> Lexicon:
         province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
-        left_breaks=frozenset(data["left_breaks"]),
+        left_breaks=frozenset(data["left_breaks"] + data["appointment_verbs"]),
+        appointment_verbs=_longest_first(data["appointment_verbs"]),
         posts=frozenset(data["posts"]),
         weak_posts=frozenset(data["weak_posts"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),

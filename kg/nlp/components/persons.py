@@ -49,6 +49,7 @@ class PersonRecognizer:
         posts = sorted(lex.posts, key=lambda p: (-len(p), p))
         self.post_re = Phrases(posts)
         self.speech_re = Phrases(lex.speech_verbs)
+        self.appointment_re = Phrases(lex.appointment_verbs)
 
     def __call__(self, doc: Doc) -> Doc:
         text, words = doc_text(doc), doc._.kg_words or []
@@ -157,7 +158,8 @@ class PersonRecognizer:
                 plain = w.text[0] not in self.lex.ambiguous_surnames
                 # 康养度假、温泉旅游 is no list of people; 廖丽娟、白妙馨、王雪梅 is
                 enumerated = enumerated and (plain or self._listed_with_people(i, words))
-                cue = self.speech_re.match(after) or enumerated or before == "”" or titled
+                said = self.speech_re.match(after) or self.appointment_re.match(after)
+                cue = said or enumerated or before == "”" or titled
                 if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
         return doc

@@ -1,0 +1,66 @@
+"""memberOf after an election or appointment verb (kg.extract.membership): PERSON
+担任/出任/现任/接任… ORG POST, with adverbs or a date before the verb, a pronoun for the
+last person named, and the sentence's one body when the post comes alone."""
+
+from __future__ import annotations
+
+import pytest
+
+APPOINTED = [
+    # the body starts after the verb: 担任 is no part of its name
+    (
+        "张向丽担任安徽徽大姐家政服务集团有限公司工会主席。",
+        "张向丽",
+        "安徽徽大姐家政服务集团有限公司工会",
+        "主席",
+    ),
+    ("吴秋北出任香港工会联合会会长,任期三年。", "吴秋北", "香港工会联合会", "会长"),
+    # adverbs, a date or a form of address before the verb
+    ("吴秋北目前担任香港工会联合会会长。", "吴秋北", "香港工会联合会", "会长"),
+    ("吴秋北于2018年接任香港工会联合会会长。", "吴秋北", "香港工会联合会", "会长"),
+    ("吴秋北同志,现任香港工会联合会会长。", "吴秋北", "香港工会联合会", "会长"),
+    # a chain of posts after the body
+    ("吴秋北先后担任香港工会联合会副会长、会长。", "吴秋北", "香港工会联合会", "副会长、会长"),
+    # a pronoun stands for the last person named
+    (
+        "吴秋北是一名老工运人。他现任香港工会联合会会长,带领会员维权。",
+        "吴秋北",
+        "香港工会联合会",
+        "会长",
+    ),
+    ("吴秋北出席会议。她曾担任香港工会联合会理事长。", "吴秋北", "香港工会联合会", "理事长"),
+    # a post alone: the sentence's one body
+    (
+        "香港工会联合会召开第一届会员大会,选举吴秋北担任会长。",
+        "吴秋北",
+        "香港工会联合会",
+        "会长",
+    ),
+]
+
+NOT_APPOINTED = [
+    # two bodies in the sentence: a post alone belongs to neither
+    ("在香港工会联合会和香港教育工作者联会支持下,吴秋北担任队长。", "吴秋北"),
+    # 其他 is no pronoun
+    ("香港工会联合会表彰会员。其他担任香港工会联合会会长的人也出席。", None),
+]
+
+
+def _members(relations) -> set[tuple[str, str, str | None]]:
+    return {
+        (r.head.display_name, r.tail.display_name, r.role)
+        for r in relations
+        if r.predicate.value == "memberOf"
+    }
+
+
+@pytest.mark.parametrize(("text", "person", "body", "role"), APPOINTED)
+def test_appointment_gives_the_post(analyse, text: str, person: str, body: str, role: str) -> None:
+    _, _, relations = analyse(text)
+    assert (person, body, role) in _members(relations)
+
+
+@pytest.mark.parametrize(("text", "person"), NOT_APPOINTED)
+def test_no_post_without_its_body(analyse, text: str, person: str | None) -> None:
+    _, _, relations = analyse(text)
+    assert not [m for m in _members(relations) if person in (None, m[0])]
