@@ -84,6 +84,12 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                     role = text[chain_start:cursor]
                     org, role = _own_union(org, role, orgs_by_end.get(org_end + 2, []))
                     break
+            if org is None and starts:
+                # 副主席、书记处书记、党组成员,机关党委书记: posts after a comma still
+                # belong to the body before the earlier posts
+                org, body_start, role = _across_comma(
+                    ctx, text, starts[0], cursor, orgs_by_end, person_ends, is_post, max_len
+                )
             if org is None:
                 break
             found.extend(_split_units(ctx, org, role, data))
@@ -125,6 +131,29 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             yield RelationMention(
                 person, RelationType.MEMBER_OF, org, evidence, role=role, rule="pronoun-post"
             )
+
+
+def _across_comma(
+    ctx: DocContext,
+    text: str,
+    chain: int,
+    cursor: int,
+    orgs_by_end: dict[int, list[Mention]],
+    person_ends: dict[int, Mention],
+    is_post,
+    max_len: int,
+) -> tuple[Mention | None, int | None, str | None]:
+    """The body and whole role of a post chain ``text[chain:cursor]`` written after a
+    comma, when the posts before the comma follow a body (``滨州市卫生健康委党组书记、
+    主任,二级巡视员``); never across a person (``主席张三,副主席李四``)."""
+    comma = chain - 1
+    if text[comma : comma + 1] not in ("，", ",") or comma in person_ends:
+        return None, None, None
+    for start in _chain_starts(text, comma, is_post, max_len):
+        org = _longest(orgs_by_end.get(start, []))
+        if org is not None and org.article_id == ctx.article.id:
+            return org, ctx.local(org)[0], text[start:cursor]
+    return None, None, None
 
 
 def _split_units(ctx: DocContext, org: Mention, role: str, data: dict) -> list[tuple[Mention, str]]:

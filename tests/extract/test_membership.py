@@ -64,3 +64,26 @@ def test_appointment_gives_the_post(analyse, text: str, person: str, body: str, 
 def test_no_post_without_its_body(analyse, text: str, person: str | None) -> None:
     _, _, relations = analyse(text)
     assert not [m for m in _members(relations) if person in (None, m[0])]
+
+
+# posts written after a comma belong to the body before the earlier posts; a comma after
+# anything but a post chain (or after a person) ends the chain
+COMMA_CHAINS = [
+    (
+        "本报讯 6月13日,中华全国总工会副主席、书记处书记、党组成员,机关党委书记,"
+        "中国金融工会全国委员会主席阎京华带领调研组来到宁夏吴忠市。",
+        ("阎京华", "中华全国总工会", "副主席、书记处书记、党组成员,机关党委书记"),
+        True,
+    ),
+    (
+        "西安市总工会举办春季招聘会,机关党委书记王雷出席。",
+        ("王雷", "西安市总工会", "机关党委书记"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "member", "present"), COMMA_CHAINS)
+def test_chain_across_a_comma(analyse, text: str, member: tuple, present: bool) -> None:
+    _, _, relations = analyse(text)
+    assert (member in _members(relations)) is present
