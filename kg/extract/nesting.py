@@ -108,6 +108,7 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                         )
     yield from _inner_places(ctx, mentions)
     yield from _group_members(ctx, mentions)
+    yield from _short_written_units(ctx, mentions)
     # adjacent places in running text: 江苏省南京市
     top = sorted((m for m in mentions if m.label == EntityType.PLACE), key=lambda m: m.start)
     for a, b in itertools.pairwise(top):
@@ -118,6 +119,26 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 a,
                 ctx.evidence(a.start - ctx.article.start),
                 rule="adjacent-places",
+            )
+
+
+def _short_written_units(ctx: DocContext, mentions: list[Mention]) -> Iterator[RelationMention]:
+    """A unit written short whose name is a body's name + what is written
+    (天门市委常委、统战部部长 → 天门市委统战部) is part of that body."""
+    bodies = {m.display_name: m for m in mentions if m.label in ORG_TYPES}
+    for m in mentions:
+        if m.label not in ORG_TYPES or m.display_name == m.text:
+            continue
+        if not m.display_name.endswith(m.text):
+            continue
+        body = bodies.get(m.display_name[: -len(m.text)])
+        if body is not None:
+            yield RelationMention(
+                m,
+                RelationType.SUB_ORGANIZATION_OF,
+                body,
+                ctx.evidence(m.start - ctx.article.start),
+                rule="short-unit",
             )
 
 

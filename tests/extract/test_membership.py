@@ -87,3 +87,41 @@ COMMA_CHAINS = [
 def test_chain_across_a_comma(analyse, text: str, member: tuple, present: bool) -> None:
     _, _, relations = analyse(text)
     assert (member in _members(relations)) is present
+
+
+# 市委常委、统战部部长: the department after 、 is the organ's own, written short
+DEPARTMENT_CHAINS = [
+    (
+        "10月10日,天门市委常委、统战部部长龚红敏就全市工会服务职工阵地建设开展调研。",
+        ("龚红敏", "天门市委统战部", "部长"),
+    ),
+    (
+        "10月10日,天门市委常委、统战部部长龚红敏就全市工会服务职工阵地建设开展调研。",
+        ("龚红敏", "天门市委", "常委"),
+    ),
+    (
+        "如皋市委常委、组织部部长王卫华到会。",
+        ("王卫华", "如皋市委组织部", "部长"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "member"), DEPARTMENT_CHAINS)
+def test_department_in_a_chain(analyse, text: str, member: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert member in _members(relations)
+
+
+def test_department_in_a_chain_is_part_of_the_organ(analyse) -> None:
+    _, _, relations = analyse("如皋市委常委、组织部部长王卫华到会。")
+    parts = {
+        (r.head.display_name, r.tail.display_name)
+        for r in relations
+        if r.predicate.value == "subOrganizationOf"
+    }
+    assert ("如皋市委组织部", "如皋市委") in parts
+
+
+def test_department_without_a_post_is_not_the_organs(analyse) -> None:
+    _, mentions, _ = analyse("天门市委常委、统战部和宣传部联合开展调研。")
+    assert "天门市委统战部" not in {m.display_name for m in mentions}

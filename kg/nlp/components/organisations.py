@@ -181,9 +181,34 @@ class OrganisationRecognizer:
             candidate = Candidate(start, m.end(), label, name, rule, self.priority)
             found.append(candidate)
             add_candidate(doc, candidate)
+        self._chain_departments(doc, found)
         self._enumerated_companies(doc)
         self._media(doc)
         return doc
+
+    def _chain_departments(self, doc: Doc, found: list[Candidate]) -> None:
+        """``天门市委常委、统战部部长``: a department named after 、 in a post chain that
+        follows an organ is that organ's department (天门市委统战部), the name written
+        short; lexicon ``organ_departments``."""
+        text, lex = doc_text(doc), self.lex
+        departments = sorted(lex.organ_departments, key=len, reverse=True)
+        for body in found:
+            if body.label != EntityType.GOVERNMENT_BODY:
+                continue
+            post = next((p for p in self.posts if text.startswith(p, body.end)), None)
+            if post is None or text[body.end + len(post) : body.end + len(post) + 1] != "、":
+                continue
+            start = body.end + len(post) + 1
+            unit = next((d for d in departments if text.startswith(d, start)), None)
+            if unit is None or not text.startswith(self.posts, start + len(unit)):
+                continue
+            name = body.name + unit
+            add_candidate(
+                doc,
+                Candidate(
+                    start, start + len(unit), body.label, name, "org-chain-unit", self.priority
+                ),
+            )
 
     def _media(self, doc: Doc) -> None:
         """Media named as a source (GUIDELINES: media): 中工网讯, 东北网3月2日讯,
