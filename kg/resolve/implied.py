@@ -67,7 +67,7 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
             places.setdefault(alias, alias_owner)
     for place in [e for e in entities if e.type == EntityType.PLACE]:
         stem = division_short_form(place.name)
-        if stem is not None:
+        if stem is not None and not place.name.endswith(_zones()):  # 天门经济开发 is no name
             places.setdefault(stem, place)
     for entity in entities:
         if entity.type == EntityType.PERSON:
@@ -75,8 +75,9 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
         evidence = entity.provenance[:1]
         done: set[tuple[str, str]] = set()
         # every level each written form names: 江门市新会区总工会 → 新会区 and → 江门市
+        own = frozenset({entity.id})
         for written in (entity.name, *entity.aliases):
-            chain = _leading_places(written, places)
+            chain = _leading_places(written, places, own)
             if entity.type == EntityType.PLACE and chain and chain[-1].id == entity.id:
                 chain = [*chain[:-1], entity]
             else:
@@ -90,6 +91,12 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
                         continue  # place → place only as written next to each other
                     done.add(pair)
                     yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)
+
+
+@cache
+def _zones() -> tuple[str, ...]:
+    path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
+    return tuple(load_yaml(path.read_text(encoding="utf-8"))["zone_endings"])
 
 
 @cache
@@ -114,13 +121,25 @@ def division_short_form(name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _leading_places(name: str, places: dict[str, Entity]) -> list[Entity]:
-    """The places ``name`` starts with, outermost first (湖北省襄阳市总工会 → 湖北省, 襄阳市)."""
-    chain, rest = [], name
+def _leading_places(
+    name: str, places: dict[str, Entity], exclude: frozenset[str] = frozenset()
+) -> list[Entity]:
+    """The places ``name`` starts with, outermost first (湖北省襄阳市总工会 → 湖北省, 襄阳市),
+    and, for a zone (``zone_endings``), the places its own name starts with
+    (天门经济开发区总工会 → 天门市, 天门经济开发区); a place never counts as a leading
+    place of itself (``exclude``)."""
+    chain: list[Entity] = []
+    rest = name
     while True:
         # the longest place ``rest`` starts with, shorter than ``rest``
         head = next((rest[:n] for n in range(len(rest) - 1, 0, -1) if rest[:n] in places), None)
-        if head is None:
+        if head is None or places[head].id in exclude:
             return chain
-        chain.append(places[head])
+        place = places[head]
+        if not chain and place.name.endswith(_zones()):
+            # a zone named after its place (天门经济开发区): that place leads too
+            inner = _leading_places(place.name, places, exclude | {place.id})
+            chain.extend(p for p in inner if p not in chain)
+        if place not in chain:
+            chain.append(place)
         rest = rest[len(head) :]

@@ -576,3 +576,40 @@ def test_level_short_form_takes_its_own_articles_place(
     }
     assert body in member
     assert not_body not in member
+
+
+# a zone named after its division (开发区, 新区, 工业园) lies in it, and so does what is
+# named after the zone; a place whose name only begins like another's short form does not
+_ZONES = [
+    (
+        "## 天门工会阵地建设\n\n天门市总工会调研。"
+        "随后,龚红敏一行先后来到东方社区、天门经济开发区总工会。",
+        ("天门经济开发区总工会", "天门市"),
+        True,
+    ),
+    (
+        "## 天门工会阵地建设\n\n天门市总工会调研。"
+        "随后,龚红敏一行先后来到东方社区、天门经济开发区总工会。",
+        ("天门经济开发区", "天门市"),
+        True,
+    ),
+    (
+        "本报讯 10月27日上午,江苏省连云港市连云区产业工人队伍建设改革专题辅导报告会召开。"
+        "连云港市总工会有关负责人出席。",
+        ("连云港市总工会", "连云区"),
+        False,
+    ),
+    (
+        "本报讯 2020年11月23日下午,合肥市瑶海区浙江商贸城楼宇工会联合会成立大会召开。",
+        ("合肥市瑶海区浙江商贸城楼宇工会联合会", "浙江省"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "present"), _ZONES)
+def test_zone_lies_in_the_division_it_is_named_after(
+    text: str, pair: tuple[str, str], present: bool
+) -> None:
+    _, result = _entities(text)
+    assert (pair in _located(result)) is present
