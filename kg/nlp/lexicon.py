@@ -45,6 +45,8 @@ class Lexicon:
 
     org_suffixes: dict[str, EntityType]
     subunit_suffixes: tuple[str, ...]
+    unit_heads: tuple[str, ...]
+    unit_not_bodies: tuple[str, ...]
     organ_departments: frozenset[str]
     enterprise_brand_heads: tuple[str, ...]
     enumeration_closers: dict[str, tuple[str, ...]]
@@ -254,6 +256,8 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
+        unit_heads=_longest_first(data["unit_heads"]),
+        unit_not_bodies=_longest_first(data["unit_not_bodies"]),
         organ_departments=frozenset(data["organ_departments"]),
         enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
         media_patterns=tuple(data["media_patterns"]),

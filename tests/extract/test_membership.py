@@ -125,3 +125,41 @@ def test_department_in_a_chain_is_part_of_the_organ(analyse) -> None:
 def test_department_without_a_post_is_not_the_organs(analyse) -> None:
     _, mentions, _ = analyse("天门市委常委、统战部和宣传部联合开展调研。")
     assert "天门市委统战部" not in {m.display_name for m in mentions}
+
+
+# a post after a unit of a body is a post in the unit (GUIDELINES: the longest named
+# organisation written right before it), and the unit is part of the body
+UNIT_POSTS = [
+    (
+        "鞍钢集团钢铁研究院热轧带钢产品研究室一级研究员郭晓宏,鞍钢工程重机公司灵山机械重型车间"
+        "班长陈世谊。",
+        ("郭晓宏", "memberOf", "鞍钢集团钢铁研究院热轧带钢产品研究室", "一级研究员"),
+    ),
+    (
+        "黑龙江省绥阳重点国有林管理局二道岗经营所主任孙士杰获得全国五一劳动奖章。",
+        ("孙士杰", "memberOf", "黑龙江省绥阳重点国有林管理局二道岗经营所", "主任"),
+    ),
+    (
+        "黑龙江省绥阳重点国有林管理局二道岗经营所主任孙士杰获得全国五一劳动奖章。",
+        (
+            "黑龙江省绥阳重点国有林管理局二道岗经营所",
+            "subOrganizationOf",
+            "黑龙江省绥阳重点国有林管理局",
+            None,
+        ),
+    ),
+    # negative shape: the secretariat is the post's qualifier, the post is in the union
+    (
+        "中华全国总工会书记处书记张新武带队慰问。",
+        ("张新武", "memberOf", "中华全国总工会", "书记处书记"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNIT_POSTS)
+def test_post_in_a_unit(analyse, text: str, expected: tuple) -> None:
+    _, _, relations = analyse(text)
+    found = {
+        (r.head.display_name, r.predicate.value, r.tail.display_name, r.role) for r in relations
+    }
+    assert expected in found, sorted(found)

@@ -452,3 +452,41 @@ def test_quoted_name_with_a_described_head(analyse, text: str, name: str) -> Non
 def test_no_quoted_name_with_a_loose_head(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# a unit written after a body's name and before a post is a body of the body's type;
+# the secretariat or a common word before a post is the post's qualifier
+UNITS = [
+    (
+        "瑶海区总工会组宣部部长胡翼飞,火车站社区党委书记薛卫兰等到会。",
+        "瑶海区总工会组宣部",
+        T.UNION,
+    ),
+    ("贵州省总工会劳动和经济工作部部长魏武出席揭牌仪式。", "贵州省总工会劳动和经济工作部", T.UNION),
+    (
+        "其中包括鞍钢工程重机公司灵山机械重型车间班长陈世谊。",
+        "鞍钢工程重机公司灵山机械重型车间",
+        T.ENTERPRISE,
+    ),
+    (
+        "大兴安岭新林林业局新林林场营林技术员宋士宝获得全国五一劳动奖章。",
+        "大兴安岭新林林业局新林林场",
+        T.ENTERPRISE,
+    ),
+]
+NOT_UNITS = [
+    ("中华全国总工会书记处书记张新武带队慰问。", "中华全国总工会书记处"),
+    ("鞍钢工程重机公司干部职工积极参与。", "鞍钢工程重机公司干部"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), UNITS)
+def test_unit_before_a_post_is_a_body(analyse, text: str, name: str, label: T) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, label)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_UNITS)
+def test_post_qualifier_is_no_unit(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions)

@@ -39,6 +39,14 @@ _OWNER_TYPES = frozenset(
     }
 )
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
+_BODY_TYPES = frozenset(
+    {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
+# a unit's name: characters, digits and parentheses, 和/与 inside (劳动和经济工作部)
+_UNIT_TAIL = re.compile(r"[\u4e00-\u9fff\d()（）]+")
+_UNIT_MAX = 20
+_UNIT_OPENERS = frozenset("和与及")
+_UNIT_STOPS = frozenset("的在是为了将等向对把被从由获")
 
 
 class OrganisationRecognizer:
@@ -58,6 +66,7 @@ class OrganisationRecognizer:
         heads = sorted({*lex.org_suffixes, *lex.subunit_suffixes}, key=lambda s: (-len(s), s))
         self.head_re = Phrases(heads)
         self.posts = tuple(sorted(lex.posts, key=len, reverse=True))
+        self.post_phrases = Phrases(lex.posts)
         self.brand_re = Phrases(lex.enterprise_brand_heads)
         self.media_res = tuple(re.compile(p, re.MULTILINE) for p in lex.media_patterns)
         self.break_re = Phrases([w for w in lex.left_breaks if len(w) > 1])
@@ -182,6 +191,7 @@ class OrganisationRecognizer:
             found.append(candidate)
             add_candidate(doc, candidate)
         self._chain_departments(doc, found)
+        self._units(doc)
         self._enumerated_companies(doc)
         self._media(doc)
         return doc
@@ -208,6 +218,43 @@ class OrganisationRecognizer:
                 Candidate(
                     start, start + len(unit), body.label, name, "org-chain-unit", self.priority
                 ),
+            )
+
+    def _units(self, doc: Doc) -> None:
+        """A unit written after a body's name and before a post is a body of its own, of
+        the body's type: ``鞍钢工程重机公司灵山机械重型车间班长`` → 鞍钢工程重机公司灵山机械
+        重型车间, ``瑶海区总工会组宣部部长`` → 瑶海区总工会组宣部 (lexicon ``unit_heads``;
+        the post may follow a two-character qualifier: 新林林场|营林|技术员)."""
+        text, lex = doc_text(doc), self.lex
+        candidates = list(doc._.kg_candidates or [])
+        extents = {(c.start, c.end) for c in candidates if c.label in _BODY_TYPES}
+        # an organ's departments are read from their own suffixes (县委|组织部), not here
+        bodies = sorted(
+            (c for c in candidates if c.label in _BODY_TYPES - {EntityType.GOVERNMENT_BODY}),
+            key=lambda c: (c.start - c.end, c.start),
+        )
+        for body in bodies:
+            tail = _UNIT_TAIL.match(text, body.end, min(len(text), body.end + _UNIT_MAX))
+            if tail is None:
+                continue
+            end = None
+            for stop in range(tail.end(), body.end + 1, -1):
+                unit = text[body.end : stop]
+                if not unit.endswith(lex.unit_heads) or unit in lex.unit_heads:
+                    continue
+                if unit.endswith(lex.unit_not_bodies) or unit.endswith(lex.false_org_heads):
+                    continue
+                if unit[0] in _UNIT_OPENERS or _UNIT_STOPS & set(unit):
+                    continue
+                if any(self.post_phrases.match(text, stop + k) for k in range(3)):
+                    end = stop
+                    break
+            if end is None or (body.start, end) in extents:
+                continue
+            extents.add((body.start, end))
+            name = body.name + text[body.end : end]
+            add_candidate(
+                doc, Candidate(body.start, end, body.label, name, "org-unit", self.priority)
             )
 
     def _media(self, doc: Doc) -> None:
