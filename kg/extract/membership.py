@@ -266,13 +266,19 @@ def _elected(
     out (…;赵德胜当选副主席; …工会召开会员大会,选举吴秋北担任会长: the sentence's one
     body). A form of address, adverbs or a date may come before the verb (吴秋北于2018年
     接任…; 他现任…)."""
-    verbs = "|".join(map(re.escape, sorted(data["election_verbs"], key=len, reverse=True)))
+    copulas = data["copulas"]
+    verbs = "|".join(
+        map(re.escape, sorted([*data["election_verbs"], *copulas], key=len, reverse=True))
+    )
     gap = data["election_gap"]
     m = re.match(rf"(?:等\d+人)?(?:{gap})(?:全票|高票|同时)?(?:{verbs})", text[end : end + 24])
     if m is None:
         return []
     at = end + m.end()
     org = _longest(orgs_by_start.get(at, []))
+    copula = text[:at].endswith(tuple(copulas))
+    if copula and org is None:
+        return []  # 张三是一名志愿者: no body written
     if org is not None and org.text in data["committee_names"]:
         org = None  # 当选经费审查委员会主任: a post in the body being elected
     length = 0 if org is None else org.end - org.start
@@ -295,6 +301,9 @@ def _elected(
             if org is None:
                 return []
     rest = at + length
+    if copula:  # 主国杰是福建省天辰耀隆新材料有限公司的操作工
+        linker = re.match(data["copula_linker"], text[rest : rest + 6])
+        rest += linker.end() if linker else 0
     # 副会长、会长: a chain of posts up to the clause's end, else the first post alone
     for closers in (r"[，,。；;\n]", r"[，,。；;、\n]"):
         close = re.search(rf"{closers}|$", text[rest : rest + 30])

@@ -29,6 +29,9 @@ APPOINTED = [
         "会长",
     ),
     ("吴秋北出席会议。她曾担任香港工会联合会理事长。", "吴秋北", "香港工会联合会", "理事长"),
+    # 是 with the body written: PERSON 是 ORG (的一名) POST
+    ("吴秋北是香港工会联合会会长。", "吴秋北", "香港工会联合会", "会长"),
+    ("吴秋北出席会议。她是香港工会联合会的一名理事。", "吴秋北", "香港工会联合会", "理事"),
     # a post alone: the sentence's one body
     (
         "香港工会联合会召开第一届会员大会,选举吴秋北担任会长。",
@@ -41,6 +44,8 @@ APPOINTED = [
 NOT_APPOINTED = [
     # two bodies in the sentence: a post alone belongs to neither
     ("在香港工会联合会和香港教育工作者联会支持下,吴秋北担任队长。", "吴秋北"),
+    # 是 with no body written links nobody, not even the sentence's one body
+    ("香港工会联合会组织义工活动,吴秋北是一名志愿者。", "吴秋北"),
     # 其他 is no pronoun
     ("香港工会联合会表彰会员。其他担任香港工会联合会会长的人也出席。", None),
 ]
