@@ -118,7 +118,11 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 荣获…工人先锋号1个,…职工之家1个; 还有…开展心理疏导的心灵驿站
         if ctx.text[ctx.local(m)[1] :].lstrip('”"').startswith(referred):
             continue  # 落实…推进会精神: an event referred to
-        if predicate == RelationType.ORGANIZES and name.startswith(national) and not national_actor:
+        if (
+            predicate == RelationType.ORGANIZES
+            and any(part.startswith(national) for part in name.split("暨"))
+            and not national_actor
+        ):
             continue  # 全国…表彰大会在北京举行: not held by a local body
         # …授牌仪式在A公司举行: a body after 在 is where an event is held, not who acts
         bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]

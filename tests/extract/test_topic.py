@@ -66,6 +66,15 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # a national event joined by 暨 (A暨全国…表彰大会) is not held by a local body
+    (
+        "黑龙江省绥阳重点国有林管理局获得表彰。本报讯(记者霍枭涵)近日,庆祝“五一”国际劳动节暨"
+        "全国五一劳动奖状、奖章和全国工人先锋号表彰大会在北京召开。",
+        (
+            "黑龙江省绥阳重点国有林管理局",
+            "庆祝五一国际劳动节暨全国五一劳动奖状、奖章和全国工人先锋号表彰大会",
+        ),
+    ),
     # a place gone to and visited; a figure of speech
     (
         "北京市总工会举办培训班。课程还涉及工会财务管理和劳动关系协调,"
