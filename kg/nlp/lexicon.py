@@ -92,6 +92,10 @@ class Lexicon:
     programme_runners: tuple[str, ...]
     programme_title_heads: tuple[str, ...]
     title_qualifiers: tuple[str, ...]
+    award_verbs: tuple[str, ...]
+    award_marked_verbs: tuple[str, ...]
+    prize_ranks: tuple[str, ...]
+    contest_titles: tuple[str, ...]
     descriptive_programme_heads: frozenset[str]
     event_suffixes: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
@@ -303,6 +307,10 @@ def load_lexicon() -> Lexicon:
         programme_runners=_longest_first(data["programme_runners"]),
         programme_title_heads=_longest_first(data["programme_title_heads"]),
         title_qualifiers=_longest_first(data["title_qualifiers"]),
+        award_verbs=_longest_first(data["award_verbs"]),
+        award_marked_verbs=_longest_first(data["award_marked_verbs"]),
+        prize_ranks=_longest_first(data["prize_ranks"]),
+        contest_titles=_longest_first(data["contest_titles"]),
         descriptive_programme_heads=frozenset(data["descriptive_programme_heads"]),
         event_suffixes=_longest_first(data["event_suffixes"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),

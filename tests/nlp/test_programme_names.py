@@ -82,3 +82,53 @@ def test_service_sites_and_kind_named_alliances(analyse, text: str, name: str) -
 def test_bodies_with_a_shared_head_stay_organisations(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.ORGANIZATION)
+
+
+# award titles: the object of 被评为 / 获评 / 荣获, or of 获得 before 称号 (GUIDELINES: award
+# titles), each item of a 、 list; a contest's 先进个人 title names the contest; a level
+# grade (省级) is not part of the title
+AWARD_TITLES = [
+    (
+        "该学院已连续15年获得省优秀培训机构称号,2011年获评省金牌职业技能鉴定所,"
+        "次年又获评国家示范职业技能鉴定所。",
+        "省优秀培训机构",
+    ),
+    (
+        "该学院已连续15年获得省优秀培训机构称号,2011年获评省金牌职业技能鉴定所,"
+        "次年又获评国家示范职业技能鉴定所。",
+        "国家示范职业技能鉴定所",
+    ),
+    (
+        "荣获黔西南州2021年度模范职工之家(小家)、黔西南州2021年度厂务公开民主管理示范单位等荣誉。",
+        "黔西南州2021年度厂务公开民主管理示范单位",
+    ),
+    (
+        "鞍钢集团钢铁研究院一级研究员于淑娟等被评为优秀岗位争先创优带头人。",
+        "优秀岗位争先创优带头人",
+    ),
+    (
+        "他获得2022年度滇中引水工程劳动和技能竞赛先进个人称号。",
+        "2022年度滇中引水工程劳动和技能竞赛",
+    ),
+    ("其间,荣获省级工人先锋号1个,市级示范职工之家1个。", "工人先锋号"),
+]
+NOT_AWARD_TITLES = [
+    ("获评的3家单位顺利通过了验收评审等各个环节。", "3家单位"),
+    ("目前获得这一称号的所属单位已达32家。", "这一"),
+    ("他获得2022年度滇中引水工程劳动和技能竞赛先进个人称号。", "技能竞赛先进个人"),
+    ("其间,荣获省级工人先锋号1个,市级示范职工之家1个。", "省级工人先锋号"),
+    ("在广州市直机关职工羽毛球赛中荣获男子团体一等奖。", "男子团体一等奖"),
+    ("项目部获得2万元资金支持。", "2万元资金支持"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AWARD_TITLES)
+def test_award_titles_after_their_verb(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_AWARD_TITLES)
+def test_no_award_title_after_the_verb(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(word in n for n in _names(mentions, T.PROGRAMME))

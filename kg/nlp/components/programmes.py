@@ -31,6 +31,11 @@ _FUNCTION_TAGS = frozenset(
     {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "y", "e"}
 )
 _QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20})”")
+_AWARD_OBJECT = re.compile(
+    r"[\u3400-\u9fff\d“”()（）·]{2,26}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等|的|$)"
+)
+_AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
+_TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
 
 
 class ProgrammeRecognizer:
@@ -65,11 +70,15 @@ class ProgrammeRecognizer:
         self.setup_re = Phrases(lex.triggers["establishes"])
         self.setup_words = frozenset(lex.triggers["establishes"])
         self.title_re = Phrases(lex.programme_title_heads)
+        verbs = sorted({*lex.award_verbs, *lex.award_marked_verbs}, key=lambda w: (-len(w), w))
+        self.award_re = re.compile("|".join(map(re.escape, verbs)))
+        self.level_grades = tuple(g for g in lex.generic_modifiers if g.endswith("级"))
         runners = {*lex.triggers["establishes"], *lex.triggers["organizes"], *lex.programme_runners}
         self.adjacent_re = Phrases(sorted(runners, key=lambda w: (-len(w), w)))
 
     def __call__(self, doc: Doc) -> Doc:
         self._titles(doc)
+        self._awards(doc)
         self._quoted(doc)
         self._heads(doc, self.head_re, weak=False)
         self._heads(doc, self.weak_re, weak=True)
@@ -92,6 +101,55 @@ class ProgrammeRecognizer:
                     continue
                 start = m.start() - len(qualifier)
             self._emit(doc, start, m.end(), text[start : m.end()], "programme-title")
+
+    def _awards(self, doc: Doc) -> None:
+        """Titles awarded (GUIDELINES: award titles): the object of 被评为, 获评, 荣获 …
+        (lexicon ``award_verbs``), or of 获得 when 称号 follows it (``award_marked_verbs``),
+        each item of a list joined by 、; an item ends at its clause, 称号, 等 or 的 and
+        holds no pronoun, preposition, particle or adverb. A contest's title (…竞赛先进个人)
+        names the contest; a prize rank (一等奖) is no title."""
+        text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
+        if not words:
+            return
+        for verb in self.award_re.finditer(text):
+            pos, items = verb.end(), []
+            while (m := _AWARD_OBJECT.match(text, pos)) is not None:
+                items.append((m.start(), m.end()))
+                if not text.startswith("、", m.end()):
+                    break
+                pos = m.end() + 1
+            if not items:
+                continue
+            last_end = items[-1][1]
+            marked = text.startswith(("称号", "荣誉称号"), last_end)
+            if verb.group(0) in lex.award_marked_verbs and not marked:
+                continue
+            for start, end in items:
+                self._award(doc, text, words, start, end)
+
+    def _award(self, doc: Doc, text: str, words, start: int, end: int) -> None:
+        lex = self.lex
+        inside = [w for w in words if start <= w.start < end]
+        if not inside or inside[0].start != start or inside[-1].end < end:
+            return  # the verb or the end cuts a word
+        if any(w.tag in _AWARD_FUNCTION_TAGS for w in inside):
+            return
+        body = text[start:end]
+        # a level grade is not part of the title (省级工人先锋号 is 工人先锋号)
+        grade = next((g for g in self.level_grades if body.startswith(g)), None)
+        if grade is not None and len(body) - len(grade) >= 3:
+            start, body = start + len(grade), body[len(grade) :]
+        if (count := _TRAILING_COUNT.search(body)) is not None:
+            end, body = end - len(count.group(0)), body[: count.start()]
+        if body.endswith(lex.prize_ranks):
+            return
+        contest = next((t for t in lex.contest_titles if body.endswith(t)), None)
+        if contest is not None and body[: -len(contest)].endswith(self.event_heads):
+            end, body = end - len(contest), body[: -len(contest)]
+        name = body.replace("“", "").replace("”", "")
+        if not 3 <= len(name) <= 24 or name in lex.programme_users:
+            return
+        self._emit(doc, start, end, name, "programme-award")
 
     def _emit(self, doc: Doc, start: int, end: int, name: str, rule: str) -> None:
         add_candidate(doc, Candidate(start, end, EntityType.PROGRAMME, name, rule, self.priority))
