@@ -177,6 +177,23 @@ def grow_left(
                 new_start = piece.start
                 k += 1
                 continue
+        if (
+            piece.tag == "t"
+            and taken
+            and k + 1 < len(pieces)
+            and pieces[k + 1].tag == "ns"
+            and pieces[k + 1].end == piece.start
+            and len(t) == 2
+            and CJK.match(t)
+            and not _CJK_NUMERAL.match(t)
+            and t not in lex.left_breaks
+        ):
+            # a word jieba reads as a time between a place and the rest of a name
+            # (内蒙古|现代|乳业工匠学院)
+            taken.append(piece)
+            new_start = piece.start
+            k += 1
+            continue
         if piece.tag == "zg" and (t in lex.name_internal_chars or t in lex.level_words):
             # 沙洋县|委|组织部, 县|人大常委会: jieba left the organ's 委 or a level on its own
             taken.append(piece)

@@ -132,3 +132,28 @@ def test_award_titles_after_their_verb(analyse, text: str, name: str) -> None:
 def test_no_award_title_after_the_verb(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(word in n for n in _names(mentions, T.PROGRAMME))
+
+
+# a word jieba tags as a time (现代/t) between a place and the rest of a name belongs to it;
+# a time word of the clause (今年, 目前) does not
+TIME_WORDS_INSIDE = [
+    (
+        "研修班还组织学员前往内蒙古机电职业技术学院和内蒙古现代乳业工匠学院,实地学习。",
+        "内蒙古现代乳业工匠学院",
+    ),
+]
+NOT_TIME_WORDS_INSIDE = [
+    ("齐齐哈尔市今年新建工匠学院10个。", "齐齐哈尔市今年新建工匠学院"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TIME_WORDS_INSIDE)
+def test_time_tagged_word_inside_a_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TIME_WORDS_INSIDE)
+def test_time_word_of_the_clause_is_outside(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(word in n for n in _names(mentions))
