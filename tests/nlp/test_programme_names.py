@@ -157,3 +157,27 @@ def test_time_tagged_word_inside_a_name(analyse, text: str, name: str) -> None:
 def test_time_word_of_the_clause_is_outside(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(word in n for n in _names(mentions))
+
+
+# quoted names joined by 、 / 和 make one chain: a set-up verb before it, or a count and a
+# class word after it (两项服务), makes each of them a programme
+QUOTED_CHAINS = [
+    ("此外,现场还有“新春写福”和“爱心义诊”两项服务,分别为职工送上祝福和健康。", "新春写福"),
+    ("此外,现场还有“新春写福”和“爱心义诊”两项服务,分别为职工送上祝福和健康。", "爱心义诊"),
+]
+NOT_QUOTED_CHAINS = [
+    ("让驿站成为户外劳动者身边的“歇脚地”和“加油站”。", "加油站"),
+    ("屋内传来“飞花令”“读书沙龙”的声音。", "读书沙龙"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), QUOTED_CHAINS)
+def test_quoted_chain_with_a_counted_class_word(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_QUOTED_CHAINS)
+def test_quoted_chain_without_a_cue(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)

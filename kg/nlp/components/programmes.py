@@ -35,6 +35,8 @@ _AWARD_OBJECT = re.compile(
     r"[\u3400-\u9fff\d“”()（）·]{2,26}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等|的|$)"
 )
 _AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
+_COUNT = re.compile(r"[两三四五六七八九十\d]+[项个类]")
+_CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
 
 
@@ -161,7 +163,7 @@ class ProgrammeRecognizer:
         for i, m in enumerate(matches):
             inner = m.group(1)
             after = text[m.end() : m.end() + 12]
-            chained = i > 0 and matches[i - 1].end() == m.start()
+            chained = i > 0 and _joined(text, matches[i - 1].end(), m.start())
             if not chained:
                 before = text[max(0, m.start() - 6) : m.start()]
                 chain_ok = bool(self.trigger_re.search(before))
@@ -182,14 +184,18 @@ class ProgrammeRecognizer:
                 continue
             chain_end = m.end()
             j = i
-            while j + 1 < len(matches) and matches[j + 1].start() == chain_end:
+            while j + 1 < len(matches) and _joined(text, chain_end, matches[j + 1].start()):
                 j += 1
                 chain_end = matches[j].end()
             tail = text[chain_end : chain_end + 3]
             if tail.startswith("的") or tail.startswith("即"):
                 continue  # “孕有所护”“幼有所育”的“三育”服务体系: modifiers, not names
+            # “新春写福”和“爱心义诊”两项服务: a count and a class word after the chain
+            in_chain = chained or chain_end > m.end()
+            counted = _COUNT.match(text, chain_end) if in_chain else None
             if (
                 self.follower_re.match(after)
+                or (counted and self.class_re.match(text, counted.end()))
                 or chain_ok
                 or inner.endswith(self.lex.programme_suffixes)
             ):
@@ -303,6 +309,11 @@ class ProgrammeRecognizer:
         if sum(map(len, content)) < 3 or inside[0].text in self.lex.generic_modifiers:
             return None
         return start
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """True if two quoted names are written together: side by side or joined by 、/和."""
+    return text[end:start] in _CHAIN_LINKS
 
 
 def _heads_at_word_ends(text: str, words, head_re: Phrases) -> list[PhraseMatch]:
