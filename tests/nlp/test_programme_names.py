@@ -181,3 +181,25 @@ def test_quoted_chain_with_a_counted_class_word(analyse, text: str, name: str) -
 def test_quoted_chain_without_a_cue(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# a place written right before a quoted programme name qualifies it and is part of the name;
+# after a venue preposition (在) it is where something happens
+QUALIFIED_QUOTES = [
+    ("去年以来,先后有4人获得镇江市“五一劳动奖章”。", "镇江市五一劳动奖章"),
+]
+NOT_QUALIFIED_QUOTES = [
+    ("在书台社区“工会驿站”,记者看到屋内干净明亮。", "书台社区工会驿站"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), QUALIFIED_QUOTES)
+def test_place_before_a_quoted_name_qualifies_it(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_QUALIFIED_QUOTES)
+def test_place_after_a_venue_preposition_stays_apart(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions)

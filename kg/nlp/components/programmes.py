@@ -171,8 +171,9 @@ class ProgrammeRecognizer:
             tail_end = self._tail(doc, text, m.end())
             if tail_end is not None and (not cls or tail_end > m.end() + len(cls.group(0))):
                 # “三有三优”建功立业竞赛活动: a description ending in a programme head
-                name = inner + text[m.end() : tail_end]
-                self._emit(doc, m.start(), tail_end, name, "programme-quoted-tail")
+                start, qualifier = self._quote_qualifier(doc, text, m.start())
+                name = qualifier + inner + text[m.end() : tail_end]
+                self._emit(doc, start, tail_end, name, "programme-quoted-tail")
                 continue
             if cls:
                 end = m.end() + len(cls.group(0))
@@ -199,7 +200,31 @@ class ProgrammeRecognizer:
                 or chain_ok
                 or inner.endswith(self.lex.programme_suffixes)
             ):
-                self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
+                start, qualifier = self._quote_qualifier(doc, text, m.start())
+                if qualifier:
+                    # 镇江市“五一劳动奖章”, 书台社区“工会驿站”: the place is part of the name
+                    self._emit(doc, start, m.end(), qualifier + inner, "programme-quoted")
+                else:
+                    self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
+
+    def _quote_qualifier(self, doc: Doc, text: str, quote: int) -> tuple[int, str]:
+        """The place written right before a quoted programme name, which qualifies it
+        (镇江市“五一劳动奖章”): its start and text, else the quote's start and ''. A place
+        after a venue preposition (在书台社区“…”) or a set-up verb (建成巴隆乡“…”) is where
+        something is, not a qualifier."""
+        place = next(
+            (
+                c
+                for c in doc._.kg_candidates or []
+                if c.label == EntityType.PLACE and c.end == quote and c.start < quote
+            ),
+            None,
+        )
+        if place is None or text[place.start - 1 : place.start] in self.lex.venue_prepositions:
+            return quote, ""
+        if self.trigger_re.search(text[max(0, place.start - 6) : place.start]):
+            return quote, ""  # 建成巴隆乡“司机之家”: the place is where it was set up
+        return place.start, text[place.start : quote]
 
     def _tail(self, doc: Doc, text: str, start: int) -> int | None:
         """End of a description written right after a quoted name that ends in a programme
