@@ -203,3 +203,29 @@ def test_place_before_a_quoted_name_qualifies_it(analyse, text: str, name: str) 
 def test_place_after_a_venue_preposition_stays_apart(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions)
+
+
+# organisation heads and name-internal verbs (lexicon org_suffixes, name_internal_verbs):
+# a hospital of Chinese medicine (中医院), a research office (研究室), a power research
+# institute (电科院); 帮困 inside a foundation's name; a bare head names no body
+ORG_HEADS = [
+    ("在区中医院,邓朝霞看望了省部级劳模代表代云鑫。", "区中医院"),
+    ("国网河北电科院常杰2名职工被河北省总工会表彰。", "国网河北电科院"),
+    ("这是上海农商银行与上海市职工帮困基金会联手开展的公益活动。", "上海市职工帮困基金会"),
+]
+NOT_ORG_HEADS = [
+    ("职工可以到中医院免费体检。", "中医院"),
+    ("这是上海农商银行与上海市职工帮困基金会联手开展的公益活动。", "基金会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ORG_HEADS)
+def test_organisation_heads(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_ORG_HEADS)
+def test_bare_organisation_heads(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
