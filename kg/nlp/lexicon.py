@@ -81,6 +81,7 @@ class Lexicon:
     programme_grades: frozenset[str]
     shared_programme_heads: tuple[str, ...]
     ownerless_programme_heads: tuple[str, ...]
+    conjoined_heads: frozenset[str]
     organiser_roles: tuple[str, ...]
     programme_purpose_words: frozenset[str]
     programme_users: frozenset[str]
@@ -296,6 +297,7 @@ def load_lexicon() -> Lexicon:
         programme_grades=frozenset(data["programme_grades"]),
         shared_programme_heads=_longest_first(data["shared_programme_heads"]),
         ownerless_programme_heads=_longest_first(data["ownerless_programme_heads"]),
+        conjoined_heads=frozenset(data["conjoined_heads"]),
         organiser_roles=_longest_first(data["organiser_roles"]),
         programme_purpose_words=frozenset(data["programme_purpose_words"]),
         programme_users=frozenset(data["programme_users"]),

@@ -184,12 +184,13 @@ def test_quoted_chain_without_a_cue(analyse, text: str, word: str) -> None:
 
 
 # a place written right before a quoted programme name qualifies it and is part of the name;
-# after a venue preposition (在) it is where something happens
+# after a venue preposition (在) or a set-up verb (建成) it is where something is
 QUALIFIED_QUOTES = [
     ("去年以来,先后有4人获得镇江市“五一劳动奖章”。", "镇江市五一劳动奖章"),
 ]
 NOT_QUALIFIED_QUOTES = [
     ("在书台社区“工会驿站”,记者看到屋内干净明亮。", "书台社区工会驿站"),
+    ("其中,都兰县总工会投资32.5万元建成巴隆乡“司机之家”,总面积220平方米。", "巴隆乡司机之家"),
 ]
 
 
@@ -227,5 +228,33 @@ def test_organisation_heads(analyse, text: str, name: str) -> None:
 
 @pytest.mark.parametrize(("text", "word"), NOT_ORG_HEADS)
 def test_bare_organisation_heads(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+# two fields joined by 与 inside a faculty's or an institute's name (conjoined_heads); a
+# name before 与 is another body (a partner), and a bare head (学校) is not part of it
+CONJOINED = [
+    ("并参观了学校机械与汽车学院、材料与化学工程学院的实训室。", "机械与汽车学院"),
+    ("并参观了学校机械与汽车学院、材料与化学工程学院的实训室。", "材料与化学工程学院"),
+    (
+        "鞍钢集团钢铁研究院环境与资源研究所一级研究员于淑娟等被评为先进。",
+        "鞍钢集团钢铁研究院环境与资源研究所",
+    ),
+]
+NOT_CONJOINED = [
+    ("并参观了学校机械与汽车学院、材料与化学工程学院的实训室。", "学校机械与汽车学院"),
+    ("内蒙古工业大学与呼和浩特职业学院签订合作协议。", "内蒙古工业大学与呼和浩特职业学院"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CONJOINED)
+def test_fields_joined_inside_a_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_CONJOINED)
+def test_bodies_joined_stay_apart(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)

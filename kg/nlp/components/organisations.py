@@ -18,7 +18,7 @@ from kg.nlp.doc import (
     register_extensions,
     word_index_at,
 )
-from kg.nlp.grow import grow_left, is_specific, made_of
+from kg.nlp.grow import Piece, grow_left, is_specific, made_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -137,6 +137,8 @@ class OrganisationRecognizer:
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
+            if head in lex.conjoined_heads and pieces:
+                start, pieces = self._conjoined(doc, text, words, start, pieces, found)
             byline = self.byline_re.match(text, start, m.start())
             if byline:
                 start = byline.end()  # (记者郑莉)澳门工会联合总会: the byline is not the name
@@ -360,6 +362,33 @@ class OrganisationRecognizer:
                 place.start, head.end(), EntityType.ENTERPRISE, name, "org-brand", self.priority
             )
             add_candidate(doc, candidate)
+
+    def _conjoined(self, doc: Doc, text: str, words, start: int, pieces, found):
+        """Two fields joined by 与 in a faculty's or an institute's name (机械与汽车学院,
+        环境与资源研究所): a bare noun before 与, not the end of another name, belongs to
+        the name, which grows on from it."""
+        if not text.endswith("与", 0, start) or start < 3:
+            return start, pieces
+        i = word_index_at(words, start - 2)
+        field = words[i] if 0 <= i < len(words) else None
+        if (
+            field is None
+            or field.end != start - 1
+            or not field.tag.startswith("n")
+            or field.tag in ("nr", "ns", "nt", "nz")
+            or not 1 < len(field.text) <= 4
+            or any(c.end == field.end for c in (*(doc._.kg_candidates or []), *found))
+        ):
+            return start, pieces
+        new_start, more = grow_left(text, words, field.start, self.lex, max_chars=30)
+        while more and more[-1].text in self.lex.org_suffixes:
+            new_start = more.pop().end  # 学校|机械与汽车学院: a bare head is not the name's
+        new_start = max(new_start, min((p.start for p in more), default=field.start))
+        joined = [
+            Piece(start - 1, start, "与", "c"),
+            Piece(field.start, field.end, field.text, field.tag),
+        ]
+        return new_start, [*pieces, *joined, *more]
 
     def _programme_site(
         self, doc: Doc, text: str, start: int, head_start: int, end: int, found: list[Candidate]
