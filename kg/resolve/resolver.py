@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
@@ -346,6 +346,7 @@ def _resolve_document(
         return [names[m.key] for m in items if m.label == EntityType.PLACE]
 
     doc_places = places_of(mentions)
+    known_places = _place_forms(doc_places)
     result: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
     for _article_id, items in by_article.items():
         art_names: dict[EntityType, set[str]] = defaultdict(set)
@@ -379,6 +380,7 @@ def _resolve_document(
                     near[::-1],
                     art_places,
                     doc_places,
+                    lambda n, label=m.label: _match_key(n, label, known_places),
                 )
             result[m.key] = (m.label, year + name)
     # (以下简称Y) aliases used as the start of longer names: 合肥产投集团工会
@@ -392,7 +394,6 @@ def _resolve_document(
             if name.startswith(short) and name != short and not name.startswith(full):
                 result[key] = (label, full + name[len(short) :])
     # one core per org after leading places: 北京昌平区总工会 = 北京市昌平区总工会
-    known_places = _place_forms(doc_places)
     cores: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
     for label, name in result.values():
         cores[(label, _match_key(name, label, known_places))].add(name)
@@ -647,13 +648,15 @@ def _qualify(
     near: list[str],
     art_places: list[str],
     doc_places: list[str],
+    same: Callable[[str], str],
 ) -> str:
     """The fullest form of a level-word short name (市总工会): the place of that level
     written before it in its sentence (nearest first: 西宁市委常委、…、市总工会主席), else
     the one longer name of the article ending so, else the article's place of that level,
     else the document's one longer name, else its places. Another article's name never
     outranks this article's own place (省总工会 under a 青海 headline is 青海省总工会
-    even when an earlier article names 甘肃省总工会)."""
+    even when an earlier article names 甘肃省总工会). Longer names that are one name by
+    ``same`` count as one (达州高新区总工会 = 达州高新技术产业园区总工会)."""
     rest = name[len(level) :]
     not_admin = tuple(_config()["not_qualifiers"])
 
@@ -662,7 +665,9 @@ def _qualify(
             pool = {n[len(_YEAR.match(n).group(0)) :] for n in pool}
         longer = sorted(n for n in pool if n != name and n.endswith(name) and len(n) > len(name))
         fulls = {n for n in longer if not any(n != o and o.endswith(n) for o in longer)}
-        return (fulls.pop() if len(fulls) == 1 else name) if fulls else None
+        if fulls and len({same(n) for n in fulls}) == 1:
+            return max(fulls, key=lambda n: (len(n), n))
+        return name if fulls else None
 
     def from_places(places: list[str]) -> str | None:
         admin = [p for p in places if not p.endswith(not_admin)]
