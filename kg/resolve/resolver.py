@@ -218,6 +218,8 @@ def _corpus_names(
         chain, rest = _place_chain(_expanded(name, config), forms)
         if label == EntityType.PROGRAMME:  # 工会服务司机之家 = 司机之家
             rest = _without_generic_prefix(rest)
+        elif label == EntityType.EVENT:  # 党的十九大 = 十九大
+            rest = _without_event_prefix(rest)
         bare = True
         for word in config["class_words"].get(label.value, ()):
             if rest.endswith(word) and len(rest) - len(word) >= 2:
@@ -246,6 +248,16 @@ def _without_generic_prefix(name: str) -> str:
     when at least four characters are left: 工会爱心驿站 → 爱心驿站."""
     for prefix in sorted(_config()["programme_generic_prefixes"], key=len, reverse=True):
         if name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            return name[len(prefix) :]
+    return name
+
+
+def _without_event_prefix(name: str) -> str:
+    """An event name without a leading word that only says whose it is
+    (``event_generic_prefixes``), when at least three characters are left: 党的十九大 →
+    十九大, 党的十九届五中全会 → 十九届五中全会."""
+    for prefix in _config()["event_generic_prefixes"]:
+        if name.startswith(prefix) and len(name) - len(prefix) >= 3:
             return name[len(prefix) :]
     return name
 
@@ -729,7 +741,7 @@ def _match_key(name: str, label: EntityType, places: _PlaceForms) -> str:
                     name = name[: -len(union_head)] + config["union_heads"][-1]
                     break
     if label == EntityType.EVENT:
-        name = re.sub(r"^\d{4}年度?", "", name).replace("系列", "")
+        name = _without_event_prefix(re.sub(r"^\d{4}年度?", "", name).replace("系列", ""))
     elif label == EntityType.PROGRAMME:  # 2011年农民工平安返乡行动 = 农民工平安返乡行动
         name = re.sub(r"^\d{4}年度?", "", name)
     return _core(name, label, places)

@@ -244,6 +244,15 @@ ACROSS = [
         {"美团"},
         {"美团公司"},
     ),
+    # 党的 only says whose congress it is (d07, d19)
+    (
+        (
+            "深入学习贯彻党的十九大精神,推动工会改革。",
+            "课程既有工会改革与工会组织面临的形势任务、十九大精神解读。",
+        ),
+        {"党的十九大"},
+        {"十九大"},
+    ),
     # the places disagree: two districts of the same name stay two unions
     (
         ("北京市朝阳区总工会开展活动。", "吉林省长春市朝阳区总工会开展活动。"),
