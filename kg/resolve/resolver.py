@@ -536,9 +536,31 @@ def _company_short_names(companies: list[str], places: _PlaceForms) -> dict[str,
         found = [full for full in companies if fits(short, full)]
         # the fullest of one chain of names (万事利 → 万事利集团 → 杭州万事利集团)
         ends = [f for f in found if not any(fits(f, o) for o in found)]
+        if len(ends) > 1:  # a regional branch is not what a name without its place means
+            ends = [f for f in ends if not _branch_of(parts[short][1], parts[f][1])]
         if len(ends) == 1:
             renames[short] = ends[0]
     return renames
+
+
+def _branch_of(short: str, full: str) -> bool:
+    """Whether company core ``full`` names a province or prefecture (or its short form)
+    that ``short`` does not: a regional branch (中国铁路哈尔滨局 for 国铁, beside
+    中国国家铁路). Counties are too many to tell from words (资源县: 众惠人力资源).
+
+    Examples
+    --------
+    >>> _branch_of("国铁", "中国铁路哈尔滨局"), _branch_of("国铁", "中国国家铁路")
+    (True, False)
+    >>> _branch_of("众惠", "众惠人力资源")
+    False
+    """
+    words = _region_words()
+    return any(
+        full[i : i + n] in words and full[i : i + n] not in short
+        for n in range(2, 5)
+        for i in range(len(full) - n + 1)
+    )
 
 
 def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
@@ -809,6 +831,16 @@ def _place_words() -> frozenset[str]:
     places = {e.pattern for e in load_lexicon().gazetteer if str(e.label) == "Place"}
     short = {division_short_form(p) for p in places} - {None}
     return frozenset(places | short)
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    """Names of provinces and prefectures and their short forms (哈尔滨市, 哈尔滨)."""
+    from kg.nlp.lexicon import load_lexicon
+    from kg.resolve.implied import division_short_form
+
+    names = {d.name for d in load_lexicon().divisions.values() if d.level != "county"}
+    return frozenset(names | ({division_short_form(n) for n in names} - {None}))
 
 
 def _container(

@@ -455,9 +455,16 @@ COMPANY_PAIRS = [
     (["万事利集团", "万事利"], "万事利", "万事利集团"),
     (["顺丰速运有限公司", "顺丰"], "顺丰", "顺丰速运有限公司"),
     (["中国国家铁路集团有限公司", "国铁集团"], "国铁集团", "中国国家铁路集团有限公司"),
-    # two companies fit: the short name says neither
+    # a regional branch (it names a place the short name does not) is not what the short
+    # name means, beside its parent
     (
-        ["中国国家铁路集团有限公司", "中国铁路哈尔滨局集团有限公司", "国铁集团"],
+        ["中国国家铁路集团有限公司", "中国铁路南宁局集团有限公司", "国铁集团"],
+        "国铁集团",
+        "中国国家铁路集团有限公司",
+    ),
+    # two companies fit and neither is a branch: the short name says neither
+    (
+        ["中国国家铁路集团有限公司", "中国铁路工程集团有限公司", "国铁集团"],
         "国铁集团",
         None,
     ),
