@@ -436,11 +436,16 @@ def _resolve_document(
             name = longer
         result[key] = (label, name)
     # 众惠公司 → 大庆市众惠人力资源有限公司: a company's short name
-    companies = sorted({n for lbl, n in result.values() if lbl == EntityType.ENTERPRISE})
-    renames = _company_short_names(companies, known_places)
-    for key, (label, name) in list(result.items()):
-        if label == EntityType.ENTERPRISE and name in renames:
-            result[key] = (label, renames[name])
+    # 集卡中心 → 集卡服务中心: an organisation's, by the same rule (no initials)
+    for label, section in (
+        (EntityType.ENTERPRISE, "companies"),
+        (EntityType.ORGANIZATION, "organizations"),
+    ):
+        bodies = sorted({n for lbl, n in result.values() if lbl == label})
+        renames = _company_short_names(bodies, known_places, section)
+        for key, (lbl, name) in list(result.items()):
+            if lbl == label and name in renames:
+                result[key] = (lbl, renames[name])
     for article_items in by_article.values():
         keys = [m.key for m in sorted(article_items, key=lambda m: m.start)]
         named = [result[k] for k in keys]
@@ -472,10 +477,13 @@ def _without_filler(name: str, label: EntityType) -> str:
     return name
 
 
-def _company_parts(name: str, places: _PlaceForms) -> tuple[tuple[str, ...], str, str]:
+def _company_parts(
+    name: str, places: _PlaceForms, section: str = "companies"
+) -> tuple[tuple[str, ...], str, str]:
     """(leading places, core, class word) of a company name: 大庆市众惠人力资源有限公司 →
-    ((大庆市,), 众惠人力资源, 有限公司)."""
-    config = _config()["companies"]
+    ((大庆市,), 众惠人力资源, 有限公司); ``section`` of qualifiers.yaml gives the class
+    words."""
+    config = _config()[section]
     chain, rest = _place_chain(name, places)
     for word in config["class_words"]:
         if rest.endswith(word) and len(rest) > len(word):
@@ -504,10 +512,15 @@ def _abbreviates(short: str, full: str, descriptors: tuple[str, ...], classed: b
     return all(ch in chars for ch in short)
 
 
-def _company_short_names(companies: list[str], places: _PlaceForms) -> dict[str, str]:
+def _company_short_names(
+    companies: list[str], places: _PlaceForms, section: str = "companies"
+) -> dict[str, str]:
     """A company's short name in one document → its full name: the places agree, the
     short core abbreviates the full one (:func:`_abbreviates`), and no other company of
-    the document fits (众惠公司 → 大庆市众惠人力资源有限公司, 万事利 → 万事利集团).
+    the document fits (众惠公司 → 大庆市众惠人力资源有限公司, 万事利 → 万事利集团). With
+    ``section="organizations"`` the same for organisations: both names carry a class
+    word, and the short core is the full one without business words (集卡中心 →
+    集卡服务中心), never taken by initials.
 
     Examples
     --------
@@ -516,9 +529,14 @@ def _company_short_names(companies: list[str], places: _PlaceForms) -> dict[str,
     {'众惠公司': '大庆市众惠人力资源有限公司'}
     >>> _company_short_names(["众惠公司", "众惠人力资源有限公司", "众惠物流有限公司"], forms)
     {}
+    >>> _company_short_names(["集卡中心", "集卡服务中心"], forms, "organizations")
+    {'集卡中心': '集卡服务中心'}
+    >>> _company_short_names(["职工中心", "职工文体中心"], forms, "organizations")
+    {}
     """
     descriptors = tuple(sorted(_config()["companies"]["descriptors"], key=len, reverse=True))
-    parts = {name: _company_parts(name, places) for name in companies}
+    initials = _config()[section].get("initials", True)
+    parts = {name: _company_parts(name, places, section) for name in companies}
 
     def fits(short: str, full: str) -> bool:
         chain, core, word = parts[short]
@@ -529,7 +547,9 @@ def _company_short_names(companies: list[str], places: _PlaceForms) -> dict[str,
             return False  # the places disagree
         if word and f_word and word not in f_word:
             return False  # 众惠集团 is not 众惠有限公司
-        return _abbreviates(core, f_core, descriptors, bool(word))
+        if not initials and not (word and f_word):
+            return False
+        return _abbreviates(core, f_core, descriptors, bool(word) and initials)
 
     renames: dict[str, str] = {}
     for short in companies:

@@ -487,6 +487,26 @@ def test_company_short_names(names: list[str], short: str, full: str | None) -> 
     assert renames.get(short) == full
 
 
+ORGANIZATION_PAIRS = [
+    (["法律援助中心", "法律援助服务中心"], "法律援助中心", "法律援助服务中心"),
+    # not business words between them
+    (["职工中心", "职工文体中心"], "职工中心", None),
+    # no initials for organisations: 帮扶中心 is not 困难职工帮扶中心 (d18)
+    (["帮扶中心", "困难职工帮扶中心"], "帮扶中心", None),
+    # the places disagree
+    (["大庆市法律援助中心", "哈尔滨市法律援助服务中心"], "大庆市法律援助中心", None),
+]
+
+
+@pytest.mark.parametrize(("names", "short", "full"), ORGANIZATION_PAIRS)
+def test_organization_short_names(names: list[str], short: str, full: str | None) -> None:
+    from kg.resolve.resolver import _company_short_names, _place_forms
+
+    forms = _place_forms(["大庆市", "哈尔滨市"])
+    renames = _company_short_names(sorted(names), forms, "organizations")
+    assert renames.get(short) == full
+
+
 def test_company_short_name_in_an_article_joins_the_full_name() -> None:
     entities, _ = _entities(
         "其中,通过大庆市众惠人力资源有限公司合作,市总向江苏、山东等沿海地区送去不少求职者。"
