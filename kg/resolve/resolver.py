@@ -395,14 +395,14 @@ def _resolve_document(
                     lambda n, label=m.label: _match_key(n, label, known_places),
                 )
             result[m.key] = (m.label, year + name)
-    # (以下简称Y) aliases used as the start of longer names: 合肥产投集团工会
-    aliases = {
-        m.text: names[m.key]
-        for m in mentions
-        if m.rule == "abbreviation" and m.text != names[m.key]
-    }
+    # (以下简称Y) aliases used as the start of longer names of the same article (a page's
+    # other article may use Y for another body): 合肥产投集团工会
+    aliases: dict[str, dict[str, str]] = defaultdict(dict)
+    for m in sorted(mentions, key=lambda m: m.key):
+        if m.rule == "abbreviation" and m.text != names[m.key]:
+            aliases[m.article_id].setdefault(m.text, names[m.key])
     for key, (label, name) in list(result.items()):
-        for short, full in aliases.items():
+        for short, full in aliases[key[0]].items():
             if name.startswith(short) and name != short and not name.startswith(full):
                 result[key] = (label, full + name[len(short) :])
     # one core per org after leading places: 北京昌平区总工会 = 北京市昌平区总工会

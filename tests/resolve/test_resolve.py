@@ -716,3 +716,17 @@ def test_short_forms_bind_to_their_own_article(
         assert short in entities[name].aliases, (name, entities[name].aliases)
     for name, short in apart.items():
         assert name not in entities or short not in entities[name].aliases, name
+
+
+def test_a_declared_short_form_binds_within_its_own_article() -> None:
+    # two articles of one page each declare 产投集团 for their own city's company
+    entities, _ = _entities(
+        "## 合肥产投集团首届评选揭晓\n\n"
+        "日前,合肥市产业投资控股集团(集团)有限公司(以下简称产投集团)首届评选揭晓。"
+        "产投集团工会采取基层组织推荐等措施。\n\n"
+        "## 芜湖产投集团开展技能竞赛\n\n"
+        "芜湖市产业投资集团有限公司(以下简称产投集团)开展技能竞赛。"
+        "产投集团工会采取基层组织推荐等措施。"
+    )
+    assert "合肥市产业投资控股集团(集团)有限公司工会" in entities
+    assert "芜湖市产业投资集团有限公司工会" in entities
