@@ -81,6 +81,7 @@ class KG(DefinedNamespace):
     amount: URIRef  # money as written, on statements
     role: URIRef  # statement -> org:Role
     confidence: URIRef  # 0–1, on entities and statements
+    reviewRank: URIRef  # derived (store only): rank of a least certain fact
 
 
 #: Prefixes bound in exported graphs and pre-bound in SPARQL queries.

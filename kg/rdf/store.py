@@ -7,6 +7,12 @@ source sit in the shared graph :data:`SHARED_GRAPH`; a file added with :func:`lo
 gets a graph of its own. Every triple is in exactly one graph, so the union of the
 named graphs, which queries see as their default graph, is exactly ``graph.ttl``.
 
+The store also holds a small derived graph, :data:`DERIVED_GRAPH`, that ``graph.ttl``
+does not: answers to questions about the whole graph that a query could only get by
+reading all of it (see :func:`derive`). It is made again whenever the store is written
+(fresh or updated) and after :func:`load_into`; the default-graph view is the union of
+the named graphs, so a query sees ``graph.ttl`` plus those few derived triples.
+
 Python users keep rdflib: :func:`open_graph` returns an ``rdflib`` dataset backed by the
 store through ``oxrdflib``.
 """
@@ -34,9 +40,12 @@ from kg.errors import Errors, QueryError
 from kg.rdf.namespace import ID, KG, ORG, PROV, RDF
 
 __all__ = [
+    "DERIVED_GRAPH",
     "MANIFEST",
+    "REVIEW_SIZE",
     "SHARED_GRAPH",
     "STORE_DIR",
+    "derive",
     "find_store",
     "graph_quads",
     "load_into",
@@ -53,6 +62,13 @@ STORE_DIR = "store"
 
 #: Named graph of the facts no single document owns.
 SHARED_GRAPH = URIRef(f"{ID}graph/shared")
+
+#: Named graph of the derived triples (store only, never in ``graph.ttl``; :func:`derive`).
+DERIVED_GRAPH = URIRef(f"{ID}graph/derived")
+
+#: How many facts the review list (``kg:reviewRank``) holds: the shipped query
+#: ``least_certain_facts`` lists that many rows.
+REVIEW_SIZE = 200
 
 _FORMATS = {
     ".ttl": pyoxigraph.RdfFormat.TURTLE,
@@ -284,6 +300,10 @@ def write_store(
                 digests = _write_fresh(tmp, triples)
             else:
                 digests = _update(tmp, triples, old)
+        store = pyoxigraph.Store(str(tmp))
+        derive(store)  # the derived graph, made again on the whole store
+        store.flush()
+        del store
         if digests is not None:
             _write_manifest(tmp, digests)
         old_dir = None
@@ -444,6 +464,49 @@ def _copy_store(source: Path, folder: Path) -> bool:
     return True
 
 
+def derive(store: pyoxigraph.Store) -> int:
+    """Make the derived graph of ``store`` again from the rest of it; its size.
+
+    The derived graph (:data:`DERIVED_GRAPH`) holds ``kg:reviewRank`` (1, 2, …) on the
+    facts that the shipped query ``least_certain_facts`` lists, in the order of their
+    first row: finding the lowest confidences reads every ``kg:confidence`` of the
+    graph, so it is done once here instead of at every query (at 10 M triples, seconds
+    instead of milliseconds). The query reads the ranks when they are there and does
+    the whole review itself on a graph without them, with the same rows.
+
+    Examples
+    --------
+    >>> from kg.graph import build_graph
+    >>> from kg.types import Entity, EntityType, Provenance
+    >>> p = Provenance("d1", "d1#a01", "王雷出席。", 0, 5)
+    >>> G = build_graph([Entity("Person/王雷", EntityType.PERSON, "王雷", (), (p,))], [])
+    >>> store = pyoxigraph.Store()
+    >>> from kg.rdf import to_rdf
+    >>> store.bulk_load(_nquads(to_rdf(G)), pyoxigraph.RdfFormat.N_QUADS)
+    >>> derive(store), derive(store)  # made again, not added to
+    (1, 1)
+    """
+    from kg.query.run import _PREFIXES, bundled_queries
+
+    graph = pyoxigraph.NamedNode(str(DERIVED_GRAPH))
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+    text = bundled_queries()["least_certain_facts"]
+    facts: dict[Any, None] = {}
+    for row in store.query(text, prefixes=_PREFIXES, use_default_graph_as_union=True):
+        facts.setdefault(row["fact"], None)
+    rank = pyoxigraph.NamedNode(str(KG.reviewRank))
+    integer = pyoxigraph.NamedNode(_INTEGER)
+    store.extend(
+        pyoxigraph.Quad(fact, rank, pyoxigraph.Literal(str(n), datatype=integer), graph)
+        for n, fact in enumerate(facts, 1)
+    )
+    return len(facts)
+
+
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
 def _is_store(path: Path) -> bool:
     return path.is_dir() and (path / "CURRENT").is_file()
 
@@ -527,6 +590,7 @@ def load_into(
     if store.contains_named_graph(target):
         store.remove_graph(target)
     store.extend(quads)  # one transaction: all of the file or nothing
+    derive(store)  # the added facts may change the review list
     store.flush()
     count = sum(1 for _ in store.quads_for_pattern(None, None, None, target))
     return name, count

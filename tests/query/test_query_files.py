@@ -40,6 +40,17 @@ def test_each_query_has_a_header_and_returns_rows(path: Path, graph_file: Path) 
     assert len(result) > 0
 
 
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.stem)
+def test_sparqlwrapper_sends_each_query_as_a_query(path: Path) -> None:
+    """SPARQLWrapper sniffs the form from words anywhere in the text, comments included
+    (a comment with an update keyword makes it send an update, which kg serve refuses)."""
+    from SPARQLWrapper import SPARQLWrapper
+
+    client = SPARQLWrapper("http://127.0.0.1:1/sparql")
+    client.setQuery(path.read_text(encoding="utf-8"))
+    assert client.queryType == "SELECT"
+
+
 def test_people_and_posts(graph_file: Path) -> None:
     result = _run(graph_file, "people_and_posts")
     assert result.columns == ("union", "person", "post")

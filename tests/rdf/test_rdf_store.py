@@ -16,7 +16,15 @@ from kg.query import run_query
 from kg.rdf import to_rdf, write_graph
 from kg.rdf.iri import document_iri
 from kg.rdf.namespace import KG, RDF, RDFS
-from kg.rdf.store import SHARED_GRAPH, graph_quads, load_into, open_graph, write_store
+from kg.rdf.store import (
+    DERIVED_GRAPH,
+    SHARED_GRAPH,
+    derive,
+    graph_quads,
+    load_into,
+    open_graph,
+    write_store,
+)
 from kg.types import Article, Entity, EntityType, Provenance, Relation, RelationType
 
 QUERY_DIR = Path(__file__).resolve().parents[2] / "queries"
@@ -72,8 +80,13 @@ def test_store_union_equals_the_turtle_export(build_dir: Path) -> None:
     names = set(store.named_graphs())
     assert pyoxigraph.NamedNode(str(document_iri(DOC))) in names
     assert not list(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
+    derived = pyoxigraph.NamedNode(str(DERIVED_GRAPH))
     nt = pyoxigraph.serialize(
-        (pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in store),
+        (
+            pyoxigraph.Triple(q.subject, q.predicate, q.object)
+            for q in store
+            if q.graph_name != derived
+        ),
         format=pyoxigraph.RdfFormat.N_TRIPLES,
     )
     from_store = Graph().parse(data=nt.decode("utf-8"), format="nt")
@@ -86,6 +99,36 @@ def test_queries_answer_the_same_on_the_store_and_on_the_file(path: Path, build_
     assert on_store == _unordered(run_query(build_dir / "graph.ttl", path))
     assert on_store == _unordered(run_query(to_rdf(sample_model()), path))
     assert len(on_store) > 0
+
+
+def test_the_derived_graph_ranks_the_least_certain_facts(build_dir: Path) -> None:
+    store = pyoxigraph.Store.read_only(str(build_dir / "store"))
+    derived = pyoxigraph.NamedNode(str(DERIVED_GRAPH))
+    quads = list(store.quads_for_pattern(None, None, None, derived))
+    assert quads and {q.predicate.value for q in quads} == {str(KG.reviewRank)}
+    ranks = sorted(int(q.object.value) for q in quads)
+    assert ranks == list(range(1, len(quads) + 1))
+    # the ranked facts are the ones the review lists, and both branches agree
+    listed = run_query(build_dir, "least_certain_facts")
+    assert {q.subject.value for q in quads} == {row["fact"] for row in listed.as_dicts()}
+    assert listed == run_query(build_dir / "graph.ttl", "least_certain_facts")
+
+
+def test_derive_is_made_again_not_added_to() -> None:
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(_ttl(_two_documents())), format=pyoxigraph.RdfFormat.TURTLE)
+    first = derive(store)
+    assert derive(store) == first > 0
+    derived = pyoxigraph.NamedNode(str(DERIVED_GRAPH))
+    assert len(list(store.quads_for_pattern(None, None, None, derived))) == first
+
+
+def _ttl(model) -> Path:
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "g.ttl"
+    write_graph(model, path)
+    return path
 
 
 def test_write_store_replaces_the_old_store(tmp_path: Path) -> None:
@@ -131,7 +174,8 @@ def test_open_graph_is_an_rdflib_graph_over_the_store(build_dir: Path) -> None:
     graph = open_graph(build_dir)
     assert isinstance(graph, Graph)
     expected = Graph().parse(build_dir / "graph.ttl")
-    assert len(graph) == len(expected)
+    ranked = len(list(graph.subject_objects(KG.reviewRank)))  # the derived graph
+    assert ranked > 0 and len(graph) == len(expected) + ranked
     wang = next(graph.subjects(RDFS.label, Literal("王雷", lang="zh")))
     assert (wang, RDF.type, KG.Person) in graph
     rows = list(graph.query("SELECT ?l WHERE { ?u a kg:Union ; rdfs:label ?l } ORDER BY ?l"))
@@ -166,11 +210,16 @@ def test_kg_load_command(tmp_path: Path) -> None:
 def test_the_build_writes_the_store_beside_graph_ttl(built_seeds: Path) -> None:
     assert (built_seeds / "store").is_dir()
     store = pyoxigraph.Store.read_only(str(built_seeds / "store"))
-    documents = {str(g.value) for g in store.named_graphs()} - {str(SHARED_GRAPH)}
+    documents = {str(g.value) for g in store.named_graphs()} - {
+        str(SHARED_GRAPH),
+        str(DERIVED_GRAPH),
+    }
     report = (built_seeds / "report.json").read_text(encoding="utf-8")
     assert len(documents) == 5 and all(d.rsplit("/", 1)[-1] in report for d in documents)
     turtle = Graph().parse(built_seeds / "graph.ttl")
-    assert sum(1 for _ in store) == len(turtle)
+    derived = pyoxigraph.NamedNode(str(DERIVED_GRAPH))
+    ranked = sum(1 for _ in store.quads_for_pattern(None, None, None, derived))
+    assert ranked > 0 and sum(1 for _ in store) == len(turtle) + ranked
     for path in sorted(QUERY_DIR.glob("*.rq")):
         on_store = _unordered(run_query(built_seeds, path))
         assert on_store == _unordered(run_query(built_seeds / "graph.ttl", path)), path
