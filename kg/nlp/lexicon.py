@@ -93,6 +93,7 @@ class Lexicon:
     programme_runners: tuple[str, ...]
     programme_title_heads: tuple[str, ...]
     title_qualifiers: tuple[str, ...]
+    regional_title_names: tuple[str, ...]
     award_verbs: tuple[str, ...]
     award_marked_verbs: tuple[str, ...]
     prize_ranks: tuple[str, ...]
@@ -309,6 +310,7 @@ def load_lexicon() -> Lexicon:
         programme_runners=_longest_first(data["programme_runners"]),
         programme_title_heads=_longest_first(data["programme_title_heads"]),
         title_qualifiers=_longest_first(data["title_qualifiers"]),
+        regional_title_names=_longest_first(data["regional_title_names"]),
         award_verbs=_longest_first(data["award_verbs"]),
         award_marked_verbs=_longest_first(data["award_marked_verbs"]),
         prize_ranks=_longest_first(data["prize_ranks"]),

@@ -258,3 +258,25 @@ def test_fields_joined_inside_a_name(analyse, text: str, name: str) -> None:
 def test_bodies_joined_stay_apart(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# a region's literary name (云岭, 北疆: regional_title_names) names a 工匠 title like a place
+REGIONAL_TITLES = [
+    ("五年来已累计选树云岭工匠129名、创新工作室与技师工作站471个。", "云岭工匠"),
+    ("3名来自不同行业的自治区女劳模、北疆工匠与同学们面对面交流。", "北疆工匠"),
+]
+NOT_REGIONAL_TITLES = [
+    ("为云南培养输送更多的高技能工匠。", "高技能工匠"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), REGIONAL_TITLES)
+def test_regional_titles(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_REGIONAL_TITLES)
+def test_no_title_without_a_place_or_region(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)

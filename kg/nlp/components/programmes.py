@@ -89,16 +89,15 @@ class ProgrammeRecognizer:
         return doc
 
     def _titles(self, doc: Doc) -> None:
-        """Honorary titles given as programmes: a place or a title word + 工匠 (浙江工匠,
-        北京大工匠, 大国工匠), ending a word."""
+        """Honorary titles given as programmes: a place, a region's literary name or a title
+        word + 工匠 (浙江工匠, 北京大工匠, 云岭工匠, 人民工匠), ending a word."""
         text, words = doc_text(doc), doc._.kg_words or []
         places = {c.end: c.start for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE}
         for m in _heads_at_word_ends(text, words, self.title_re):
             start = places.get(m.start())
             if start is None:
-                qualifier = next(
-                    (q for q in self.lex.title_qualifiers if text.endswith(q, 0, m.start())), None
-                )
+                qualifiers = (*self.lex.title_qualifiers, *self.lex.regional_title_names)
+                qualifier = next((q for q in qualifiers if text.endswith(q, 0, m.start())), None)
                 if qualifier is None:
                     continue
                 start = m.start() - len(qualifier)
