@@ -280,3 +280,24 @@ def test_regional_titles(analyse, text: str, name: str) -> None:
 def test_no_title_without_a_place_or_region(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# 示范性 is a grade, a generic modifier: it is not part of a programme's name
+GENERIC_GRADES = [
+    ("北京市总工会确立了建成首都示范性工匠学院的目标。", "工匠学院"),
+]
+NOT_GENERIC_GRADES = [
+    ("北京市总工会确立了建成首都示范性工匠学院的目标。", "示范性工匠学院"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), GENERIC_GRADES)
+def test_programme_without_its_grade(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_GENERIC_GRADES)
+def test_grade_is_not_in_the_name(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(word in n for n in _names(mentions))
