@@ -301,3 +301,26 @@ def test_programme_without_its_grade(analyse, text: str, name: str) -> None:
 def test_grade_is_not_in_the_name(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(word in n for n in _names(mentions))
+
+
+# programme heads of service rooms, showcase points and model posts (programme_suffixes)
+SITE_HEADS = [
+    ("沙头角职工服务中心设有权益保障室、心理咨询室等功能区。", "权益保障室"),
+    ("慰问团参观了拉萨火车站的“党员先锋岗”。", "党员先锋岗"),
+    ("与会人员参观了萧山区产改展示点。", "萧山区产改展示点"),
+]
+NOT_SITE_HEADS = [
+    ("工会把职工权益保障放在首位。", "权益保障"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SITE_HEADS)
+def test_site_heads(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_SITE_HEADS)
+def test_no_site_without_its_head(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(word in n for n in _names(mentions, T.PROGRAMME))
