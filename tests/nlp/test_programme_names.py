@@ -324,3 +324,29 @@ def test_site_heads(analyse, text: str, name: str) -> None:
 def test_no_site_without_its_head(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(word in n for n in _names(mentions, T.PROGRAMME))
+
+
+# 示范 inside a name before its head (name_internal_verbs): 精益工匠|示范|培育基地
+INTERNAL_GRADES = [
+    (
+        "同时,持续发挥吉林省精益工匠示范培育基地等平台作用,省市县90个培训基地累计培训职工。",
+        "吉林省精益工匠示范培育基地",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), INTERNAL_GRADES)
+def test_grade_verb_inside_a_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+NOT_INTERNAL_GRADES = [
+    ("要充分发挥劳模工匠示范带头作用。", "示范"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_INTERNAL_GRADES)
+def test_grade_verb_without_a_head(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(word in n for n in _names(mentions))
