@@ -47,6 +47,8 @@ class Lexicon:
     subunit_suffixes: tuple[str, ...]
     unit_heads: tuple[str, ...]
     unit_not_bodies: tuple[str, ...]
+    standalone_bodies: frozenset[str]
+    place_bound_heads: tuple[str, ...]
     organ_departments: frozenset[str]
     enterprise_brand_heads: tuple[str, ...]
     enumeration_closers: dict[str, tuple[str, ...]]
@@ -259,11 +261,20 @@ def load_lexicon() -> Lexicon:
         for label, suffixes in data["org_suffixes"].items()
         for suffix in suffixes
     }
+    body_heads = [
+        *(s + h for s in data["government_sectors"] for h in data["government_sector_heads"]),
+        *data["standalone_bodies"],
+        *data["place_bound_heads"],
+    ]
+    for head in body_heads:
+        org_suffixes.setdefault(head, EntityType.GOVERNMENT_BODY)
     return Lexicon(
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
         unit_heads=_longest_first(data["unit_heads"]),
         unit_not_bodies=_longest_first(data["unit_not_bodies"]),
+        standalone_bodies=frozenset(data["standalone_bodies"]),
+        place_bound_heads=_longest_first(data["place_bound_heads"]),
         organ_departments=frozenset(data["organ_departments"]),
         enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
         media_patterns=tuple(data["media_patterns"]),

@@ -233,7 +233,7 @@ CASES = [
     (
         "内蒙古启动年度“劳模工匠进校园”行动。近日,由内蒙古自治区总工会、自治区教育厅联合开展的"
         "“劳模工匠进校园”行动启动仪式暨首场报告会在内蒙古工业大学举行。",
-        ("区教育厅", "establishes", "劳模工匠进校园行动", None),
+        ("自治区教育厅", "establishes", "劳模工匠进校园行动", None),
     ),
     # a programme held right after the verb: each co-holder sets it up
     (

@@ -46,3 +46,54 @@ def test_not_sub_units(analyse, text: str, word: str) -> None:
     names = {m.display_name for m in mentions}
     assert word not in names
     assert not any(n.endswith(("车间", "分厂", "股份", "局部")) for n in names)
+
+
+# Government departments named by their sector (lexicon government_sectors), national
+# bodies named by their head alone, party committees after a place, the department of a
+# committee member's post, and a body written right before its head's post.
+BODIES = [
+    ("自治区交通运输厅、自治区生态环境厅、南宁海关参加。", "自治区生态环境厅"),
+    ("州人社局、州住建局、州安监局、州卫计委以及州总工会参加。", "州住建局"),
+    ("联合省教育厅、省人力资源社会保障厅、省发展改革委等7个部门。", "省发展改革委"),
+    ("由财政部、人力资源社会保障部联合印发通知。", "财政部"),
+    ("由财政部、人力资源社会保障部联合印发通知。", "人力资源社会保障部"),
+    ("开展“两癌”筛查是内蒙古自治区党委、政府推进健康内蒙古建设的举措。", "内蒙古自治区党委"),
+    ("文港镇党委副书记樊国春致开幕词。", "文港镇党委"),
+    ("天门市委常委、统战部部长龚红敏就全市工会服务职工阵地建设开展调研。", "天门市委统战部"),
+    ("如皋市委常委、组织部部长王卫华到会。", "如皋市委组织部"),
+    ("香港特区政府劳工及福利局局长孙玉菡出席。", "香港特区政府劳工及福利局"),
+    ("民政及青年事务局与工联会合办活动。", "民政及青年事务局"),
+    ("市公安局局长张明出席。", "市公安局"),
+]
+NOT_BODIES = [
+    ("自治区交通运输厅、自治区生态环境厅、南宁海关参加。", "区生态环境厅"),
+    ("财政部门要加强对专项资金的监管。", "财政部"),
+    ("中铁十八局集团投资公司党委副书记、工会主席王旭东出席。", "投资公司党委"),
+    ("开封大学党委书记陈灿出席。", "开封大学党委"),
+    ("公安局长张明出席。", "公安局"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BODIES)
+def test_government_bodies(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.GOVERNMENT_BODY, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_BODIES)
+def test_not_government_bodies(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions}
+
+
+# A company's 党委 before a post leaves the company's name whole.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中铁十八局集团投资公司党委副书记、工会主席王旭东出席。", "中铁十八局集团投资公司"),
+        ("开封大学党委书记陈灿出席。", "开封大学"),
+    ],
+)
+def test_body_before_its_committee(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in {m.display_name for m in mentions}

@@ -130,6 +130,10 @@ class OrganisationRecognizer:
             after = lex.org_suffixes.get(following.group(0)) if following else None
             organ = following is not None and following.group(0) in lex.organ_departments
             subunit = following is not None and following.group(0) in lex.subunit_suffixes
+            if following is not None and (
+                following.group(0) in lex.place_bound_heads or text.startswith(self.posts, m.end())
+            ):
+                following = None  # 开封大学|党委书记, 劳工及福利局|局长: a post, not the name
             if following and after != EntityType.UNION and not (organ or subunit):
                 continue  # 中铁十八局|集团, 旅行社|总社: part of a longer name
             # (县委|组织部, 公安局|交警支队, 总工会|经审会, 股份|总厂: a body and its
@@ -166,11 +170,22 @@ class OrganisationRecognizer:
                 and len(left) > 1
                 and left[-1] in lex.level_words
                 and left not in lex.place_names  # 吉林省政府 is one jieba word
+                and left not in lex.level_words  # 自治区|教育厅 is not 区教育厅
             ):
                 # 经省总工会: jieba glued a word to the level; the name is the short form 省总工会
                 start, left, pieces = m.start() - 1, left[-1], []
+            if not left and head in lex.standalone_bodies and start == m.start():
+                name = head  # 财政部, 人力资源社会保障部: a national body named by its head
+                candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
+                found.append(candidate)
+                add_candidate(doc, candidate)
+                continue
             if not left or _SESSION.search(left):
                 continue
+            if head in lex.place_bound_heads and not (
+                left.endswith(lex.place_suffixes) or left in lex.level_words
+            ):
+                continue  # 公司党委: a company's committee is no body of its own
             if left.startswith("“") and label == EntityType.UNION:
                 continue  # “苏杭安+”工会品牌: a slogan before 工会, not a union's name
             if not is_specific(pieces, lex) and not self._short_form(left):
