@@ -55,6 +55,7 @@ class Lexicon:
     media_patterns: tuple[str, ...]
     false_org_heads: tuple[str, ...]
     person_nouns: tuple[str, ...]
+    person_noun_endings: tuple[str, ...]
     collective_place_words: tuple[str, ...]
     province_abbreviations: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -281,6 +282,7 @@ def load_lexicon() -> Lexicon:
         enumeration_closers={k: tuple(v) for k, v in data["enumeration_closers"].items()},
         false_org_heads=_longest_first(data["false_org_heads"]),
         person_nouns=_longest_first(data["person_nouns"]),
+        person_noun_endings=_longest_first(data["person_noun_endings"]),
         collective_place_words=_longest_first(data["collective_place_words"]),
         province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import jieba.posseg
@@ -9,7 +10,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import Phrases
-from kg.nlp.doc import Candidate, Word, add_candidate, doc_text, register_extensions
+from kg.nlp.doc import (
+    Candidate,
+    Word,
+    add_candidate,
+    doc_text,
+    register_extensions,
+    word_index_at,
+)
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -22,6 +30,17 @@ _FUNCTION_TAGS = frozenset(
     {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "x"}
 )
 _BOUNDARY = frozenset("，,、。；;：:（()）\n “”\u3000")
+#: the dots between the parts of a transliterated name (阿里木江·哈力克)
+_NAME_DOTS = "·•‧"
+#: a list of short items joined by 、 (names of two or three characters), with the runs of
+#: characters around it
+_LIST = re.compile(rf"[{_HAN}]{{2,}}(?:、[{_HAN}]{{2,3}})+、[{_HAN}]{{2,}}")
+#: what stands right before a person's name in a list: 、 , — ( :
+_LIST_CUES = frozenset("、，,—–(（：:的和与及")
+#: jieba tags that end a transliterated name part
+_PART_STOP_TAGS = frozenset(
+    {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "r", "m", "q", "x", "f", "t", "ns"}
+)
 
 
 def _known(word: str) -> str | None:
@@ -48,6 +67,7 @@ class PersonRecognizer:
         self.paren_re = re.compile(rf"[(（]([{_HAN} \u3000]{{2,40}})[)）]")
         posts = sorted(lex.posts, key=lambda p: (-len(p), p))
         self.post_re = Phrases(posts)
+        self.posts = tuple(posts)
         self.speech_re = Phrases(lex.speech_verbs)
         self.appointment_re = Phrases(lex.appointment_verbs)
 
@@ -123,9 +143,10 @@ class PersonRecognizer:
             )
             end = None
             if (strong and not common) or follower.tag in _NAME_TAGS:
-                end = self._bounded_end(text, start, strong=strong)
+                nr = follower.end if follower.tag in _NAME_TAGS else None
+                end = self._bounded_end(text, start, strong=strong, nr_end=nr)
             if end is not None:
-                emit(start, end, "person-post")
+                emit(start, end, "person-post", final_check=end != nr)
                 continue
             if len(follower.text) >= 2 and follower.tag not in _NAME_TAGS and _known(follower.text):
                 continue  # 职工权益: a dictionary word, not a name
@@ -139,6 +160,15 @@ class PersonRecognizer:
                 if end - start >= 2:
                     clipped = start in nr_words and end > nr_words[start].end
                     emit(start, end, "person-post", final_check=not clipped)
+        for start, end in self._transliterated(text, words):
+            if (start, end) not in seen:
+                seen.add((start, end))
+                add_candidate(
+                    doc,
+                    Candidate(
+                        start, end, EntityType.PERSON, text[start:end], "person-dot", self.priority
+                    ),
+                )
         for i, w in enumerate(words):
             if (
                 w.start in nr_words
@@ -162,7 +192,124 @@ class PersonRecognizer:
                 cue = said or enumerated or before == "”" or titled
                 if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
+        for start, end in self._listed(text, seen):
+            emit(start, end, "person-list", final_check=False)
         return doc
+
+    def _listed(self, text: str, seen: set[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The other names of a list of people joined by 、 (雷建国、邱孝、谢梦、彭炜、徐建新、
+        黄秋云): when most of its items are names already found, every item of two or three
+        characters after a surname is one, the first and last taken at their length of a
+        name found or else of three characters."""
+        found = []
+        starts = {s: e for s, e in seen}
+        ends = {e: s for s, e in seen}
+        for m in _LIST.finditer(text):
+            seps = [i for i in range(m.start(), m.end()) if text[i] == "、"]
+            items = []
+            for a, b in itertools.pairwise(seps):
+                items.append((a + 1, b))
+            first_end, last_start = seps[0], seps[-1] + 1
+            first = ends.get(first_end)
+            if first is None and first_end - 3 >= m.start():
+                first = first_end - 3
+            last = starts.get(last_start)
+            if last is None:
+                three = last_start + 3
+                last = three if three <= m.end() and self._after_name(text, three) else None
+            items = [(first, first_end)] * (first is not None) + items
+            items += [(last_start, last)] * (last is not None)
+            if len(items) < 3 or sum(item in seen for item in items) * 2 < len(items):
+                continue
+            for item in items:
+                name = text[item[0] : item[1]]
+                if (
+                    item not in seen
+                    and 2 <= len(name) <= 3
+                    and self._valid(name, final_check=False)
+                ):
+                    found.append(item)
+        return found
+
+    def _after_name(self, text: str, end: int) -> bool:
+        nxt = text[end : end + 1]
+        return not nxt or nxt in _BOUNDARY or text.startswith(self.lex.name_followers, end)
+
+    def _transliterated(self, text: str, words: list[Word]) -> list[tuple[int, int]]:
+        """Names of two or three parts joined by a dot (拜谢纳力·朱马力, 斯勒哈提姆·阿勒艾敏),
+        as Uyghur, Kazakh and foreign names are written: each part runs over jieba's words
+        from the dot up to punctuation, a function word, a post, a place, a common noun
+        (家属, 护边员) or a verb that follows or precedes names (带领, 出席, 慰问)."""
+        found = []
+        by_start = {w.start: k for k, w in enumerate(words)}
+        by_end = {w.end: k for k, w in enumerate(words)}
+        for m in re.finditer(rf"[{_NAME_DOTS}]", text):
+            left = self._part(text, words, by_end.get(m.start()), -1)
+            if left is None:
+                continue
+            end, dots = m.end(), 0
+            while dots < 2:
+                right = self._part(text, words, by_start.get(end), 1)
+                if right is None:
+                    break
+                end, dots = right, dots + 1
+                if not (text[end : end + 1] and text[end] in _NAME_DOTS):
+                    break
+                end += 1
+            if dots and text[end - 1] not in _NAME_DOTS and self._cued(text, words, left, end):
+                found.append((left, end))
+        return found
+
+    def _cued(self, text: str, words: list[Word], start: int, end: int) -> bool:
+        """True when what stands around a dotted name is what stands around a person's:
+        a post, a noun for people or a list before it (总书记|, 家属|, 、|), and punctuation,
+        a number or a word that follows names after it (|带领, |3人). A column title
+        (新闻·川渝) or a slogan in quotes (“送温暖·基层行”) has neither."""
+        lex = self.lex
+        before = text[start - 1 : start]
+        k = word_index_at(words, start - 1) if start else -1
+        previous = words[k].text if 0 <= k < len(words) and words[k].end == start else ""
+        left = (
+            before in _LIST_CUES
+            or text.endswith(self.posts, 0, start)
+            or previous.endswith(lex.person_nouns)
+            or (len(previous) > 1 and previous.endswith(lex.person_noun_endings))
+        )
+        after = text[end : end + 1]
+        right = (
+            not after
+            or after in _BOUNDARY
+            or after.isdigit()
+            or after in "”和与及等"
+            or text.startswith(lex.name_followers, end)
+        )
+        return left and right
+
+    def _part(self, text: str, words: list[Word], k: int | None, step: int) -> int | None:
+        """The far end of a name part starting with ``words[k]`` and growing by ``step``
+        (-1 leftwards, 1 rightwards); None when the word next to the dot names no one."""
+        lex = self.lex
+        taken, edge = 0, None
+        while k is not None and 0 <= k < len(words):
+            w = words[k]
+            stop = (
+                not re.fullmatch(f"[{_HAN}]+", w.text)
+                or w.tag in _PART_STOP_TAGS
+                or w.text in lex.posts
+                or w.text in lex.left_breaks
+                or w.text in lex.name_followers
+                or w.text.endswith(lex.person_nouns)
+                or (len(w.text) > 1 and w.text.endswith(lex.person_noun_endings))
+            )
+            common = len(w.text) >= 2 and _known(w.text) in ("n", "vn", "v", "a")
+            if stop or (taken >= 2 and common and w.tag != "v") or (taken + len(w.text) > 8):
+                break
+            if taken and w.tag == "v" and step == 1:
+                break  # 阿勒艾敏|带领: a verb after the name
+            taken += len(w.text)
+            edge = w.start if step < 0 else w.end
+            k += step
+        return edge if taken >= 2 else None
 
     def _name_end(
         self, text: str, start: int, nr_words: dict, word_starts: dict, max_len: int = 3
@@ -183,9 +330,13 @@ class PersonRecognizer:
             end += 1
         return end
 
-    def _bounded_end(self, text: str, start: int, *, strong: bool) -> int | None:
+    def _bounded_end(
+        self, text: str, start: int, *, strong: bool, nr_end: int | None = None
+    ) -> int | None:
         """End of a 2–4 character name right after a post whose end is a clear boundary:
-        punctuation or a word that follows names (主席何卫东等, 副主席罗海华，)."""
+        punctuation, a number or a word that follows names (主席何卫东等, 副主席罗海华，,
+        副主席刘海珍2人). A name jieba tagged as one may end in a character names seldom
+        end with when such a word follows it (常务副主席田力|通报)."""
         lex = self.lex
         if start >= len(text) or text[start] in lex.name_stop_chars:
             return None
@@ -194,7 +345,13 @@ class PersonRecognizer:
         for length in (3, 2, 4):
             end = start + length
             name = text[start:end]
-            if len(name) < length or not self._valid(name):
+            if len(name) < length:
+                continue
+            if not self._valid(name) and not (
+                end == nr_end
+                and self._valid(name, final_check=False)
+                and text.startswith(lex.name_followers, end)
+            ):
                 continue
             if (
                 length == 3
@@ -203,7 +360,9 @@ class PersonRecognizer:
             ):
                 continue  # 王霞等, 王冰说: the last character follows the name
             nxt = text[end : end + 1]
-            if nxt and (nxt in _BOUNDARY or text.startswith(lex.name_followers, end)):
+            if nxt and (
+                nxt in _BOUNDARY or nxt.isdigit() or text.startswith(lex.name_followers, end)
+            ):
                 return end
         return None
 
