@@ -817,13 +817,22 @@ def _core(name: str, label: EntityType, places: dict[str, str]) -> str:
         if head is None:
             break
         rest = name[len(head) :]
-        if label == EntityType.PLACE or _leading_place(rest, places) is not None:
+        if _leading_place(rest, places) is not None or (
+            label == EntityType.PLACE and not rest.endswith(_generic_venues())
+        ):
             if label == EntityType.PLACE and len(rest) < 3:
                 break
             name = rest
         else:
             break
     return name
+
+
+@cache
+def _generic_venues() -> tuple[str, ...]:
+    """Venue heads that name a kind, not one venue, once the place before them is gone
+    (福州工人文化宫 and 厦门市工人文化宫 are two, not one 工人文化宫)."""
+    return tuple(_config()["generic_venues"])
 
 
 def _qualifying_prefix(prefix: str, org_names: set[str]) -> bool:

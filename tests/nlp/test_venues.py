@@ -1,0 +1,29 @@
+"""Venue heads of kg_places (校区, 操场, 戏台) on real sentences of the dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.types import EntityType as T
+
+VENUES = [
+    ("活动1月19日上午在马家堡小学操场举行。", "马家堡小学操场"),
+    ("活动在昆明冶金高等专科学校安宁校区启动。", "昆明冶金高等专科学校安宁校区"),
+    ("丰台区40名基层工会主席走进北京市总工会职工大学草桥校区。", "北京市总工会职工大学草桥校区"),
+]
+NOT_VENUES = [
+    ("推进学校新校区建设。", "新校区"),
+    ("同学们在操场上做早操。", "操场"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), VENUES)
+def test_venues(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_VENUES)
+def test_not_venues(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(m.display_name.endswith(word) for m in mentions)
