@@ -97,3 +97,31 @@ def test_not_government_bodies(analyse, text: str, word: str) -> None:
 def test_body_before_its_committee(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in {m.display_name for m in mentions}
+
+
+# A company's trade name that jieba cut into mis-tagged words right after a place, and a
+# company named right after another company's full form.
+COMPANIES = [
+    ("调研组先后走进辽源市工人文化宫、吉林中粮生化包装有限公司。", "吉林中粮生化包装有限公司"),
+    ("福建省二建建设集团有限公司安全员金董宇带着父母赶来。", "福建省二建建设集团有限公司"),
+    ("陕西陕煤曹家滩矿业有限公司、陕西中能煤田有限公司参加。", "陕西中能煤田有限公司"),
+    ("成员单位是广西机场管理集团有限责任公司和平陆运河集团有限公司。", "平陆运河集团有限公司"),
+    ("鞍钢矿渣开发公司微粉分公司技术副经理刘丽娜获奖。", "鞍钢矿渣开发公司微粉分公司"),
+]
+NOT_COMPANIES = [
+    ("成员单位是广西机场管理集团有限责任公司和平陆运河集团有限公司。", "和平陆运河集团有限公司"),
+    ("陕西陕煤曹家滩矿业有限公司、陕西中能煤田有限公司参加。", "煤田有限公司"),
+    ("福建省二建建设集团有限公司安全员金董宇带着父母赶来。", "建设集团有限公司"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COMPANIES)
+def test_companies(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.ENTERPRISE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_COMPANIES)
+def test_not_companies(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions}

@@ -25,7 +25,7 @@ from kg.types import EntityType
 __all__ = ["OrganisationRecognizer"]
 
 _PHRASE_TAGS = frozenset({"l", "i", "v", "vn", "a", "ad", "an", "d"})
-_TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n"})
+_TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n", "j", "f", "b", "m"})
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 _COORDINATED = re.compile(r"(?:委|政府)[省市区县州镇乡]$")
 _ENUMERATED_ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,9}")
@@ -38,6 +38,7 @@ _OWNER_TYPES = frozenset(
         EntityType.ORGANIZATION,
     }
 )
+_COMPANY_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 _BODY_TYPES = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
@@ -154,7 +155,12 @@ class OrganisationRecognizer:
             if label is None:
                 continue
             if label == EntityType.ENTERPRISE:
-                start = self._trade_name_start(text, words, start)
+                trade = self._trade_name_start(text, words, start)
+                if trade < start:  # the place the trade name follows makes the name specific
+                    pieces = [*pieces, Piece(trade, start, text[trade:start], "ns")]
+                start = trade
+                if head.endswith(_COMPANY_FORMS):  # not …有限公司|微粉分公司
+                    start = self._after_company(text, start, m.start())
             if text[start] in lex.prepositions and _word_tag(words, start) not in ("ns", "nt"):
                 start += 1  # 于是向众惠公司提出: jieba glued 向 to the name (向众惠/nr)
                 pieces = [p for p in pieces if p.start >= start]
@@ -444,19 +450,35 @@ class OrganisationRecognizer:
                 return parent.label
         return self.lex.org_suffixes.get(head)
 
+    def _after_company(self, text: str, start: int, head_start: int) -> int:
+        """A company's name starts after another company's full form written before it:
+        …有限责任公司|和|平陆运河集团有限公司 is two companies joined by 和 (jieba read 和平)."""
+        for form in _COMPANY_FORMS:
+            at = text.rfind(form, start, head_start)
+            if at >= 0:
+                start = at + len(form)
+                if text[start : start + 1] in self.lex.left_breaks:
+                    start += 1
+                break
+        return start
+
     def _trade_name_start(self, text: str, words, start: int) -> int:
         """江苏|唯得康(l)医疗科技有限公司, 鄂尔多斯市|呼能(v)运销(vn)有限公司: jieba often
         mis-tags a company's trade name; right after a place it is part of the name."""
         i = word_index_at(words, start - 1) if start > 0 else -1
-        for taken in range(3):  # up to two mis-tagged words, then the place
+        chars = 0
+        for taken in range(4):  # up to three mis-tagged words, then the place
             if i < 0:
                 break
             w = words[i]
             if w.tag == "ns":
                 return w.start if taken else start
+            chars += len(w.text)
+            single = len(w.text) == 1 and w.text not in self.lex.name_stop_chars
             if (
                 w.tag not in _TRADE_NAME_TAGS
-                or not 1 < len(w.text) <= 3
+                or not (single or 1 < len(w.text) <= 3)
+                or chars > 6
                 or w.text in self.lex.left_breaks
                 or not CJK.match(w.text)
             ):
