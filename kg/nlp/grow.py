@@ -47,6 +47,7 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
+_CONJUNCTIONS = frozenset("和与及")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
 
 
@@ -200,6 +201,16 @@ def grow_left(
             new_start = piece.start
             k += 1
             continue
+        if (
+            piece.tag == "ns"
+            and t[:1] in _CONJUNCTIONS
+            and t[1:] in lex.level_words
+            and t not in lex.place_names
+        ):
+            # 基层工会|和省(ns)|总: jieba joined a conjunction to the level word after it
+            taken.append(Piece(piece.start + 1, piece.end, t[1:], "n"))
+            new_start = piece.start + 1
+            break
         if not _name_like(piece, lex) or t in lex.name_breaking_posts:
             break
         if allow_ordinals and piece.tag in ("nr", "nrfg", "nrt"):

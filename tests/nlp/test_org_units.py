@@ -125,3 +125,43 @@ def test_companies(analyse, text: str, name: str) -> None:
 def test_not_companies(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in {m.display_name for m in mentions}
+
+
+# Unions: domain words of new forms of employment keep a union's name whole, a level and
+# a trade make a place's industrial union, a conjunction jieba joined to a level word is
+# no part of a name, and two unions written back to back stay two.
+UNIONS = [
+    ("签约开始前，我州快递物流行业联合工会主席首先通报了前期要约工作。", "州快递物流行业联合工会"),
+    (
+        "“成都市锦江区三圣网约司机联合工会暨第一届会员代表大会”日前举行。",
+        "成都市锦江区三圣网约司机联合工会",
+    ),
+    ("市人民医院工会、林芝市气象局和自治区农林气象工会调研。", "自治区农林气象工会"),
+    ("省教育工会主席张明出席。", "省教育工会"),
+    ("湖南省直属基层工会和省总机关工会在三一集团办趣味运动会。", "省总工会机关工会"),
+    (
+        "主题为畅享运动乐趣的湖南省直属基层工会湖南省总工会机关工会联合趣味运动会开赛。",
+        "湖南省总工会机关工会",
+    ),
+]
+NOT_UNIONS = [
+    ("市企业工会负责人参加。", "市企业工会"),
+    ("区基层工会主席参加培训。", "区基层工会"),
+    ("湖南省直属基层工会和省总机关工会在三一集团办趣味运动会。", "湖南省直属基层工会和省总工会"),
+    (
+        "主题为畅享运动乐趣的湖南省直属基层工会湖南省总工会机关工会联合趣味运动会开赛。",
+        "湖南省直属基层工会湖南省总工会机关工会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), UNIONS)
+def test_unions(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.UNION, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_UNIONS)
+def test_not_unions(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions}

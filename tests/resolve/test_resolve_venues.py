@@ -37,3 +37,11 @@ def test_place_chain_before_a_venue_still_merges() -> None:
     entities, _ = _entities("陕西省西安市土门工人文化宫举行活动。活动在土门工人文化宫举行。")
     venues = [e for e in entities.values() if e.name.endswith("文化宫")]
     assert len(venues) == 1, [v.name for v in venues]
+
+
+def test_union_and_its_formal_committee_name_are_one_node() -> None:
+    entities, _ = _entities(
+        "湖南省总工会机关工会联合趣味运动会开赛。本次运动会由湖南省总工会机关工会委员会主办。"
+    )
+    unions = [e for e in entities.values() if "机关工会" in e.name and e.type.value == "Union"]
+    assert len(unions) == 1, [u.name for u in unions]

@@ -38,6 +38,7 @@ _OWNER_TYPES = frozenset(
         EntityType.ORGANIZATION,
     }
 )
+_TRADE_TAGS = frozenset({"n", "nz", "vn"})  # 农林, 气象, 教育 in 自治区农林气象工会
 _COMPANY_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 _BODY_TYPES = frozenset(
@@ -151,6 +152,19 @@ class OrganisationRecognizer:
             if head in lex.subunit_suffixes:
                 # …林业局溪水森林经营所(所/c)|森林资源管护中队: growth stopped at a body's end
                 start = min([start] + [c.start for c in found if c.end == start < m.start()])
+            place_starts = {
+                c.start for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
+            }
+            for union in found:
+                if (
+                    union.label == EntityType.UNION
+                    and start <= union.start
+                    and union.end < m.start()
+                    and union.end in place_starts
+                    and text.endswith("工会", 0, union.end)
+                ):
+                    start = union.end  # 湖南省直属基层工会|湖南省总工会机关工会: two unions
+                    pieces = [p for p in pieces if p.start >= start]
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
@@ -199,7 +213,9 @@ class OrganisationRecognizer:
             if head in ("工会", "总工会") and self._collective(left, head):
                 continue  # 粤港澳三地工会, 四川工会: the unions of places, not one body
             if head == "工会" and not (
-                is_specific(pieces, lex, strict=True) or left.endswith(self.body_heads)
+                is_specific(pieces, lex, strict=True)
+                or left.endswith(self.body_heads)
+                or self._level_trade(pieces)
             ):
                 continue  # 深化工会, 助推工会: X工会 needs a proper name or a body before it
             name = text[start : m.end()].replace("“", "").replace("”", "")
@@ -510,6 +526,18 @@ class OrganisationRecognizer:
                 return False
             left, count = left[len(word) :], count + 1
         return count > 1  # 西安工会 is the one union of 西安
+
+    def _level_trade(self, pieces: list[Piece]) -> bool:
+        """True for a level word and a trade before 工会 (自治区|农林|气象工会, 省|教育工会):
+        a place's industrial union, which resolution qualifies with the article's place."""
+        lex = self.lex
+        if len(pieces) < 2 or pieces[-1].text not in lex.level_words:
+            return False
+        trade = pieces[:-1]
+        return (
+            all(p.tag in _TRADE_TAGS and p.text not in lex.generic_modifiers for p in trade)
+            and sum(len(p.text) for p in trade) >= 2
+        )
 
     def _short_form(self, left: str) -> bool:
         levels = self.lex.level_words
