@@ -27,3 +27,29 @@ def test_venues(analyse, text: str, name: str) -> None:
 def test_not_venues(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(m.display_name.endswith(word) for m in mentions)
+
+
+# Towns and villages: a long transliterated name jieba cut across two place words is
+# read along the chain of levels, and a town jieba glued into one word keeps its name
+# before an organisation's head.
+TOWNS = [
+    ("克孜勒苏柯尔克孜自治州阿合奇县库兰萨日克乡别迭里村,慰问组看望了护边员。", "库兰萨日克乡"),
+    ("克孜勒苏柯尔克孜自治州阿合奇县库兰萨日克乡别迭里村,慰问组看望了护边员。", "别迭里村"),
+    ("先后走进贵州德隆水泥有限公司、冗渡镇卫生院和县人民医院。", "冗渡镇"),
+]
+NOT_TOWNS = [
+    ("克孜勒苏柯尔克孜自治州阿合奇县库兰萨日克乡别迭里村,慰问组看望了护边员。", "日克乡别迭里村"),
+    ("先后走进贵州德隆水泥有限公司、冗渡镇卫生院和县人民医院。", "镇卫生院"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TOWNS)
+def test_towns(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TOWNS)
+def test_not_towns(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions}

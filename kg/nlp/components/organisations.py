@@ -152,9 +152,10 @@ class OrganisationRecognizer:
             if head in lex.subunit_suffixes:
                 # …林业局溪水森林经营所(所/c)|森林资源管护中队: growth stopped at a body's end
                 start = min([start] + [c.start for c in found if c.end == start < m.start()])
-            place_starts = {
-                c.start for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
+            place_spans = {
+                (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
             }
+            place_starts = {s for s, _ in place_spans}
             for union in found:
                 if (
                     union.label == EntityType.UNION
@@ -191,6 +192,7 @@ class OrganisationRecognizer:
                 and left[-1] in lex.level_words
                 and left not in lex.place_names  # 吉林省政府 is one jieba word
                 and left not in lex.level_words  # 自治区|教育厅 is not 区教育厅
+                and (start, m.start()) not in place_spans  # 冗渡镇(n)|卫生院 is a town's
             ):
                 # 经省总工会: jieba glued a word to the level; the name is the short form 省总工会
                 start, left, pieces = m.start() - 1, left[-1], []

@@ -37,7 +37,10 @@ class PlaceRecognizer:
         self.acting_re = re.compile(rf"(?:[、和与][^，,。；;！？]{{2,20}}?)?(?:{acting})")
         self.posts = tuple(sorted(lex.name_breaking_posts, key=len, reverse=True))
         lower = "|".join(map(re.escape, lex.lower_place_suffixes))
-        self.chain_re = re.compile(rf"([\u4e00-\u9fff]{{2,4}}?)({lower})")
+        # a town or village written after a known place; up to six characters, as
+        # transliterated names are long (阿合奇县|库兰萨日克乡|别迭里村)
+        self.chain_re = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)({lower})")
+        self.inner_level_re = re.compile(rf"^[\u4e00-\u9fff]+?(?:{lower})(?=[\u4e00-\u9fff]{{2}})")
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
@@ -59,6 +62,14 @@ class PlaceRecognizer:
                 # bare ns words (福利, 魏国) are too often wrong; the gazetteer has the rest
                 continue
             start = w.start
+            if (
+                i > 0
+                and words[i - 1].tag == "ns"
+                and words[i - 1].end == w.start
+                and self.inner_level_re.match(w.text)
+                and words[i - 1].text not in lex.place_names
+            ):
+                continue  # 库兰萨(ns)|日克乡别迭里村(ns): jieba cut a long name; see _chains
             if end - start == 2 and i > 0 and len(words[i - 1].text) == 1:
                 prev = words[i - 1]  # 干 + 河村 → 干河村
                 if _ALL_CJK.match(prev.text) and prev.tag not in _FUNCTION_TAGS:
