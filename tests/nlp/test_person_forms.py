@@ -22,6 +22,10 @@ PERSONS = [
     # a name jieba tagged as one before a word that follows names, or before a number
     ("会上，州总工会常务副主席田力通报了2017年全州工会工作。", "田力"),
     ("方山县总工会常务副主席刘海珍2人获评先进个人。", "刘海珍"),
+    # a three-character name jieba tagged as one ends on a character that mostly follows
+    # names (正) when a word that follows names comes next
+    ("工联会理事长李从正表示，要加强培训。", "李从正"),
+    ("会长李从正出席活动并致辞。", "李从正"),
     # the other names of a list of people
     (
         "鼎城区领导雷建国、邱孝、谢梦、彭炜、徐建新、黄秋云、杨友明、周伟建、李论出席开幕式。",
@@ -38,6 +42,7 @@ NOT_PERSONS = [
     ("新闻·川渝\n重庆市总工会赴彭水开展慰问。", "新闻·川渝"),
     ("2024年英雄花开英雄城·传递工运力量主题活动启动。", "英雄城·传递"),
     ("会上，州总工会常务副主席田力通报了2017年全州工会工作。", "田力通"),
+    ("主席李从正在会上讲话。", "李从正"),
     (
         "鼎城区领导雷建国、邱孝、谢梦、彭炜、徐建新、黄秋云、杨友明、周伟建、李论出席开幕式。",
         "周伟",

@@ -357,6 +357,7 @@ class PersonRecognizer:
                 length == 3
                 and name[-1] in lex.name_stop_chars
                 and not (name[-1] in lex.name_final_stops and text[end : end + 1] in _BOUNDARY)
+                and not (end == nr_end and text.startswith(lex.name_followers, end))
             ):
                 continue  # 王霞等, 王冰说: the last character follows the name
             nxt = text[end : end + 1]
