@@ -45,6 +45,7 @@ class Lexicon:
 
     org_suffixes: dict[str, EntityType]
     subunit_suffixes: tuple[str, ...]
+    place_branch_heads: frozenset[str]
     unit_heads: tuple[str, ...]
     unit_not_bodies: tuple[str, ...]
     standalone_bodies: frozenset[str]
@@ -272,6 +273,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         org_suffixes=dict(sorted(org_suffixes.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         subunit_suffixes=_longest_first(data["subunit_suffixes"]),
+        place_branch_heads=frozenset(data["place_branch_heads"]),
         unit_heads=_longest_first(data["unit_heads"]),
         unit_not_bodies=_longest_first(data["unit_not_bodies"]),
         standalone_bodies=frozenset(data["standalone_bodies"]),

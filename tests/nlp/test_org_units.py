@@ -165,3 +165,25 @@ def test_unions(analyse, text: str, name: str) -> None:
 def test_not_unions(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in {m.display_name for m in mentions}
+
+
+# A branch named by its city alone is a company's branch.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("当天,长沙分公司在户外劳动者驿站里组织大家量血压。", "长沙分公司"),
+        ("娄底分公司请户外劳动者一起品尝水果。", "娄底分公司"),
+    ],
+)
+def test_branch_named_by_its_city(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.ENTERPRISE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("公司今年设立分公司。", "分公司"), ("推动各地分行加大信贷投放。", "各地分行")],
+)
+def test_no_branch_without_a_city(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions}

@@ -466,6 +466,8 @@ class OrganisationRecognizer:
         for parent in reversed(found):
             if parent.start >= start and parent.end <= head_start:
                 return parent.label
+        if head in self.lex.place_branch_heads and text[start:head_start] in self.lex.place_names:
+            return EntityType.ENTERPRISE  # 长沙分公司: a company's branch named by its city
         return self.lex.org_suffixes.get(head)
 
     def _after_company(self, text: str, start: int, head_start: int) -> int:
