@@ -108,6 +108,8 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             found = _from_list(text, ctx.local(person)[0], first_chain, person_ends, held, data)
         if not found and first_chain is not None:
             found = _government_post(ctx, text[first_chain : ctx.local(person)[0]], data)
+        if not found and first_chain is None:
+            found = _listed_staff(ctx, text, person, orgs_by_end, data)
         elected = _elected(
             ctx, text, ctx.local(person)[1], orgs_by_start, is_post, data, last_elected
         )
@@ -131,6 +133,24 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             yield RelationMention(
                 person, RelationType.MEMBER_OF, org, evidence, role=role, rule="pronoun-post"
             )
+
+
+def _listed_staff(
+    ctx: DocContext, text: str, person: Mention, orgs_by_end: dict[int, list[Mention]], data: dict
+) -> list[tuple[Mention, str]]:
+    """``国网衡水供电公司程旭、国网邯郸供电公司王彦军2名职工``: people written right after
+    their body, in a list closed by a count of staff (``staff_count``), hold the closing
+    noun as their post."""
+    start, end = ctx.local(person)
+    org = _longest(orgs_by_end.get(start, []))
+    if org is None:
+        return []
+    close = re.search(r"[，,。；;！？\n]", text[end:])
+    clause = text[end : end + close.start()] if close else text[end:]
+    count = re.match(data["staff_count"], clause)
+    if count is None:
+        return []
+    return [(org, count.group(1))]
 
 
 def _across_comma(

@@ -168,3 +168,28 @@ def test_post_in_a_unit(analyse, text: str, expected: tuple) -> None:
         (r.head.display_name, r.predicate.value, r.tail.display_name, r.role) for r in relations
     }
     assert expected in found, sorted(found)
+
+
+# people written right after their bodies, in a list closed by a count of staff
+STAFF_LISTS = [
+    (
+        "国网石家庄供电公司获全国五一劳动奖状,国网衡水供电公司程旭、国网邯郸供电公司王彦军"
+        "2名职工获全国五一劳动奖章。",
+        ("王彦军", "国网邯郸供电公司", "职工"),
+        True,
+    ),
+    (
+        "国网石家庄供电公司获全国五一劳动奖状,国网衡水供电公司程旭、国网邯郸供电公司王彦军"
+        "2名职工获全国五一劳动奖章。",
+        ("程旭", "国网衡水供电公司", "职工"),
+        True,
+    ),
+    # no count of staff closing the list: a body before a name gives no post
+    ("西安市总工会王雷出席会议。", ("王雷", "西安市总工会", "职工"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "member", "present"), STAFF_LISTS)
+def test_people_listed_after_their_bodies(analyse, text: str, member: tuple, present: bool) -> None:
+    _, _, relations = analyse(text)
+    assert (member in _members(relations)) is present
