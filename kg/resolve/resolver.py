@@ -878,7 +878,8 @@ def _container(
     """The shortest other name of ``label`` that is ``name`` with a qualifying prefix (or,
     for a programme, with a class word after it). A programme the document also names
     with a national scope (职工书屋 beside 全国职工书屋) is the national programme, not
-    one site of it (滨海新区职工书屋): None."""
+    one site of it (滨海新区职工书屋), and a site named by its users alone (工会驿站) is
+    the kind of site (:func:`_generic_site`): None."""
     if len(name) < 2:
         return None
     from kg.nlp.lexicon import load_lexicon
@@ -909,4 +910,29 @@ def _container(
     # 全国职工书屋 named too: 职工书屋 is the national programme, not one site of it
     if any(scope + name in same_type for scope in _config()["national_scopes"]):
         return None
+    # 工会驿站, 职工书屋: the kind of site, not the one site a place or body qualifies
+    if _generic_site(name):
+        return None
     return found
+
+
+def _generic_site(name: str) -> bool:
+    """Whether a programme name is only its users and a site head (``site_heads``): the
+    kind of site (工会驿站, 职工书屋, 劳模(职工)疗休养基地), never one site of it.
+
+    Examples
+    --------
+    >>> _generic_site("工会驿站"), _generic_site("劳模(职工)疗休养基地")
+    (True, True)
+    >>> _generic_site("银河社区工会驿站"), _generic_site("职工阅读年")
+    (False, False)
+    """
+    from kg.nlp.lexicon import load_lexicon
+
+    config = _config()
+    head = next((h for h in config["site_heads"] if name.endswith(h) and len(name) > len(h)), None)
+    if head is None:
+        return False
+    users = sorted(set(load_lexicon().programme_users) | set(config["site_users"]), key=len)
+    word = "|".join(re.escape(u) for u in reversed(users))
+    return re.fullmatch(f"(?:{word}|[(（](?:{word})[)）])+", name[: -len(head)]) is not None
