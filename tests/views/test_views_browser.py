@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,14 @@ STATE_JS = """() => {
   const canvas = document.querySelector('#mynetwork canvas');
   let inked = 0;
   if (canvas) {
-    const img = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    // read a copy made for readback, not the page's own canvas (polling that one makes
+    // Chromium warn about repeated readbacks)
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext('2d', {willReadFrequently: true});
+    ctx.drawImage(canvas, 0, 0);
+    const img = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     for (let i = 0; i < img.length; i += 4 * 16) {
       if (img[i + 3] > 0 && (img[i] < 240 || img[i + 1] < 240 || img[i + 2] < 240)) {
         inked++;
@@ -152,6 +160,9 @@ def xss_report(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> di
     report: dict[str, Any] = {"n_nodes": G.number_of_nodes(), "n_edges": G.number_of_edges()}
     page = browser.open(html, report)
     try:
+        # "stabilized" is set before the next frame is painted: on a loaded machine the
+        # canvas may still be blank, so give the paint a moment (a blank canvas still fails)
+        _wait_until_inked(page)
         report["state"] = page.evaluate(STATE_JS)
         report["positions"] = page.evaluate("() => window.kgNetwork.getPositions()")
         # the tooltip: zoom onto the hostile node and hover it
@@ -174,6 +185,12 @@ def xss_report(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> di
         page.close()
     report["blocked"] = list(browser.blocked)
     return report
+
+
+def _wait_until_inked(page: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while page.evaluate(STATE_JS)["inked"] <= 100 and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
 
 
 def test_no_console_or_page_error(xss_report: dict[str, Any]) -> None:
