@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 
 import jieba
 from spacy.language import Language
@@ -12,7 +13,29 @@ from kg.nlp.doc import doc_text, register_extensions, split_tokens_at
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.tokenizer import posseg_words
 
-__all__ = ["WordTagger"]
+__all__ = ["WordTagger", "add_lexicon_words"]
+
+
+@cache
+def add_lexicon_words() -> None:
+    """Add the lexicon's words to jieba's dictionary, once per process.
+
+    ``jieba.add_word`` adds the word's frequency to the dictionary's total again on every
+    call, even for a word it already has, so adding the words for each pipeline built in
+    the process would make every word less likely and cut the same text differently.
+    """
+    lex = load_lexicon()
+    for word in (*lex.org_suffixes, *lex.posts, *lex.event_suffixes, *lex.programme_suffixes):
+        if len(word) >= 2:
+            jieba.add_word(word, freq=2000, tag="n")
+    for word in lex.domain_words:
+        jieba.add_word(word, freq=2000, tag="n")
+    for word in lex.jieba_splits:
+        jieba.del_word(word)  # 村委会和县…: 和 + 县, not the county 和县
+    for entry in lex.gazetteer:
+        if len(entry.pattern) >= 2:
+            tag = {"Place": "ns", "Person": "nr"}.get(str(entry.label), "nt")
+            jieba.add_word(entry.pattern, freq=2000, tag=tag)
 
 
 class WordTagger:
@@ -25,18 +48,7 @@ class WordTagger:
     def __init__(self) -> None:
         register_extensions()
         jieba.setLogLevel(logging.WARNING)  # it logs its dictionary loading to stderr
-        lex = load_lexicon()
-        for word in (*lex.org_suffixes, *lex.posts, *lex.event_suffixes, *lex.programme_suffixes):
-            if len(word) >= 2:
-                jieba.add_word(word, freq=2000, tag="n")
-        for word in lex.domain_words:
-            jieba.add_word(word, freq=2000, tag="n")
-        for word in lex.jieba_splits:
-            jieba.del_word(word)  # 村委会和县…: 和 + 县, not the county 和县
-        for entry in lex.gazetteer:
-            if len(entry.pattern) >= 2:
-                tag = {"Place": "ns", "Person": "nr"}.get(str(entry.label), "nt")
-                jieba.add_word(entry.pattern, freq=2000, tag=tag)
+        add_lexicon_words()
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.kg_words is None:  # kg's tokenizer (kg.nlp.tokenizer) set words and tags
