@@ -204,8 +204,11 @@ PLACES = [
     ("火车站社区党委书记薛卫兰等到会。", "火车站社区"),
     ("周边有白马服装城、四季青等商贸市场。", "白马服装城"),
     ("这届竞赛共设高压供电工等工种,赛场设在平东车辆段。", "平东车辆段"),
+    ("市、区两级总工会和沙头角街道的负责同志,同职工代表一起揭牌。", "沙头角街道"),
+    ("1月22日,金牛区九里堤街道总工会启动“留蓉不孤单”服务。", "九里堤街道"),
 ]
 NOT_PLACES = [
+    ("各乡镇街道总工会负责人参加培训。", "乡镇街道"),
     ("推进和谐社区建设,农村社区工会全覆盖。", "和谐社区"),
     ("推进和谐社区建设,农村社区工会全覆盖。", "农村社区"),
     ("符合条件的职工由市各产业工会和各县市(区)总工会负责筛选。", "各县市"),
@@ -222,6 +225,30 @@ def test_places(analyse, text: str, name: str) -> None:
 def test_not_places(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in _names(mentions)
+
+
+# a union whose name jieba cut inside a place (九里|堤街道) starts where the place does,
+# with the places written right before it; a place jieba glued to a conjunction (和省) is
+# no start
+CUT_UNIONS = [
+    (
+        "1月22日,金牛区九里堤街道总工会启动“留蓉不孤单”服务。",
+        "金牛区九里堤街道总工会",
+        "堤街道总工会",
+    ),
+    (
+        "湖南省直属基层工会和省总机关工会在三一集团办趣味运动会。",
+        "省总工会机关工会",
+        "和省总机关工会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "wrong"), CUT_UNIONS)
+def test_cut_unions(analyse, text: str, name: str, wrong: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.UNION)
+    assert wrong not in _names(mentions)
 
 
 # companies written as a place's short name + their trade; a trade word after a province

@@ -156,6 +156,7 @@ class OrganisationRecognizer:
                 (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
             }
             place_starts = {s for s, _ in place_spans}
+            start, pieces = _over_cut_place(text, start, m.start(), pieces, place_spans)
             for union in found:
                 if (
                     union.label == EntityType.UNION
@@ -567,3 +568,23 @@ def _word_prefix(words, offset: int, text: str) -> tuple[str, str]:
 @Language.factory("kg_organisations", default_config={"priority": 30})
 def make_organisations(nlp: Language, name: str, priority: int) -> OrganisationRecognizer:
     return OrganisationRecognizer(load_lexicon(), priority=priority)
+
+
+def _over_cut_place(
+    text: str, start: int, head: int, pieces: list[Piece], places: set[tuple[int, int]]
+) -> tuple[int, list[Piece]]:
+    """Move a name's start that jieba left inside a place (九里|堤街道总工会, the place
+    九里堤街道 proposed by its level) to the place's start, and over the places written
+    right before it (金牛区 + 九里堤街道 + 总工会)."""
+    cut = [(s, e) for s, e in places if s < start < e <= head and e - s >= 3]  # not 和|省
+    if not cut:
+        return start, pieces
+    place_start, place_end = min(cut)
+    kept = [p for p in pieces if p.start >= place_end]
+    new = [Piece(place_start, place_end, text[place_start:place_end], "ns")]
+    while (
+        before := max((s for s, e in places if e == place_start and s < e), default=None)
+    ) is not None:
+        new.insert(0, Piece(before, place_start, text[before:place_start], "ns"))
+        place_start = before
+    return place_start, [*new, *kept]
