@@ -350,3 +350,31 @@ NOT_INTERNAL_GRADES = [
 def test_grade_verb_without_a_head(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(word in n for n in _names(mentions))
+
+
+# a 竞赛活动 runs as a campaign like a 劳动竞赛: a Programme; a 技能大赛 / 技能竞赛 is a
+# one-off contest, an Event (GUIDELINES: Programme vs Event)
+CAMPAIGN_CONTESTS = [
+    (
+        "辽宁省总工会组织的“三有三优”建功立业竞赛活动中,鞍钢集团钢铁研究院环境与资源研究所"
+        "一级研究员于淑娟等被评为优秀岗位争先创优带头人。",
+        "三有三优建功立业竞赛活动",
+    ),
+]
+ONE_OFF_CONTESTS = [
+    ("2024年辽宁省炼钢行业职工职业技能大赛在鞍山举行。", "2024年辽宁省炼钢行业职工职业技能大赛"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CAMPAIGN_CONTESTS)
+def test_contest_campaign_is_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+    assert name not in _names(mentions, T.EVENT)
+
+
+@pytest.mark.parametrize(("text", "name"), ONE_OFF_CONTESTS)
+def test_one_off_contest_stays_an_event(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.EVENT)
+    assert name not in _names(mentions, T.PROGRAMME)
