@@ -47,7 +47,6 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
-_CONJUNCTIONS = frozenset("和与及")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
 
 
@@ -203,7 +202,7 @@ def grow_left(
             continue
         if (
             piece.tag == "ns"
-            and t[:1] in _CONJUNCTIONS
+            and t[:1] in lex.conjunctions
             and t[1:] in lex.level_words
             and t not in lex.place_names
         ):

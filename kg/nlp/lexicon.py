@@ -120,6 +120,8 @@ class Lexicon:
     community_kinds: frozenset[str]
     lower_place_suffixes: tuple[str, ...]
     venue_prepositions: frozenset[str]
+    conjunctions: frozenset[str]
+    company_forms: tuple[str, ...]
     not_place: frozenset[str]
     abbreviation_markers: tuple[str, ...]
     triggers: dict[str, tuple[str, ...]]
@@ -348,6 +350,8 @@ def load_lexicon() -> Lexicon:
         community_kinds=frozenset(data["community_kinds"]),
         lower_place_suffixes=_longest_first(data["lower_place_suffixes"]),
         venue_prepositions=frozenset(data["venue_prepositions"]),
+        conjunctions=frozenset(data["conjunctions"]),
+        company_forms=_longest_first(data["company_forms"]),
         not_place=frozenset(data["not_place"]),
         abbreviation_markers=_longest_first(data["abbreviation_markers"]),
         triggers={k: _longest_first(v) for k, v in data["triggers"].items()},

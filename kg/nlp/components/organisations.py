@@ -39,7 +39,6 @@ _OWNER_TYPES = frozenset(
     }
 )
 _TRADE_TAGS = frozenset({"n", "nz", "vn"})  # 农林, 气象, 教育 in 自治区农林气象工会
-_COMPANY_FORMS = ("有限责任公司", "股份有限公司", "有限公司")
 _UNION_SHORT = re.compile(r"(?<=[省市区县镇州])总(?!工会)")
 _BODY_TYPES = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
@@ -47,7 +46,6 @@ _BODY_TYPES = frozenset(
 # a unit's name: characters, digits and parentheses, 和/与 inside (劳动和经济工作部)
 _UNIT_TAIL = re.compile(r"[\u4e00-\u9fff\d()（）]+")
 _UNIT_MAX = 20
-_UNIT_OPENERS = frozenset("和与及")
 _UNIT_STOPS = frozenset("的在是为了将等向对把被从由获")
 
 
@@ -175,7 +173,7 @@ class OrganisationRecognizer:
                 if trade < start:  # the place the trade name follows makes the name specific
                     pieces = [*pieces, Piece(trade, start, text[trade:start], "ns")]
                 start = trade
-                if head.endswith(_COMPANY_FORMS):  # not …有限公司|微粉分公司
+                if head.endswith(lex.company_forms):  # not …有限公司|微粉分公司
                     start = self._after_company(text, start, m.start())
             if text[start] in lex.prepositions and _word_tag(words, start) not in ("ns", "nt"):
                 start += 1  # 于是向众惠公司提出: jieba glued 向 to the name (向众惠/nr)
@@ -286,7 +284,7 @@ class OrganisationRecognizer:
                     continue
                 if unit.endswith(lex.unit_not_bodies) or unit.endswith(lex.false_org_heads):
                     continue
-                if unit[0] in _UNIT_OPENERS or _UNIT_STOPS & set(unit):
+                if unit[0] in lex.conjunctions or _UNIT_STOPS & set(unit):
                     continue
                 if any(self.post_phrases.match(text, stop + k) for k in range(3)):
                     end = stop
@@ -474,7 +472,7 @@ class OrganisationRecognizer:
     def _after_company(self, text: str, start: int, head_start: int) -> int:
         """A company's name starts after another company's full form written before it:
         …有限责任公司|和|平陆运河集团有限公司 is two companies joined by 和 (jieba read 和平)."""
-        for form in _COMPANY_FORMS:
+        for form in self.lex.company_forms:
             at = text.rfind(form, start, head_start)
             if at >= 0:
                 start = at + len(form)
