@@ -332,21 +332,9 @@ def _load_all(store: pyoxigraph.Store, chunks: Iterator[bytes]) -> None:
     del store
 
 
-def _chunks(lines: Iterator[str], size: int = _LINES) -> Iterator[bytes]:
-    """Lines joined into UTF-8 chunks of ``size`` lines."""
-    batch: list[str] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= size:
-            yield "".join(batch).encode("utf-8")
-            batch.clear()
-    if batch:
-        yield "".join(batch).encode("utf-8")
-
-
 def _write_fresh(folder: Path, triples: Any) -> dict[str, str]:
     """A new store of the table's quads in ``folder``; the digest of each named graph."""
-    from kg.rdf.table import graph_lines
+    from kg.rdf.table import graph_lines, utf8_chunks
 
     hashes: dict[str, Any] = {}
 
@@ -358,7 +346,7 @@ def _write_fresh(folder: Path, triples: Any) -> dict[str, str]:
             digest.update(line.encode("utf-8"))
             yield line
 
-    _load_all(pyoxigraph.Store(str(folder)), _chunks(lines()))
+    _load_all(pyoxigraph.Store(str(folder)), utf8_chunks(lines(), _LINES))
     return {owner: digest.hexdigest() for owner, digest in hashes.items()}
 
 

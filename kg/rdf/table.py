@@ -16,7 +16,7 @@ import functools
 import gc
 import logging
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -48,6 +48,7 @@ __all__ = [
     "rdflib_triples",
     "turtle",
     "turtle_chunks",
+    "utf8_chunks",
 ]
 
 log = logging.getLogger(__name__)
@@ -447,10 +448,19 @@ def nquads(table: TripleTable) -> bytes:
 def nquad_chunks(table: TripleTable, lines: int = 8192) -> Iterator[bytes]:
     """The N-Quads of the store, in the table's order, as UTF-8 chunks of ``lines``
     lines: what :func:`kg.rdf.store.write_store` bulk-loads, never held whole."""
+    return utf8_chunks(_nquad_lines(table), lines)
+
+
+def utf8_chunks(lines: Iterable[str], size: int = 8192) -> Iterator[bytes]:
+    """``lines`` joined into UTF-8 chunks of ``size`` lines each (the last one shorter).
+
+    >>> list(utf8_chunks(["a\\n", "b\\n", "c\\n"], size=2))
+    [b'a\\nb\\n', b'c\\n']
+    """
     batch: list[str] = []
-    for line in _nquad_lines(table):
+    for line in lines:
         batch.append(line)
-        if len(batch) >= lines:
+        if len(batch) >= size:
             yield "".join(batch).encode("utf-8")
             batch.clear()
     if batch:
