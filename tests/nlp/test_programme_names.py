@@ -378,3 +378,29 @@ def test_one_off_contest_stays_an_event(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.EVENT)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a service site named after the union that runs it, by its users and purpose only, keeps
+# the union in its name (GUIDELINES: service sites); a union's short form is its owner only
+OWNER_NAMED_SITES = [
+    (
+        "搭建起以区法律援助中心为龙头,镇街司法所、区总工会法律援助工作站和村居法律援助服务"
+        "网点为支撑的多级联动法律援助网络。",
+        "区总工会法律援助工作站",
+    ),
+]
+OWNER_ONLY_SITES = [
+    ("日前,河北清河县总职工健康服务站配备了智能体检仪。", "清河县总职工健康服务站"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), OWNER_NAMED_SITES)
+def test_site_named_after_its_union(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), OWNER_ONLY_SITES)
+def test_union_short_form_is_only_the_owner(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions)

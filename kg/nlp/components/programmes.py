@@ -65,6 +65,7 @@ class ProgrammeRecognizer:
         )
         tail_heads = {*lex.programme_suffixes, *lex.weak_programme_suffixes}
         self.event_heads = tuple(lex.event_suffixes)
+        self.union_heads = tuple(h for h, t in lex.org_suffixes.items() if t == EntityType.UNION)
         self.tail_heads = tuple(sorted(tail_heads | set(lex.programme_class_words), key=len))
         self.head_re = Phrases(lex.programme_suffixes)
         self.weak_re = Phrases(lex.weak_programme_suffixes)
@@ -262,7 +263,7 @@ class ProgrammeRecognizer:
                 ),
                 default=None,
             )
-            if owner_end is not None:
+            if owner_end is not None and not self._owner_named(text, owner_end, m.start()):
                 start = owner_end
                 pieces = [p for p in pieces if p.start >= owner_end]
             # strip generic modifiers and set-up verbs on the left (高品质爱心母婴室 →
@@ -306,6 +307,17 @@ class ProgrammeRecognizer:
                     continue
             name = text[start : m.end()].replace("“", "").replace("”", "")
             self._emit(doc, start, m.end(), name, "programme-head")
+
+    def _owner_named(self, text: str, owner_end: int, head_start: int) -> bool:
+        """Whether a service site keeps the union written in full before it as part of
+        its name (GUIDELINES: service sites): 区总工会|法律援助|工作站, named after its owner
+        by its users and purpose only; a short form (清河县总|…) is only its owner."""
+        rest = text[owner_end:head_start]
+        return (
+            text.endswith(self.union_heads, 0, owner_end)
+            and bool(rest)
+            and made_of(rest, self.lex.programme_users | self.lex.programme_purpose_words)
+        )
 
     def _trigger_span(self, text: str, words, head_start: int) -> int | None:
         """Start of a weak head's descriptive name written right after the verb that sets
