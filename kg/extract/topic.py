@@ -74,6 +74,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         + f")[{re.escape(data['speech_marks'])}]"
     )
     purpose = tuple(data["purpose_leads"])
+    lower = load_lexicon().lower_place_suffixes
+    actor_lower = _lower_place(ctx, actor, lower)
     done: set[str] = set()
     for m in ctx.mentions:
         predicate = _OWNED.get(m.label)
@@ -86,6 +88,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             founding
         ):
             continue  # 山东省工匠学院联盟成立仪式: held for the actor, not by it
+        if not actor_lower and _lower_place(ctx, m, lower):
+            continue  # 华泾镇关港职工服务站: a site of a town or community, not the actor's
         bounds = ctx.sentence_of(ctx.local(m)[0])
         start = ctx.local(m)[0]
         clause = clause_start(ctx.text, start, bounds[0])
@@ -135,6 +139,17 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         done.add(name)  # the first mention that passes; an earlier one may not
         evidence = ctx.evidence(ctx.local(m)[0])
         yield RelationMention(actor, predicate, m, evidence, rule=f"topic-{predicate.value}")
+
+
+def _lower_place(ctx: DocContext, m: Mention, lower: tuple[str, ...]) -> bool:
+    """A place below the county (街道, 镇, 社区 …) is written inside ``m``'s name."""
+    return any(
+        p.label == EntityType.PLACE
+        and m.start <= p.start
+        and p.end <= m.end
+        and p.display_name.endswith(lower)
+        for p in ctx.mentions
+    )
 
 
 def _acted_on(ctx: DocContext, m: Mention, verbs: set[int]) -> bool:
