@@ -3,7 +3,8 @@
 * a place qualifying a name: ``襄阳市总工会`` → locatedIn 襄阳市; ``湖北省襄阳市`` →
   襄阳市 locatedIn 湖北省;
 * an organisation inside a longer one: ``中建安装苏杭公司工会`` subOrganizationOf
-  ``中建安装苏杭公司``;
+  ``中建安装苏杭公司``, the direct parent only (a unit written nowhere on its own is
+  passed over);
 * an organisation heading a programme or event name: ``西安市总工会人才市场平台`` →
   establishes; ``吉林省总工会第十五届委员会第二次全体会议`` → organizes.
 """
@@ -44,9 +45,7 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     ctx = DocContext(doc)
     mentions = ctx.mentions
     founding = tuple(relation_data()["founding_words"])
-    by_start: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_start.setdefault(m.start, []).append(m)
+    standing = _standing_names(mentions)
     for outer in mentions:
         inner = [
             m
@@ -71,21 +70,26 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     b, RelationType.LOCATED_IN, a, evidence, rule="nesting-place-chain"
                 )
+        parent = _direct_parent(ctx, outer, inner, places, standing)
+        if parent is not None:
+            yield RelationMention(
+                outer,
+                RelationType.SUB_ORGANIZATION_OF,
+                parent,
+                ctx.evidence(outer.start - ctx.article.start),
+                rule="nesting-org",
+            )
+        starts = _org_starts(ctx, outer, places)
         for org in inner:
-            year = _YEAR.match(ctx.article.analysis_text, outer.start - ctx.article.start)
-            after_year = outer.start + (len(year.group(0)) if year else 0)
-            starts = (outer.start, _after_places(outer, places), after_year)
             if org.label not in ORG_TYPES or org.start not in starts:
                 continue
             rest = ctx.article.analysis_text[
                 org.end - ctx.article.start : outer.end - ctx.article.start
             ]
             evidence = ctx.evidence(outer.start - ctx.article.start)
-            if outer.label in ORG_TYPES and not _COMPANY_FORM.match(rest):
-                yield RelationMention(
-                    outer, RelationType.SUB_ORGANIZATION_OF, org, evidence, rule="nesting-org"
-                )
-            elif outer.label == EntityType.PROGRAMME:
+            if outer.label in ORG_TYPES:
+                continue
+            if outer.label == EntityType.PROGRAMME:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, outer, evidence, rule="nesting-programme"
                 )
@@ -120,6 +124,63 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 ctx.evidence(a.start - ctx.article.start),
                 rule="adjacent-places",
             )
+
+
+def _org_starts(ctx: DocContext, outer: Mention, places: list[Mention]) -> tuple[int, ...]:
+    """Where an organisation heading ``outer``'s name may start: at its start, after its
+    leading places, after a leading year."""
+    year = _YEAR.match(ctx.article.analysis_text, outer.start - ctx.article.start)
+    after_year = outer.start + (len(year.group(0)) if year else 0)
+    return (outer.start, _after_places(outer, places), after_year)
+
+
+def _standing_names(mentions: list[Mention]) -> frozenset[str]:
+    """Names of organisations the article writes on their own at least once, not only
+    as the start of a longer organisation's name."""
+    orgs = [m for m in mentions if m.label in ORG_TYPES]
+    return frozenset(
+        name
+        for m in orgs
+        if not any(o is not m and _inside(m, o) for o in orgs)
+        for name in (m.text, m.display_name)
+    )
+
+
+def _dependent(m: Mention, standing: frozenset[str]) -> bool:
+    """A unit that exists only inside the name of its body (…炼焦总厂五炼焦作业区 written
+    alone nowhere): named by a dependent unit head and never written on its own."""
+    heads = tuple(relation_data()["dependent_unit_heads"])
+    return m.text.endswith(heads) and not {m.text, m.display_name} & standing
+
+
+def _direct_parent(
+    ctx: DocContext,
+    outer: Mention,
+    inner: list[Mention],
+    places: list[Mention],
+    standing: frozenset[str],
+) -> Mention | None:
+    """The one body ``outer`` is directly part of, read off its name: the longest
+    organisation its name begins with (after places or a year), passing over units that
+    exist only inside the name (鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班 →
+    鞍钢股份); None for a company form (…有限公司 after its trade name) and for a
+    dependent unit itself."""
+    if outer.label not in ORG_TYPES or _dependent(outer, standing):
+        return None
+    starts = _org_starts(ctx, outer, places)
+    candidates = []
+    for org in inner:
+        if org.label not in ORG_TYPES or org.start not in starts:
+            continue
+        rest = ctx.article.analysis_text[
+            org.end - ctx.article.start : outer.end - ctx.article.start
+        ]
+        if not _COMPANY_FORM.match(rest):
+            candidates.append(org)
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+    return next((m for m in candidates if not _dependent(m, standing)), None) or (
+        candidates[-1] if candidates else None
+    )
 
 
 def _short_written_units(ctx: DocContext, mentions: list[Mention]) -> Iterator[RelationMention]:
@@ -262,6 +323,11 @@ def _leading_places(outer: Mention, inner: list[Mention]) -> list[Mention]:
 
 def _after_places(outer: Mention, places: list[Mention]) -> int:
     return places[-1].end if places else outer.start
+
+
+def _inside(m: Mention, o: Mention) -> bool:
+    """``m`` lies inside ``o`` and is shorter."""
+    return o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
 
 
 def _nested_in_other(m: Mention, mentions: list[Mention]) -> bool:

@@ -1,0 +1,89 @@
+"""subOrganizationOf read off nested names (kg.extract.nesting), on real dev sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+SUB = "subOrganizationOf"
+
+# (text, head, tail): the head is part of the tail
+PARTS = [
+    # a unit the article writes only inside the longer name is passed over
+    (
+        "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班班长刘加纯,鞍钢股份炼铁总厂1号高炉"
+        "炉长获奖。",
+        "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班",
+        "鞍钢股份",
+    ),
+    (
+        "全国层面,鞍钢股份炼焦总厂五炼焦作业区作业长张允东获得全国五一劳动奖章。",
+        "鞍钢股份炼焦总厂五炼焦作业区",
+        "鞍钢股份",
+    ),
+    # an institute is a body of its own: the room is its part, not the group's
+    (
+        "鞍钢集团钒钛(钢铁)研究院家电与汽车用钢研究室主任郑之旺获得全国五一劳动奖章。",
+        "鞍钢集团钒钛(钢铁)研究院家电与汽车用钢研究室",
+        "鞍钢集团钒钛(钢铁)研究院",
+    ),
+    # a company inside a longer company name is the direct parent
+    (
+        "仪式上，中铁广州工程局港航公司平陆运河7标项目部职工代表马英宣读了倡议书。",
+        "中铁广州工程局港航公司平陆运河7标项目部",
+        "中铁广州工程局港航公司",
+    ),
+    (
+        "中建安装苏杭公司工会坚持工作思路。",
+        "中建安装苏杭公司工会",
+        "中建安装苏杭公司",
+    ),
+]
+
+# (text, head, tail): no such subOrganizationOf (tail None: none from the head at all)
+NOT_PARTS = [
+    (
+        "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班班长刘加纯,鞍钢股份炼铁总厂1号高炉"
+        "炉长获奖。",
+        "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班",
+        "鞍钢股份能源管控中心发电分厂汽机作业区",
+    ),
+    # a unit written only inside a longer name gives no relation of its own
+    (
+        "全国层面,鞍钢股份炼焦总厂五炼焦作业区作业长张允东获得全国五一劳动奖章。",
+        "鞍钢股份炼焦总厂",
+        None,
+    ),
+    (
+        "鞍钢集团钒钛(钢铁)研究院家电与汽车用钢研究室主任郑之旺获得全国五一劳动奖章。",
+        "鞍钢集团钒钛(钢铁)研究院家电与汽车用钢研究室",
+        "鞍钢集团",
+    ),
+    (
+        "仪式上，中铁广州工程局港航公司平陆运河7标项目部职工代表马英宣读了倡议书。",
+        "中铁广州工程局港航公司平陆运河7标项目部",
+        "中铁广州工程局",
+    ),
+    # a company's legal form is no part of it
+    (
+        "西安市北得龙金属材料有限公司工会主席同艳参与直播送岗活动。",
+        "西安市北得龙金属材料有限公司",
+        None,
+    ),
+]
+
+
+def _subs(relations) -> set[tuple[str, str]]:
+    return {(r.head.display_name, r.tail.display_name) for r in relations if r.predicate == SUB}
+
+
+@pytest.mark.parametrize(("text", "head", "tail"), PARTS)
+def test_part_of_direct_parent(analyse, text: str, head: str, tail: str) -> None:
+    _, _, relations = analyse(text)
+    assert (head, tail) in _subs(relations), sorted(_subs(relations))
+
+
+@pytest.mark.parametrize(("text", "head", "tail"), NOT_PARTS)
+def test_not_part_of(analyse, text: str, head: str, tail: str | None) -> None:
+    _, _, relations = analyse(text)
+    found = [(h, t) for h, t in _subs(relations) if h == head and tail in (None, t)]
+    assert not found
