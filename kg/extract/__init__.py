@@ -10,6 +10,7 @@ from kg.extract.awards import award_relations
 from kg.extract.ceremony import launch_relations
 from kg.extract.membership import extract_memberships, parse_post_chain
 from kg.extract.nesting import extract_nesting
+from kg.extract.parts import extract_parts
 from kg.extract.topic import topic_relations
 from kg.extract.triggers import extract_triggered
 from kg.types import RelationMention
@@ -19,6 +20,7 @@ __all__ = [
     "award_relations",
     "extract_memberships",
     "extract_nesting",
+    "extract_parts",
     "extract_relations",
     "extract_triggered",
     "launch_relations",
@@ -26,7 +28,13 @@ __all__ = [
     "topic_relations",
 ]
 
-EXTRACTORS = (extract_nesting, extract_memberships, extract_triggered, award_relations)
+EXTRACTORS = (
+    extract_nesting,
+    extract_parts,
+    extract_memberships,
+    extract_triggered,
+    award_relations,
+)
 
 
 def extract_relations(doc: Doc) -> Iterator[RelationMention]:
