@@ -24,7 +24,7 @@ from kg.types import EntityType, Mention, RelationMention, RelationType
 __all__ = ["extract_nesting"]
 
 _YEAR = re.compile(r"\d{4}年度?")
-_YEAR = re.compile(r"\d{4}年度?")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _COMPANY_FORM = re.compile(r"^([(（][^)）]{1,6}[)）])?(股份)?(有限)?(责任)?公司$")
 
 
@@ -206,10 +206,13 @@ def _short_written_units(ctx: DocContext, mentions: list[Mention]) -> Iterator[R
 def _group_members(ctx: DocContext, mentions: list[Mention]) -> Iterator[RelationMention]:
     """A company named with a group's short stem is part of the group: 鞍钢集团 →
     鞍钢股份, 鞍钢工程重机公司; 陕煤集团 → 陕西陕煤曹家滩矿业有限公司 (a place may
-    come first). A name that writes the group's full name is left to the nesting rule."""
+    come first); 国家电网公司 → 国网石家庄供电公司 (a four-character stem written short,
+    ``abbreviated_company_suffixes``). A name that writes the group's full name is left to
+    the nesting rule."""
     data = relation_data()
     suffixes = tuple(sorted(data["group_suffixes"], key=len, reverse=True))
     places = [m for m in mentions if m.label == EntityType.PLACE]
+    abbreviated = tuple(sorted(data["abbreviated_company_suffixes"], key=len, reverse=True))
     groups: dict[str, Mention] = {}
     for m in mentions:
         if m.label in ORG_TYPES and m.text.endswith(suffixes):
@@ -217,6 +220,15 @@ def _group_members(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relatio
             stem = m.text[: -len(suffix)]
             if len(stem) >= data["group_stem_min"]:
                 groups.setdefault(stem, m)
+    for m in mentions:
+        # a four-character stem of two words is written short by the first character of
+        # the first and the first or last of the second (国家电网公司 → 国网…供电公司)
+        if m.label == EntityType.ENTERPRISE and m.text.endswith(abbreviated):
+            suffix = next(x for x in abbreviated if m.text.endswith(x))
+            stem = m.text[: -len(suffix)]
+            if len(stem) == 4 and _CJK.fullmatch(stem):
+                for short in (stem[0] + stem[2], stem[0] + stem[3]):
+                    groups.setdefault(short, m)
     if not groups:
         return
     done: set[tuple[str, str]] = set()

@@ -37,6 +37,17 @@ PARTS = [
         "中建安装苏杭公司工会",
         "中建安装苏杭公司",
     ),
+    # a company's companies named with its stem written short: one character of each word
+    (
+        "国网石家庄供电公司获全国五一劳动奖状。河北电力系统各单位在国家电网公司党组领导下。",
+        "国网石家庄供电公司",
+        "国家电网公司",
+    ),
+    (
+        "国网河北电科院开关技术研究室被授予全国工人先锋号称号。各单位在国家电网公司党组领导下。",
+        "国网河北电科院",
+        "国家电网公司",
+    ),
 ]
 
 # (text, head, tail): no such subOrganizationOf (tail None: none from the head at all)
@@ -62,6 +73,12 @@ NOT_PARTS = [
         "仪式上，中铁广州工程局港航公司平陆运河7标项目部职工代表马英宣读了倡议书。",
         "中铁广州工程局港航公司平陆运河7标项目部",
         "中铁广州工程局",
+    ),
+    # the short stem of a company the article does not name links to nothing
+    (
+        "国网石家庄供电公司获全国五一劳动奖状。各单位在国家能源集团党组领导下。",
+        "国网石家庄供电公司",
+        None,
     ),
     # a company's legal form is no part of it
     (
