@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -58,6 +59,7 @@ class Lexicon:
     person_nouns: tuple[str, ...]
     person_noun_endings: tuple[str, ...]
     collective_place_words: tuple[str, ...]
+    collective_numerals: frozenset[str]
     province_abbreviations: frozenset[str]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
@@ -86,6 +88,7 @@ class Lexicon:
     shared_programme_heads: tuple[str, ...]
     ownerless_programme_heads: tuple[str, ...]
     conjoined_heads: frozenset[str]
+    common_name_heads: tuple[str, ...]
     organiser_roles: tuple[str, ...]
     programme_purpose_words: frozenset[str]
     programme_users: frozenset[str]
@@ -145,6 +148,15 @@ class Lexicon:
     def place_names(self) -> frozenset[str]:
         """Every written form of a known place (吉林, 吉林省, 上城区 …)."""
         return frozenset(e.pattern for e in self.gazetteer if e.label == EntityType.PLACE)
+
+    @cached_property
+    def collective_place_re(self) -> re.Pattern[str]:
+        """Opens a text on places taken together: a collective word (各县, 两地) or a
+        count and a level (六县, 两市, 三区), which names no one place."""
+        words = "|".join(map(re.escape, self.collective_place_words))
+        counts = "".join(sorted(self.collective_numerals))
+        levels = "".join(sorted(s for s in self.level_suffix_words if len(s) == 1))
+        return re.compile(rf"(?:{words}|[{counts}][{levels}])")
 
     @property
     def max_post_len(self) -> int:
@@ -288,6 +300,7 @@ def load_lexicon() -> Lexicon:
         person_nouns=_longest_first(data["person_nouns"]),
         person_noun_endings=_longest_first(data["person_noun_endings"]),
         collective_place_words=_longest_first(data["collective_place_words"]),
+        collective_numerals=frozenset(data["collective_numerals"]),
         province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
@@ -316,6 +329,7 @@ def load_lexicon() -> Lexicon:
         shared_programme_heads=_longest_first(data["shared_programme_heads"]),
         ownerless_programme_heads=_longest_first(data["ownerless_programme_heads"]),
         conjoined_heads=frozenset(data["conjoined_heads"]),
+        common_name_heads=_longest_first(data["common_name_heads"]),
         organiser_roles=_longest_first(data["organiser_roles"]),
         programme_purpose_words=frozenset(data["programme_purpose_words"]),
         programme_users=frozenset(data["programme_users"]),

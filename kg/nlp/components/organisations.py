@@ -213,6 +213,8 @@ class OrganisationRecognizer:
                 continue
             if head in ("工会", "总工会") and self._collective(left, head):
                 continue  # 粤港澳三地工会, 四川工会: the unions of places, not one body
+            if lex.collective_place_re.match(left):
+                continue  # 六县职工综合服务中心: the bodies of several places, not one
             if head == "工会" and not (
                 is_specific(pieces, lex, strict=True)
                 or left.endswith(self.body_heads)
@@ -227,6 +229,9 @@ class OrganisationRecognizer:
             rule = "org-suffix"
             if self._programme_site(doc, text, start, m.start(), m.end(), found):
                 label, rule = EntityType.PROGRAMME, "programme-site"
+            generic = self._generic(doc, pieces, start, m.start(), found)
+            if label == EntityType.ORGANIZATION and generic:
+                continue  # 11个试点中心, 骑手友好医院: a kind of body, not a named one
             candidate = Candidate(start, m.end(), label, name, rule, self.priority)
             found.append(candidate)
             add_candidate(doc, candidate)
@@ -455,6 +460,28 @@ class OrganisationRecognizer:
         owner_end = max((c.end for c in owners), default=start)
         rest = text[owner_end:head_start].replace("“", "").replace("”", "")
         return bool(rest) and made_of(rest, lex.programme_users | lex.programme_purpose_words)
+
+    def _generic(
+        self, doc: Doc, pieces: list[Piece], start: int, head_start: int, found: list[Candidate]
+    ) -> bool:
+        """Whether an organisation's name is only common words before its head: no
+        proper-name word, quote or ordinal, no place or body inside it, not opened by a
+        level (市人民医院, a short form resolution qualifies), no faculty joining two
+        fields (机械与汽车学院) and no head whose names are common words (工人日报)."""
+        lex, text = self.lex, doc_text(doc)
+        if is_specific(pieces, lex, strict=True):
+            return False
+        if text.startswith(tuple(lex.level_words), start):
+            return False
+        if text.startswith(lex.common_name_heads, head_start):
+            return False
+        if any(p.text == "与" for p in pieces):
+            return False
+        return not any(
+            start <= c.start and c.end <= head_start
+            for c in (*(doc._.kg_candidates or []), *found)
+            if c.label in _OWNER_TYPES
+        )
 
     def _label(
         self, head: str, text: str, start: int, head_start: int, found: list[Candidate]

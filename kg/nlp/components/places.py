@@ -47,7 +47,7 @@ class PlaceRecognizer:
         for i, w in enumerate(words):
             if w.tag != "ns" or len(w.text) < 2 or w.text in lex.not_place:
                 continue
-            if w.text.startswith(lex.collective_place_words):
+            if lex.collective_place_re.match(w.text):
                 continue  # 各县市: places taken together, no name
             if not _ALL_CJK.match(w.text):
                 continue

@@ -1,0 +1,87 @@
+"""Organisations named by common words only (kinds of body, not names), and places or
+bodies taken together by a count (六县, 两市); real sentences of the seeds and d01–d30."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.lexicon import load_lexicon
+from kg.types import EntityType as T
+
+
+def _names(mentions, label=None) -> set[str]:
+    return {m.display_name for m in mentions if label is None or m.label == label}
+
+
+# a name with a proper part, a place or body inside it, a level opening it, a faculty
+# joining two fields, or a media head whose names are common words: an organisation
+NAMED = [
+    (
+        "会上,获得集体奖的有重庆市血液中心等单位;重庆长安汽车股份有限公司唐跃辉劳模创新工作室等则被评为金牌班组。",
+        "重庆市血液中心",
+    ),
+    (
+        "贵州省黔西南州册亨县总工会一行先后走进贵州德隆水泥有限公司、冗渡镇卫生院和县人民医院。",
+        "县人民医院",
+    ),
+    (
+        "并参观了学校机械与汽车学院、材料与化学工程学院的实训室。",
+        "机械与汽车学院",
+    ),
+    (
+        "中工网讯(工人日报-中工网记者邢生祥)记者近日从青海省总工会了解到。",
+        "工人日报",
+    ),
+    (
+        "活动由南宁市总工会联合广西汉达社会工作服务中心和南宁市出租汽车协会等单位共同开展。",
+        "南宁市出租汽车协会",
+    ),
+]
+# common words before the head: a kind of body (11个试点中心); places taken together
+# (六县职工综合服务中心); the centre of a city (市中心)
+NOT_NAMED = [
+    (
+        "恩施市总工会决定建成覆盖全市的职工服务中心:今年先建成11个试点中心,摸索经验。",
+        "试点中心",
+    ),
+    (
+        "州及六县职工综合服务中心(帮扶中心)的建设工程已经开工。",
+        "六县职工综合服务中心",
+    ),
+    (
+        "福州市总工会联合20多家社会组织,先后在福州新区和市中心举办中秋国庆系列暖心活动。",
+        "福州市中心",
+    ),
+    (
+        "福州市总工会联合20多家社会组织,先后在福州新区和市中心举办中秋国庆系列暖心活动。",
+        "市中心",
+    ),
+]
+# a count before a level names places taken together; a town named by numbers is a place
+COLLECTIVE = [
+    ("牵头组织杭州六县(市、区)开展职工疗休养。", "六县"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED)
+def test_named_organisations(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions)
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMED)
+def test_kinds_of_body_are_no_names(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions)
+
+
+@pytest.mark.parametrize(("text", "word"), COLLECTIVE)
+def test_counted_places_are_no_place(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions, T.PLACE)
+
+
+def test_collective_pattern() -> None:
+    pattern = load_lexicon().collective_place_re
+    assert pattern.match("六县") and pattern.match("两市") and pattern.match("各县")
+    assert not any(pattern.match(name) for name in ("八一镇", "三门县", "十堰市"))
