@@ -29,6 +29,22 @@ CASES = [
         "创新工作室与技师工作站471个。",
         ("云南省总工会", "establishes", "技师工作站"),
     ),
+    # 推进, 加强, 擦亮, 确定 (relations.yaml establish_triggers)
+    (
+        "海西州工会着力加强“司机之家”服务阵地建设,常态化开展送温暖活动。",
+        ("海西州工会", "establishes", "司机之家"),
+    ),
+    ("山西省总工会现场推进职工书屋建设。", ("山西省总工会", "establishes", "职工书屋")),
+    (
+        "中建安装苏杭公司工会开展贴心服务、文娱活动、技能培训、生日会200余次,"
+        "不断擦亮“苏杭安+”工会品牌,广大职工的幸福感显著提升。",
+        ("中建安装苏杭公司工会", "establishes", "苏杭安+工会品牌"),
+    ),
+    (
+        "值得一提的是，云南工匠学院电网校区、普洱校区被全国总工会列为2024年度重点支持的100家"
+        "工匠学院，电网校区还入选了人社部、财政部确定的“2023年国家级高技能人才培训基地”。",
+        ("财政部", "establishes", "2023年国家级高技能人才培训基地"),
+    ),
     # A与B联手开展的 EVENT (organize_triggers)
     (
         "这是上海农商银行与上海市职工帮困基金会联手开展的“清洁到家 清爽过夏”公益活动的一幕。",
@@ -43,6 +59,16 @@ NOT_CASES = [
         "按照合作协议,贵州省文旅厅将负责提供政策支持,由中国职工国际旅行社总社组织全国劳模"
         "康养医疗、职工培训研学等方面合作。",
         ("中国职工国际旅行社总社", "organizes", "2023年中国职工文化体育协会职工旅游分会年会"),
+    ),
+    # a national programme a local body promotes (推进) is not one it sets up
+    (
+        "今年以来,福州市总工会持续深入推进产业工人队伍建设改革,加强“工”字号阵地建设。",
+        ("福州市总工会", "establishes", "产业工人队伍建设改革"),
+    ),
+    # 加强 with its own object, then a clause end before the programme
+    (
+        "抓住全国总工会推广应用人工智能的契机,太原市总工会加强学习,职工书屋越办越好。",
+        ("太原市总工会", "establishes", "职工书屋"),
     ),
     # a programme written after 在 names where the event is held: the bodies holding the
     # event do not set it up
