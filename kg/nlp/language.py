@@ -9,7 +9,6 @@ import weakref
 from collections.abc import Iterable
 from functools import cache
 
-import jieba
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +17,7 @@ from kg.nlp import COMPONENTS
 from kg.nlp import components as _components  # noqa: F401  (registers the factories)
 from kg.nlp.components.spans import kg_spans
 from kg.nlp.doc import SPAN_KEY, register_extensions
+from kg.nlp.jieba_tables import jieba
 from kg.nlp.tokenizer import TOKENIZER
 from kg.types import Article, EntityType, Mention
 

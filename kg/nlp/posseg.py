@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-import jieba
-import jieba.posseg
-from jieba.posseg import char_state_tab_P, emit_P, pair, start_P, trans_P
+from kg.nlp.jieba_tables import posseg
 
 __all__ = ["POSTagger", "pos_tagger", "viterbi"]
+
+char_state_tab_P, emit_P, pair = posseg.char_state_tab_P, posseg.emit_P, posseg.pair
+start_P, trans_P = posseg.start_P, posseg.trans_P
 
 _MIN_FLOAT = -3.14e100
 _MIN_INF = float("-inf")
@@ -60,12 +61,12 @@ def viterbi(obs: str) -> tuple[float, list[tuple[str, str]]]:
     return prob, route
 
 
-class POSTagger(jieba.posseg.POSTokenizer):
-    """``jieba.posseg.dt`` (its dictionary and word tags, shared) with :func:`viterbi`."""
+class POSTagger(posseg.POSTokenizer):
+    """``posseg.dt`` (its dictionary and word tags, shared) with :func:`viterbi`."""
 
     def __init__(self) -> None:  # no super().__init__: it would read the dictionary again
-        self.tokenizer = jieba.posseg.dt.tokenizer
-        self.word_tag_tab = jieba.posseg.dt.word_tag_tab
+        self.tokenizer = posseg.dt.tokenizer
+        self.word_tag_tab = posseg.dt.word_tag_tab
 
     def _POSTokenizer__cut(self, sentence: str):  # jieba's private hook (name-mangled __cut)
         _, pos_list = viterbi(sentence)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import re
 
-import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,6 +17,7 @@ from kg.nlp.doc import (
     register_extensions,
     word_index_at,
 )
+from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -45,7 +45,7 @@ _PART_STOP_TAGS = frozenset(
 
 def _known(word: str) -> str | None:
     """jieba's dictionary tag for a word, None when it is not in the dictionary."""
-    return jieba.posseg.dt.word_tag_tab.get(word)
+    return posseg.dt.word_tag_tab.get(word)
 
 
 class PersonRecognizer:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 
-import jieba.posseg
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -102,7 +102,7 @@ class PlaceRecognizer:
                 continue
             if w.tag == "n" and stem in lex.not_toponym_stems:
                 continue
-            if str(jieba.posseg.dt.word_tag_tab.get(stem, "")).startswith("v"):
+            if str(posseg.dt.word_tag_tab.get(stem, "")).startswith("v"):
                 continue  # 休息区, 学习区: an activity's area, not a toponym
             add_candidate(doc, self._candidate(w.start, w.end, text, "place-suffix"))
         self._chains(doc)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-import jieba
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.doc import doc_text, register_extensions, split_tokens_at
+from kg.nlp.jieba_tables import jieba
 from kg.nlp.lexicon import load_lexicon
 from kg.nlp.tokenizer import posseg_words
 
