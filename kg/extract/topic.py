@@ -128,6 +128,13 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             and not national_actor
         ):
             continue  # 全国…表彰大会在北京举行: not held by a local body
+        if (
+            predicate == RelationType.ORGANIZES
+            and any(p in name for p in data["national_programmes"])
+            and not national_actor
+        ):
+            continue  # 如皋召开产业工人队伍建设改革联席会议: convened for the national
+            # reform (by its leading group), not shown held by the article's union
         # …授牌仪式在A公司举行: a body after 在 is where an event is held, not who acts
         bodies = [o for o in ctx.in_sentence(bounds) if o.label in ORG_TYPES]
         if predicate == RelationType.ORGANIZES:
