@@ -27,23 +27,25 @@ def launch_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rel
     for m in ctx.mentions:
         if m.label == EntityType.PROGRAMME and len(m.display_name) >= 2:
             programmes.setdefault(m.display_name, m)
-    launched = {}
+    launched: dict[tuple, list] = {}
     for event in ctx.mentions:
-        if event.label != EntityType.EVENT:
+        if event.label != EntityType.EVENT or event.key in launched:
             continue
-        name = event.display_name
-        for form in sorted(programmes, key=len, reverse=True):
-            at = name.find(form)
-            if at >= 0 and name[at + len(form) :].startswith(launch):
-                launched.setdefault(event.key, programmes[form])
-                break
+        # A启动暨B揭牌仪式: each part joined by 暨 may launch a programme of its own
+        for part in event.display_name.split("暨"):
+            for form in sorted(programmes, key=len, reverse=True):
+                at = part.find(form)
+                if at >= 0 and part[at + len(form) :].startswith(launch):
+                    if programmes[form] not in launched.setdefault(event.key, []):
+                        launched[event.key].append(programmes[form])
+                    break
     if not launched:
         return
     for rel in list(found):
-        programme = launched.get(rel.tail.key)
-        if rel.predicate != RelationType.ORGANIZES or programme is None:
+        if rel.predicate != RelationType.ORGANIZES:
             continue
-        if may_establish(rel.head, programme):
-            yield RelationMention(
-                rel.head, RelationType.ESTABLISHES, programme, rel.evidence, rule="launch-event"
-            )
+        for programme in launched.get(rel.tail.key, ()):
+            if may_establish(rel.head, programme):
+                yield RelationMention(
+                    rel.head, RelationType.ESTABLISHES, programme, rel.evidence, rule="launch-event"
+                )
