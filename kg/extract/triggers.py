@@ -110,7 +110,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 return list(last)
             noun = ref.group(1)
             named = [e for e in reversed(seen_events) if noun in e.text]
-            return named[:1] or list(last)
+            headed = [e for e in named if _headed_by(e.display_name, noun)]
+            if named and not headed:
+                return []  # 此次竞赛 after …劳动竞赛启动仪式: the contest, not its ceremony
+            return headed[:1] or list(last)
 
         # 主办单位是A，承办单位为B、C: the bodies named after each role noun
         role_spans = []
@@ -350,6 +353,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, follower, evidence, rule="org-programme"
                 )
+
+
+def _headed_by(name: str, noun: str) -> bool:
+    """An event's name (or a part of it joined by 暨) ends with ``noun``: 此次竞赛 names a
+    …竞赛, not a …竞赛启动仪式."""
+    return any(part.rstrip('”"').endswith(noun) for part in name.split("暨"))
 
 
 def _referred_body(ctx: DocContext, noun: str, before: int) -> list[Mention]:

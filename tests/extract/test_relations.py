@@ -283,6 +283,12 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # 此次竞赛 names the contest, not the ceremony that launched it
+    (
+        "平陆运河项目劳动竞赛启动仪式在这里举行。此次竞赛的主办方共有3家，分别是"
+        "广西壮族自治区总工会、广西壮族自治区人力资源和社会保障厅、南宁海关。",
+        ("南宁海关", "organizes", None),
+    ),
     # 被授予: the body before the verb receives, it does not set up
     (
         "据悉,鞍山钢铁集团有限公司工会被授予“模范职工之家”称号。",
