@@ -25,6 +25,7 @@ from kg.eval.devset import DevDocument, dev_documents
 from kg.eval.gold import GoldDocument, load_gold
 from kg.extract import extract_relations
 from kg.ingest.reader import corpus_document, read_bytes, readable_path
+from kg.io import atomic_write_text
 from kg.learn.entities import (
     ENTITY_DEFAULTS,
     EntityCandidate,
@@ -262,9 +263,7 @@ def dump_model(model: RelationModel) -> str:
 
 def write_model(model: RelationModel, path: Path) -> None:
     """Write :func:`dump_model` text to ``path`` atomically."""
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(dump_model(model), encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_text(path, dump_model(model))
 
 
 # --- the entity layer -----------------------------------------------------------------
@@ -332,6 +331,4 @@ def dump_entity_model(model: EntityModel) -> str:
 
 def write_entity_model(model: EntityModel, path: Path) -> None:
     """Write :func:`dump_entity_model` text to ``path`` atomically."""
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(dump_entity_model(model), encoding="utf-8")
-    tmp.replace(path)
+    atomic_write_text(path, dump_entity_model(model))

@@ -25,7 +25,7 @@ from kg.learn.relations import (
     decide_relations,
     load_model,
 )
-from kg.learn.train import analyse, dump_model, fit
+from kg.learn.train import analyse, dump_model, fit, write_model
 from kg.nlp import annotate
 from kg.types import EntityType, RelationType
 
@@ -61,6 +61,15 @@ def test_a_fitted_model_round_trips_through_its_json(model: RelationModel) -> No
     assert again == model
     assert dump_model(again) == text
     assert model.meta["documents"] == len(TRAIN)
+
+
+def test_the_model_is_written_into_a_new_folder_with_no_temporary_left(
+    model: RelationModel, tmp_path: Path
+) -> None:
+    path = tmp_path / "new" / "folder" / "relations.json"
+    write_model(model, path)
+    assert path.read_text(encoding="utf-8") == dump_model(model)
+    assert [p.name for p in path.parent.iterdir()] == ["relations.json"]
 
 
 def test_training_is_deterministic(analysed, model: RelationModel) -> None:
