@@ -107,6 +107,8 @@ class Lexicon:
     contest_titles: tuple[str, ...]
     descriptive_programme_heads: frozenset[str]
     event_suffixes: tuple[str, ...]
+    event_weak_heads: tuple[str, ...]
+    event_weak_breaks: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
     ceremony_verbs: tuple[str, ...]
     event_openers: tuple[str, ...]
@@ -348,6 +350,8 @@ def load_lexicon() -> Lexicon:
         contest_titles=_longest_first(data["contest_titles"]),
         descriptive_programme_heads=frozenset(data["descriptive_programme_heads"]),
         event_suffixes=_longest_first(data["event_suffixes"]),
+        event_weak_heads=_longest_first(data["event_weak_heads"]),
+        event_weak_breaks=tuple(data["event_weak_breaks"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),
         ceremony_verbs=_longest_first(data["ceremony_verbs"]),
         event_openers=_longest_first(data["event_openers"]),

@@ -29,6 +29,8 @@ class EventRecognizer:
         self.lex = lex
         self.priority = priority
         self.head_re = Phrases(lex.event_suffixes)
+        self.weak_heads = frozenset(lex.event_weak_heads)
+        self.any_head_re = Phrases([*lex.event_suffixes, *lex.event_weak_heads])
         self.pattern_re = re.compile("|".join(lex.event_patterns))
         self.opener_re = Phrases(lex.event_openers)
         heads = "|".join(map(re.escape, lex.event_suffixes))
@@ -37,13 +39,14 @@ class EventRecognizer:
             [*lex.event_openers, *lex.triggers["organizes"], *lex.event_subject_breaks]
         )
         classifiers = "".join(map(re.escape, lex.event_classifiers))
-        self.quantity_re = re.compile(rf"[一二两三四五六七八九十几数多首]+[{classifiers}]")
+        self.quantity_re = re.compile(rf"[\d一二两三四五六七八九十几数多首]+[余多]?[{classifiers}]")
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         word_ends = {w.end for w in words}
         found: list[Candidate] = []
-        for m in self.head_re.finditer(text):
+        for m in self.any_head_re.finditer(text):
+            weak = m.group(0) in self.weak_heads
             if m.end() not in word_ends and text[m.end() : m.end() + 1] not in "暨，,。 ":
                 continue
             start, pieces = grow_left(
@@ -54,7 +57,9 @@ class EventRecognizer:
                 opened = self._subject_start(text, words, m.start(), m.end(), start)
             if opened is not None:
                 start = opened
-            elif not pieces or not is_specific(pieces, lex, strict=True):
+            elif weak or not pieces or not is_specific(pieces, lex, strict=True):
+                continue  # …活动 named by growth alone is no event (a programme's activity)
+            if weak and not self._weak_name(text[start : m.start()]):
                 continue
             if text.startswith(lex.venue_suffixes, m.end()):
                 continue  # 第一次全国劳动大会旧址 is a place
@@ -93,6 +98,14 @@ class EventRecognizer:
         for candidate in found:
             add_candidate(doc, candidate)
         return doc
+
+    def _weak_name(self, body: str) -> bool:
+        """A name before a weak head (活动) makes an event only when it is written as one:
+        a quoted slogan or two parts joined by 暨 (2024年“春风送岗…”…招聘会暨…直播送岗活动),
+        not a list or a description (讲座、展览和征文演讲等专题活动, 比赛的开幕活动)."""
+        if any(ch in body for ch in self.lex.event_weak_breaks):
+            return False
+        return "暨" in body or "“" in body
 
     def _joined_start(self, text: str, words, joint: int) -> int:
         """Start of the part before ``暨`` when it is no event of its own: its name grown

@@ -1,0 +1,58 @@
+"""kg_events (kg.nlp.components.events) on real sentences of the dev set and seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.types import EntityType as T
+
+# a weak head (活动) names an event when a verb that holds events opens the name or the
+# event is its clause's subject, and the name is a quoted slogan or two parts joined by 暨
+WEAK_HEAD_EVENTS = [
+    (
+        "李娟打电话的同时,2024年“春风送岗促就业 精准服务助发展”西安市春季大型招聘会暨工会"
+        "主席直播送岗活动正在进行。",
+        "2024年春风送岗促就业 精准服务助发展西安市春季大型招聘会暨工会主席直播送岗活动",
+    ),
+    (
+        "本报讯 5月16日,沙洋县摩尔城商圈关爱之家开放暨送清凉活动举行,活动由沙洋县总工会和"
+        "滨江新区联合主办。",
+        "沙洋县摩尔城商圈关爱之家开放暨送清凉活动",
+    ),
+    (
+        "“百年铸魂 审护工运”全国工会系统经审业务技能大赛决赛10月21日在广西南宁国际会展中心开赛。",
+        "百年铸魂 审护工运全国工会系统经审业务技能大赛决赛",
+    ),
+]
+# …but not a count of activities, a list or a description
+NOT_EVENTS = [
+    (
+        "西安市总工会连续举办7场工会主席直播送岗活动,着重推介36家重点企业。",
+        "7场工会主席直播送岗活动",
+    ),
+    (
+        "今年以来,滨海新区总工会举办讲座、展览和征文演讲等专题活动。",
+        "讲座、展览和征文演讲等专题活动",
+    ),
+    (
+        "嘉宾们还参加了沙头角街道“深港聚力 ‘绳’采飞扬”职工拔河比赛的开幕活动。",
+        "沙头角街道深港聚力 ‘绳’采飞扬职工拔河比赛的开幕活动",
+    ),
+    ("青海省总工会组织开展一线职工省内疗休养活动。", "一线职工省内疗休养活动"),
+]
+
+
+def _events(mentions) -> set[str]:
+    return {m.display_name for m in mentions if m.label == T.EVENT}
+
+
+@pytest.mark.parametrize(("text", "name"), WEAK_HEAD_EVENTS)
+def test_weak_head_events(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _events(mentions)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_EVENTS)
+def test_not_events(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(name.replace("‘", "").replace("’", "") in e for e in _events(mentions))
