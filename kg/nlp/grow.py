@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.nlp.doc import CJK, CLAUSE_END, Word, word_index_at
+from kg.nlp.doc import CJK, Word, word_index_at
 from kg.nlp.lexicon import Lexicon
 
 __all__ = ["Piece", "grow_left", "is_specific", "made_of"]
@@ -47,6 +47,8 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
+_QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
+_DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
 
 
@@ -126,13 +128,22 @@ def grow_left(
             break
         if allow_quotes and t == "”":
             open_at = text.rfind("“", max(0, new_start - 24), new_start)
-            if open_at >= 0 and not CLAUSE_END.search(text, open_at, new_start):
+            # a slogan may hold a comma (“粽叶飘香,情暖驿站”), never a sentence's end
+            if open_at >= 0 and not _QUOTE_BREAK.search(text, open_at, new_start):
                 taken.append(Piece(open_at, new_start, text[open_at:new_start], "quote"))
                 new_start = open_at
                 while k < len(pieces) and pieces[k].start >= new_start:
                     k += 1
                 continue
             break
+        dash = _DASH_AFTER_QUOTE.search(text, max(0, new_start - 3), new_start)
+        if allow_quotes and dash and taken and taken[-1].tag == "quote":
+            # “致敬户外劳动者,共赴新春嘉年华”——“工会服务户外劳动者日”社区宣传活动
+            taken.append(Piece(dash.start() + 1, new_start, dash.group(0)[1:], "x"))
+            new_start = dash.start() + 1
+            while k < len(pieces) and pieces[k].start >= new_start:
+                k += 1
+            continue
         if allow_quotes and t == "·":
             taken.append(piece)
             new_start = piece.start

@@ -96,8 +96,17 @@ class EventRecognizer:
                 Candidate(m.start(), m.end(), EntityType.EVENT, m.group(0), "event-pattern", 31)
             )
         for candidate in found:
-            add_candidate(doc, candidate)
+            if not self._in_slogan(text, candidate, found):
+                add_candidate(doc, candidate)
         return doc
+
+    @staticmethod
+    def _in_slogan(text: str, inner: Candidate, found: list[Candidate]) -> bool:
+        """A head inside the quoted slogan of a longer event's name is part of that name
+        (“致敬户外劳动者,共赴新春嘉年华”——“工会服务户外劳动者日”社区宣传活动)."""
+        return text[inner.end : inner.end + 1] == "”" and any(
+            o.start <= inner.start and inner.end + 1 < o.end for o in found if o is not inner
+        )
 
     def _weak_name(self, body: str) -> bool:
         """A name before a weak head (活动) makes an event only when it is written as one:

@@ -24,6 +24,22 @@ WEAK_HEAD_EVENTS = [
         "百年铸魂 审护工运全国工会系统经审业务技能大赛决赛",
     ),
 ]
+# a quoted slogan may hold a comma and be joined to another by a dash; a head inside
+# the slogan is no event of its own
+SLOGAN_EVENTS = [
+    (
+        "本报讯(记者 刘甲平)“致敬户外劳动者,共赴新春嘉年华”——“工会服务户外劳动者日”社区"
+        "宣传活动1月15日在工会驿站工人文化宫站举行。",
+        "致敬户外劳动者,共赴新春嘉年华——工会服务户外劳动者日社区宣传活动",
+        "共赴新春嘉年华",
+    ),
+    (
+        "中国人寿保险股份有限公司湖南省分公司联合所属14个市州分公司,开展“粽叶飘香,情暖驿站”"
+        "户外劳动者驿站慰问活动,为坚守一线的户外劳动者送去节日问候和慰问品。",
+        "粽叶飘香,情暖驿站户外劳动者驿站慰问活动",
+        "户外劳动者驿站慰问活动",
+    ),
+]
 # …but not a count of activities, a list or a description
 NOT_EVENTS = [
     (
@@ -56,3 +72,11 @@ def test_weak_head_events(analyse, text: str, name: str) -> None:
 def test_not_events(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert not any(name.replace("‘", "").replace("’", "") in e for e in _events(mentions))
+
+
+@pytest.mark.parametrize(("text", "name", "part"), SLOGAN_EVENTS)
+def test_slogan_events(analyse, text: str, name: str, part: str) -> None:
+    _, mentions, _ = analyse(text)
+    events = _events(mentions)
+    assert name in events
+    assert part not in events
