@@ -88,6 +88,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     purpose = tuple(data["purpose_leads"])
     venue_set = re.compile(f"(?:{_alternation(tuple(data['venue_nouns'])).pattern})设在")
     passive_markers = tuple(data["passive_markers"])
+    role_breaks = tuple(data["role_noun_breaks"])
     role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
     last_events: list[Mention] = []
@@ -118,6 +119,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         # 主办单位是A，承办单位为B、C: the bodies named after each role noun
         role_spans = []
         for r in role_noun.finditer(sentence):
+            if sentence.startswith(role_breaks, r.end()):
+                continue  # 主办方对…快递员进行了表扬: what the hosts act on, not who hosts
             close = re.search(r"[，,。；;]", sentence[r.end() :])
             stop = r.end() + (close.start() if close else len(sentence) - r.end())
             role_spans.append((r.start(), stop))

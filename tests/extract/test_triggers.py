@@ -95,3 +95,19 @@ def test_trigger_gives(analyse, text: str, triple: tuple) -> None:
 def test_trigger_does_not_give(analyse, text: str, triple: tuple) -> None:
     _, _, relations = analyse(text)
     assert triple not in _triggered(relations)
+
+
+GANZI = (
+    "本报讯（见习记者 德央）3月19日，州、市总工会与州人力资源社会保障局、州工商联、州邮政"
+    "管理局一道，在州总工会共同举办工资集体协商集中要约行动签约仪式，康定地区35家企业的"
+    "行政代表和工会主席到场参加。\n仪式最后，主办方对四川“最美快递员”、康定市顺丰快递员"
+    "胡发洪进行了表扬。"
+)
+
+
+def test_role_noun_acting_on_others_lists_no_hosts(analyse) -> None:
+    """主办方对…进行了表扬: the bodies after the role noun are acted on, not hosts."""
+    _, _, relations = analyse(GANZI)
+    organizers = {r.head.display_name for r in relations if r.predicate.value == "organizes"}
+    assert "州人力资源社会保障局" in organizers
+    assert not any("顺丰" in name for name in organizers)

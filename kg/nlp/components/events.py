@@ -172,7 +172,7 @@ class EventRecognizer:
             return None  # 举办了一场有针对性的招聘会, 参加劳动和技能竞赛: no name
         gap = text[start:grown]
         if (
-            start >= grown
+            start > grown
             or head - start > 40
             or "”暨" in gap
             or text.count("“", start, head) != text.count("”", start, head)

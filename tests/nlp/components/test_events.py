@@ -24,6 +24,16 @@ WEAK_HEAD_EVENTS = [
         "百年铸魂 审护工运全国工会系统经审业务技能大赛决赛",
     ),
 ]
+# an opener verb right before a name grown to it opens the name: the event is named, and
+# the programme a signing ceremony is for stays an entity of its own
+OPENED_EVENTS = [
+    (
+        "3月19日，州、市总工会与州人力资源社会保障局、州工商联、州邮政管理局一道，在州总工会"
+        "共同举办工资集体协商集中要约行动签约仪式，康定地区35家企业的行政代表到场参加。",
+        "工资集体协商集中要约行动签约仪式",
+        "工资集体协商集中要约行动",
+    ),
+]
 # a quoted slogan may hold a comma and be joined to another by a dash; a head inside
 # the slogan is no event of its own
 SLOGAN_EVENTS = [
@@ -80,3 +90,10 @@ def test_slogan_events(analyse, text: str, name: str, part: str) -> None:
     events = _events(mentions)
     assert name in events
     assert part not in events
+
+
+@pytest.mark.parametrize(("text", "name", "programme"), OPENED_EVENTS)
+def test_opened_events(analyse, text: str, name: str, programme: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _events(mentions)
+    assert programme in {m.display_name for m in mentions if m.label == T.PROGRAMME}
