@@ -182,7 +182,14 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                             and not _other_trigger_between(sentence, t.end(), pos(m), establish)
                         ]
                     if not objects:
-                        objects = [m for m in pool if m.label in wanted and pos(m) < t.start()]
+                        # 在工会驿站…举行,活动由A…开展: not the venue the event is held at
+                        objects = [
+                            m
+                            for m in pool
+                            if m.label in wanted
+                            and pos(m) < t.start()
+                            and not venue_before.search(sentence, 0, pos(m))
+                        ]
                         if (
                             not objects
                             and predicate == RelationType.ORGANIZES
