@@ -53,6 +53,8 @@ class EventRecognizer:
                 text, words, m.start(), lex, max_chars=40, allow_ordinals=True, allow_quotes=True
             )
             opened = self._opened_start(text, m.start(), start)
+            if opened is None and text.startswith("上", m.end()):
+                opened = self._at_start(text, m.start(), start)
             if opened is None:
                 opened = self._subject_start(text, words, m.start(), m.end(), start)
             if opened is not None:
@@ -153,6 +155,25 @@ class EventRecognizer:
                 continue  # …揭牌暨…, …成立大会: the verb names a ceremony
             return None  # 举行|…, 召开|…: a verb opens the name (see _opened_start)
         if text.count("“", start, head) != text.count("”", start, head):
+            return None
+        return start
+
+    def _at_start(self, text: str, head: int, grown: int) -> int | None:
+        """Where an event name starts when the event is where something happens: 在|…
+        表彰会|上 (在2022年庆祝“五一”国际劳动节暨全国五一劳动奖和全国工人先锋号表彰会上),
+        if that is before where growth stopped; None otherwise."""
+        clause = clause_start(text, head, max(0, head - 60))
+        at = text.rfind("在", clause, grown)
+        if at < 0:
+            return None
+        start = at + 1
+        if (
+            head - start < _MIN_OPENED_NAME
+            or head - start > 40
+            or self.quantity_re.match(text, start)
+            or self.verb_re.search(text, start, grown)
+            or text.count("“", start, head) != text.count("”", start, head)
+        ):
             return None
         return start
 

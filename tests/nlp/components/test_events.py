@@ -34,6 +34,22 @@ OPENED_EVENTS = [
         "工资集体协商集中要约行动",
     ),
 ]
+# 在…上: the event something happens at is named from 在 (its parts joined by 暨)
+AT_EVENTS = [
+    (
+        "本报讯(谭帆)4月28日,在2022年庆祝“五一”国际劳动节暨全国五一劳动奖和全国工人先锋号"
+        "表彰会上,河北电力系统多个集体和个人受到中华全国总工会表彰。",
+        "2022年庆祝五一国际劳动节暨全国五一劳动奖和全国工人先锋号表彰会",
+    ),
+]
+NOT_AT_EVENTS = [
+    # 在 + a field of work + 上: no event's name
+    (
+        "在劳动和技能竞赛上,围绕西安今年9个方面重点工作,开展4大类主题竞赛活动;在线上线下"
+        "招聘活动上,今年计划组织2000家以上用人单位。",
+        ("劳动和技能竞赛", "线上线下招聘活动"),
+    ),
+]
 # a quoted slogan may hold a comma and be joined to another by a dash; a head inside
 # the slogan is no event of its own
 SLOGAN_EVENTS = [
@@ -97,3 +113,15 @@ def test_opened_events(analyse, text: str, name: str, programme: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _events(mentions)
     assert programme in {m.display_name for m in mentions if m.label == T.PROGRAMME}
+
+
+@pytest.mark.parametrize(("text", "name"), AT_EVENTS)
+def test_at_events(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _events(mentions)
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_AT_EVENTS)
+def test_not_at_events(analyse, text: str, names: tuple[str, ...]) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(n in e for e in _events(mentions) for n in names)
