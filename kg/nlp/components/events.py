@@ -93,6 +93,15 @@ class EventRecognizer:
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
             label = EntityType.PROGRAMME if contest else EntityType.EVENT
             found.append(Candidate(start, m.end(), label, name, "event-head", self.priority))
+        for m in _QUOTED_JOINED.finditer(text):
+            # “匠心智造 产教同行——…工匠学院推介暨产教融合创新行动”在…启动: a quoted name of
+            # two parts joined by 暨, the subject of its clause held then and there
+            clause = clause_start(text, m.start(), max(0, m.start() - 30))
+            leader = _LEADER.match(text, clause)
+            if (leader.end() if leader else clause) == m.start() and _HELD.match(text, m.end()):
+                found.append(
+                    Candidate(m.start(), m.end(), EntityType.EVENT, m.group(1), "event-quoted", 33)
+                )
         for m in self.pattern_re.finditer(text):
             found.append(
                 Candidate(m.start(), m.end(), EntityType.EVENT, m.group(0), "event-pattern", 31)
@@ -196,12 +205,14 @@ class EventRecognizer:
             start > grown
             or head - start > 40
             or "”暨" in gap
+            or "并" in text[start:head]  # 出席开幕式并宣布比赛开始: two verb phrases
             or text.count("“", start, head) != text.count("”", start, head)
         ):
             return None
         return start
 
 
+_QUOTED_JOINED = re.compile(r"“([^“”。；;！？!?\n]{2,40}暨[^“”。；;！？!?\n]{2,40})”")
 _MIN_OPENED_NAME = 6  # characters before the head
 _MAX_SUBJECT_NAME = 50
 _THEME = re.compile(r"为主题的|主题的")

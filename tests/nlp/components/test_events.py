@@ -50,6 +50,21 @@ NOT_AT_EVENTS = [
         ("劳动和技能竞赛", "线上线下招聘活动"),
     ),
 ]
+# a quoted name of two parts joined by 暨, the subject of its clause held then and there
+QUOTED_JOINED = "“匠心智造 产教同行——云南省教育卫生科研工会工匠学院推介暨产教融合创新行动”"
+QUOTED_EVENTS = [
+    (
+        f"本报讯 5月16日,{QUOTED_JOINED}在昆明冶金高等专科学校安宁校区启动。活动由云南省教育"
+        "卫生科研工会主办、昆明冶金高等专科学校承办。",
+        QUOTED_JOINED.strip("“”"),
+    ),
+    (
+        "本报讯(游锴)“成都市锦江区三圣网约司机联合工会暨第一届会员代表大会”日前在三圣街道举行。",
+        "成都市锦江区三圣网约司机联合工会暨第一届会员代表大会",
+    ),
+]
+# …not one a verb acts on
+NOT_QUOTED_EVENTS = [f"云南省教育卫生科研工会深入推进{QUOTED_JOINED},服务产教融合。"]
 # a quoted slogan may hold a comma and be joined to another by a dash; a head inside
 # the slogan is no event of its own
 SLOGAN_EVENTS = [
@@ -125,3 +140,22 @@ def test_at_events(analyse, text: str, name: str) -> None:
 def test_not_at_events(analyse, text: str, names: tuple[str, ...]) -> None:
     _, mentions, _ = analyse(text)
     assert not any(n in e for e in _events(mentions) for n in names)
+
+
+@pytest.mark.parametrize(("text", "name"), QUOTED_EVENTS)
+def test_quoted_joined_events(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _events(mentions)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTED_EVENTS)
+def test_not_quoted_joined_events(analyse, text: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(m.rule == "event-quoted" for m in mentions)
+
+
+def test_verbs_joined_by_bing_are_no_name(analyse) -> None:
+    """出席|开幕式并宣布比赛|开始: two verb phrases, not an event opened by 出席."""
+    text = "辽宁省总工会党组成员、副主席张鹏出席开幕式并宣布比赛开始。"
+    _, mentions, _ = analyse(text)
+    assert not any("并" in e for e in _events(mentions))
