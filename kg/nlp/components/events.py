@@ -86,6 +86,9 @@ class EventRecognizer:
             listed = [e for e in self.listed_re.finditer(text, start, m.start())]
             if listed:
                 start = listed[-1].end()  # 读书会、交流会、分享会: the last of a list
+                own = [p for p in pieces if p.start >= start]
+                if m.start() - start < _MIN_OPENED_NAME and not is_specific(own, lex, strict=True):
+                    continue  # 举办…职工拔河友谊赛、职工运动会等活动: a kind of event, no name
             if not prefix:
                 name_start = start  # a 暨 join may have moved the start
             if m.start() - name_start < 2:

@@ -159,3 +159,21 @@ def test_verbs_joined_by_bing_are_no_name(analyse) -> None:
     text = "辽宁省总工会党组成员、副主席张鹏出席开幕式并宣布比赛开始。"
     _, mentions, _ = analyse(text)
     assert not any("并" in e for e in _events(mentions))
+
+
+# the last of a list after an opener is named only when it is a name of its own
+LISTED = [
+    (
+        "近年来鼎城区总工会先后举办迎新春职工健康跑、职工拔河友谊赛、职工运动会等活动。",
+        ("职工运动会", "职工拔河友谊赛"),
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), LISTED)
+def test_listed_events(analyse, text: str, absent: tuple, present: tuple) -> None:
+    _, mentions, _ = analyse(text)
+    events = _events(mentions)
+    assert not any(n in events for n in absent)
+    assert all(n in events for n in present)
