@@ -35,6 +35,11 @@ class PlaceRecognizer:
         self.venue_re = re.compile("|".join(map(re.escape, lex.venue_suffixes)))
         acting = "|".join(map(re.escape, (*lex.triggers["organizes"], *lex.triggers["partner"])))
         self.acting_re = re.compile(rf"(?:[、和与][^，,。；;！？]{{2,20}}?)?(?:{acting})")
+        # 承办单位为A、B和C: the bodies listed after an organiser's role noun
+        organizes = "|".join(map(re.escape, lex.triggers["organizes"]))
+        self.role_listed_re = re.compile(
+            rf"(?:{organizes})(?:单位|方)(?:是|为|包括|有)?[:：]?(?:[^，,。；;！？]{{0,30}}?[、和及])?$"
+        )
         self.posts = tuple(sorted(lex.name_breaking_posts, key=len, reverse=True))
         lower = "|".join(map(re.escape, lex.lower_place_suffixes))
         # a town or village written after a known place; up to six characters, as
@@ -177,11 +182,14 @@ class PlaceRecognizer:
 
     def _acts(self, text: str, start: int, end: int) -> bool:
         """True when the venue at ``start:end`` acts: a post follows (…产业园副主任易梅森) or
-        it heads a clause that organises or signs (市第二工人文化宫、南沙区总工会承办)."""
+        it heads a clause that organises or signs (市第二工人文化宫、南沙区总工会承办), or it is
+        listed after an organiser's role noun (承办单位为厦门市工人文化宫、…)."""
         if text.startswith(self.posts, end):
             return True
         if text[max(0, start - 1) : start] in self.lex.venue_prepositions:
             return False  # 在土门工人文化宫举行: the venue is where, not who
+        if self.role_listed_re.search(text, max(0, start - 40), start):
+            return True  # 承办单位为厦门市工人文化宫、…: listed as an organiser
         return self.acting_re.match(text, end) is not None
 
     def _toponym(self, stem: str) -> bool:
