@@ -113,7 +113,17 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             named = [e for e in reversed(seen_events) if noun in e.text]
             headed = [e for e in named if _headed_by(e.display_name, noun)]
             if named and not headed:
-                return []  # 此次竞赛 after …劳动竞赛启动仪式: the contest, not its ceremony
+                # 此次竞赛 after …劳动竞赛启动仪式: the contest, not its ceremony; the
+                # contest named inside the ceremony's name, if it is an entity of its own
+                inner = [
+                    p
+                    for p in ctx.mentions
+                    if p.label == EntityType.PROGRAMME
+                    and ctx.local(p)[1] <= s_start
+                    and any(p.start >= e.start and p.end <= e.end for e in named)
+                    and _headed_by(p.display_name, noun)
+                ]
+                return inner[-1:]
             return headed[:1] or list(last)
 
         # 主办单位是A，承办单位为B、C: the bodies named after each role noun

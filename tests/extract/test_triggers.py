@@ -120,3 +120,25 @@ def test_role_noun_acting_on_others_lists_no_hosts(analyse) -> None:
     organizers = {r.head.display_name for r in relations if r.predicate.value == "organizes"}
     assert "州人力资源社会保障局" in organizers
     assert not any("顺丰" in name for name in organizers)
+
+
+PINGLU = (
+    "本报讯 11月19日，平陆运河项目航道HD7标段二工区建设工地红旗招展，2024年西部陆海新通道"
+    "建设全国引领性劳动和技能竞赛——（平陆）运河项目劳动竞赛启动仪式在这里举行。\n"
+    "此次竞赛的主办方共有11家，分别是自治区总工会、西部陆海新通道领导小组办公室、"
+    "自治区人力资源和社会保障厅、南宁海关、中国铁路南宁局集团有限公司。"
+)
+PINGLU_CONTEST = "2024年西部陆海新通道建设全国引领性劳动和技能竞赛——(平陆)运河项目劳动竞赛"
+
+
+def test_contest_named_in_its_launch_ceremony_has_the_hosts(analyse) -> None:
+    """此次竞赛的主办方…: the hosts organize the contest the ceremony launches (named in
+    the ceremony's name), not the ceremony."""
+    _, _, relations = analyse(PINGLU)
+    organized = {
+        (r.head.display_name, r.tail.display_name)
+        for r in relations
+        if r.predicate.value == "organizes"
+    }
+    assert ("南宁海关", PINGLU_CONTEST) in organized
+    assert ("南宁海关", PINGLU_CONTEST + "启动仪式") not in organized

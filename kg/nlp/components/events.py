@@ -96,6 +96,23 @@ class EventRecognizer:
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
             label = EntityType.PROGRAMME if contest else EntityType.EVENT
             found.append(Candidate(start, m.end(), label, name, "event-head", self.priority))
+            if (
+                not contest
+                and m.group(0).startswith(lex.ceremony_verbs)
+                and text.endswith(lex.programme_contests, 0, m.start())
+            ):
+                # …劳动竞赛|启动仪式: the contest the ceremony launches, named as fully
+                inner = prefix + text[name_start : m.start()].replace("“", "").replace("”", "")
+                found.append(
+                    Candidate(
+                        start,
+                        m.start(),
+                        EntityType.PROGRAMME,
+                        inner,
+                        "event-contest",
+                        self.priority,
+                    )
+                )
         for m in _QUOTED_JOINED.finditer(text):
             # “匠心智造 产教同行——…工匠学院推介暨产教融合创新行动”在…启动: a quoted name of
             # two parts joined by 暨, the subject of its clause held then and there
