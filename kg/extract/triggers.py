@@ -104,7 +104,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         def pos(m: Mention, s_start: int = s_start) -> int:
             return ctx.local(m)[0] - s_start
 
-        def referred(sentence: str = sentence, last: list[Mention] = last_events) -> list[Mention]:
+        def referred(
+            sentence: str = sentence, last: list[Mention] = last_events, before: int = s_start
+        ) -> list[Mention]:
             """本届大赛 / 此次活动: the last event so named, else the last events named."""
             ref = referring.search(sentence)
             if ref is None:
@@ -119,7 +121,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     p
                     for p in ctx.mentions
                     if p.label == EntityType.PROGRAMME
-                    and ctx.local(p)[1] <= s_start
+                    and ctx.local(p)[1] <= before
                     and any(p.start >= e.start and p.end <= e.end for e in named)
                     and _headed_by(p.display_name, noun)
                 ]
