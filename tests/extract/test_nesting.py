@@ -104,3 +104,22 @@ def test_not_part_of(analyse, text: str, head: str, tail: str | None) -> None:
     _, _, relations = analyse(text)
     found = [(h, t) for h, t in _subs(relations) if h == head and tail in (None, t)]
     assert not found
+
+
+# a body written at the start of an event's name holds it; a body written inside that
+# body's name (its parent) does not
+NESTED_HOSTS = [
+    (
+        "本报讯(记者李丰)11月22日,2023年中国职工文化体育协会职工旅游分会年会在贵州省毕节市召开。",
+        "中国职工文化体育协会职工旅游分会",
+        "中国职工文化体育协会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "host", "not_host"), NESTED_HOSTS)
+def test_event_host_is_the_longest_body(analyse, text: str, host: str, not_host: str) -> None:
+    _, _, relations = analyse(text)
+    hosts = {r.head.display_name for r in relations if r.predicate.value == "organizes"}
+    assert host in hosts
+    assert not_host not in hosts
