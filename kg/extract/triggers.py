@@ -89,7 +89,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     venue_set = re.compile(f"(?:{_alternation(tuple(data['venue_nouns'])).pattern})设在")
     passive_markers = tuple(data["passive_markers"])
     role_breaks = tuple(data["role_noun_breaks"])
-    role_noun = re.compile(f"(?:{organize.pattern})(?:单位|方)(?:是|为|包括|有)?[:：]?")
+    role_tails = _alternation(tuple(data["role_noun_tails"])).pattern
+    role_noun = re.compile(f"(?:{organize.pattern})(?:{role_tails})(?:是|为|包括|有)?[:：]?")
     topic: Mention | None = None
     last_events: list[Mention] = []
     seen_events: list[Mention] = []

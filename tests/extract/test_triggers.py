@@ -142,3 +142,17 @@ def test_contest_named_in_its_launch_ceremony_has_the_hosts(analyse) -> None:
     }
     assert ("南宁海关", PINGLU_CONTEST) in organized
     assert ("南宁海关", PINGLU_CONTEST + "启动仪式") not in organized
+
+
+CHANGSHA = (
+    "本报讯 11月27日,以“走进三一•畅享运动乐趣”为主题的湖南省直属基层工会湖南省总工会机关工会"
+    "联合趣味运动会开赛,赛场设在三一集团。本次运动会由湖南省直属基层工会工作委员会、湖南省"
+    "总工会机关工会委员会共同主办,三一集团协办,具体承办工作由湖南迈越体育产业有限公司负责。"
+)
+
+
+def test_role_named_by_its_work_lists_its_bodies(analyse) -> None:
+    """具体承办工作由A负责: A organizes the event (承办工作 is a role like 承办单位)."""
+    _, _, relations = analyse(CHANGSHA)
+    organizers = {r.head.display_name for r in relations if r.predicate.value == "organizes"}
+    assert "湖南迈越体育产业有限公司" in organizers
