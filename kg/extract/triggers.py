@@ -492,12 +492,16 @@ def _subjects_before(
     优势,承办…推进会`` the union is what 放大 acts on, not who 承办.
     """
     venue = tuple(relation_data()["venue_words"])
-    # 在内蒙古工业大学举行: a body after 在 is where it happens, not who acts
-    before = [
-        m
-        for m in orgs
-        if pos(m) + len(m.text) <= trigger and not sentence[: pos(m)].endswith(venue)
-    ]
+    joins = tuple(relation_data()["list_joins"])
+    # 在内蒙古工业大学举行: a body after 在 is where it happens, not who acts; so is one
+    # listed with it (在河南省职工医院和郑州市职工文体中心两地同步开展)
+    venues: list[Mention] = []
+    for m in orgs:
+        if sentence[: pos(m)].endswith(venue) or (
+            venues and sentence[pos(venues[-1]) + len(venues[-1].text) : pos(m)] in joins
+        ):
+            venues.append(m)
+    before = [m for m in orgs if pos(m) + len(m.text) <= trigger and m not in venues]
     if before and CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
         return []
     if not before:

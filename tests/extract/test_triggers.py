@@ -29,6 +29,12 @@ CASES = [
         "创新工作室与技师工作站471个。",
         ("云南省总工会", "establishes", "技师工作站"),
     ),
+    # the body before the venues listed after 在 acts
+    (
+        "郑州市总工会在河南省职工医院和郑州市职工文体中心两地同步开展“关爱职工健康,"
+        "体检送温暖”活动。",
+        ("郑州市总工会", "establishes", "关爱职工健康,体检送温暖活动"),
+    ),
     # 推进, 加强, 擦亮, 确定 (relations.yaml establish_triggers)
     (
         "海西州工会着力加强“司机之家”服务阵地建设,常态化开展送温暖活动。",
@@ -83,6 +89,12 @@ NOT_CASES = [
     # event do not set it up
     (NANNING, ("南宁市出租汽车协会", "establishes", "工会驿站")),
     (NANNING, ("南宁市总工会", "establishes", "工会驿站")),
+    # a body listed with a venue after 在 is a venue too, not who acts
+    (
+        "郑州市总工会在河南省职工医院和郑州市职工文体中心两地同步开展“关爱职工健康,"
+        "体检送温暖”活动。",
+        ("郑州市职工文体中心", "establishes", "关爱职工健康,体检送温暖活动"),
+    ),
 ]
 
 

@@ -404,3 +404,62 @@ def test_site_named_after_its_union(analyse, text: str, name: str) -> None:
 def test_union_short_form_is_only_the_owner(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions)
+
+
+# a quoted slogan of two phrases joined by a comma is one name; a class word after it may
+# belong to it (实践活动, 关爱活动); a contest run as a campaign after it keeps its own 和
+SLOGANS = [
+    (
+        "1月22日,在辖区“九里小鸽”户外劳动者驿站,金牛区九里堤街道总工会启动“留蓉不孤单,"
+        "工会服务不打烊”系列“暖新”主题活动。",
+        "留蓉不孤单,工会服务不打烊",
+    ),
+    (
+        "郑州市总工会在河南省职工医院和郑州市职工文体中心两地同步开展“关爱职工健康,"
+        "体检送温暖”活动。",
+        "关爱职工健康,体检送温暖活动",
+    ),
+    (
+        "针对这一情况,吴忠市总推出“你为吴忠添光彩,工会为你送健康”关爱活动,联合市卫生健康委员会"
+        "组织开展免费体检。",
+        "你为吴忠添光彩,工会为你送健康关爱活动",
+    ),
+    (
+        "也是工会落实“我为群众办实事”实践活动的具体举措。",
+        "我为群众办实事实践活动",
+    ),
+    (
+        "据介绍,重庆市总工会从7月起启动“当好主人翁,建功新时代”网上劳动和技能竞赛,同步开展"
+        "劳模和工匠人才创新示范工作室创建活动。",
+        "当好主人翁,建功新时代网上劳动和技能竞赛",
+    ),
+]
+# speech with a sentence end inside, the theme of an event (…驿站慰问活动), a contest phrase
+# reached through a function word
+NOT_SLOGANS = [
+    (
+        "“能喝上水、充上电,真的很贴心,我们跑单的总算有个歇脚的地方了。”一名外卖配送员说。",
+        "能喝上水、充上电,真的很贴心,我们跑单的总算有个歇脚的地方了",
+    ),
+    (
+        "湖南国寿联合所属14个市州分公司,开展“粽叶飘香,情暖驿站”户外劳动者驿站慰问活动,"
+        "为坚守一线的户外劳动者送去节日问候。",
+        "粽叶飘香,情暖驿站",
+    ),
+    (
+        "这项在全国率先推出的网上竞赛,第一次把“互联网+”引入传统的劳动和技能竞赛。",
+        "互联网+引入传统的劳动和技能竞赛",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SLOGANS)
+def test_quoted_slogan_is_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_SLOGANS)
+def test_quoted_speech_or_theme_is_no_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

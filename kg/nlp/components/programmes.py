@@ -30,13 +30,16 @@ _NAME_BODY = re.compile(r"[\u3400-\u9fff“”·+]+")
 _FUNCTION_TAGS = frozenset(
     {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "y", "e"}
 )
-_QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20})”")
+# a slogan may be two phrases joined by one comma (“留蓉不孤单,工会服务不打烊”); a sentence
+# end inside the quotes makes it speech
+_QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20}(?:[，,][^“”，,。；;！？!?\n]{3,14})?)”")
 _AWARD_OBJECT = re.compile(
     r"[\u3400-\u9fff\d“”()（）·]{2,26}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等|的|$)"
 )
 _AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
 _COUNT = re.compile(r"[两三四五六七八九十\d]+[项个类]")
 _CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
+_EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
 
 
@@ -68,6 +71,8 @@ class ProgrammeRecognizer:
         self.union_heads = tuple(h for h, t in lex.org_suffixes.items() if t == EntityType.UNION)
         self.tail_heads = tuple(sorted(tail_heads | set(lex.programme_class_words), key=len))
         self.head_re = Phrases(lex.programme_suffixes)
+        contests = "|".join(map(re.escape, lex.programme_contests))
+        self.contest_tail_re = re.compile(rf"[\u3400-\u9fff]{{0,6}}?({contests})")
         self.weak_re = Phrases(lex.weak_programme_suffixes)
         self.shared_re = Phrases(lex.shared_programme_heads)
         self.setup_re = Phrases(lex.triggers["establishes"])
@@ -169,6 +174,10 @@ class ProgrammeRecognizer:
                 chain_ok = bool(self.trigger_re.search(before))
             cls = self.class_re.match(after)
             tail_end = self._tail(doc, text, m.end())
+            if tail_end == _EVENT_TAIL:
+                if not cls:
+                    continue  # “粽叶飘香,情暖驿站”户外劳动者驿站慰问活动: an event's theme
+                tail_end = None  # …”关爱货车司机系列活动: the class word names a programme
             if tail_end is not None and (not cls or tail_end > m.end() + len(cls.group(0))):
                 # “三有三优”建功立业竞赛活动: a description ending in a programme head
                 start, qualifier = self._quote_qualifier(doc, text, m.start())
@@ -228,13 +237,23 @@ class ProgrammeRecognizer:
 
     def _tail(self, doc: Doc, text: str, start: int) -> int | None:
         """End of a description written right after a quoted name that ends in a programme
-        head (“九里小鸽”户外劳动者驿站): content words only, within the clause."""
+        head (“九里小鸽”户外劳动者驿站): content words only, within the clause; a contest
+        run as a campaign may hold its own 和 (“当好主人翁,建功新时代”网上劳动和技能竞赛).
+        ``_EVENT_TAIL`` when the description names an event (…驿站慰问活动)."""
         words = doc._.kg_words or []
         if not words or start >= len(text):
             return None
         i = word_index_at(words, start)
         if words[i].start != start:
             return None
+        contest = self.contest_tail_re.match(text, start)
+        if contest is not None:
+            inside = [w for w in words[i:] if w.start < contest.end()]
+            prefix = [w for w in inside if w.start < contest.start(1)]
+            if inside[-1].end == contest.end() and not any(
+                w.tag in _FUNCTION_TAGS or w.text in self.lex.left_breaks for w in prefix
+            ):
+                return contest.end()
         best = None
         for w in words[i:]:
             if w.end - start > _MAX_TAIL or not _TAIL_BODY.fullmatch(w.text):
@@ -247,7 +266,8 @@ class ProgrammeRecognizer:
         if best is not None and text[start:best].endswith(
             (*self.event_heads, *self.lex.loose_tail_heads)
         ):
-            return None  # “月正圆·长相伴”骑手中秋慰问活动 is an event (kg_events)
+            # “月正圆·长相伴”骑手中秋慰问活动 is an event (kg_events)
+            return _EVENT_TAIL if text[start:best].endswith(self.event_heads) else None
         return best
 
     def _heads(self, doc: Doc, head_re: Phrases, *, weak: bool) -> None:
