@@ -89,19 +89,19 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
             evidence = ctx.evidence(outer.start - ctx.article.start)
             if outer.label in ORG_TYPES:
                 continue
+            if any(
+                o is not org
+                and o.label in ORG_TYPES
+                and o.start == org.start
+                and org.end < o.end <= outer.end
+                for o in inner
+            ):
+                continue  # only the longest body written at the name's start owns it
             if outer.label == EntityType.PROGRAMME:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, outer, evidence, rule="nesting-programme"
                 )
             elif outer.label == EntityType.EVENT and not rest.startswith(founding):
-                if any(
-                    o is not org
-                    and o.label in ORG_TYPES
-                    and o.start == org.start
-                    and org.end < o.end <= outer.end
-                    for o in inner
-                ):
-                    continue  # …协会|职工旅游分会|年会: the branch holds it, not the body before
                 # 成立大会 / 揭牌仪式 of a body are held for it, not by it
                 yield RelationMention(
                     org, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"

@@ -123,3 +123,29 @@ def test_event_host_is_the_longest_body(analyse, text: str, host: str, not_host:
     hosts = {r.head.display_name for r in relations if r.predicate.value == "organizes"}
     assert host in hosts
     assert not_host not in hosts
+
+
+# a programme named after a branch is the branch's, not the whole bank's
+OWN_PROGRAMMES = [
+    (
+        "福州农商银行城门支行工会驿站获评“全国最美工会驿站”。",
+        ("福州农商银行城门支行", "establishes", "福州农商银行城门支行工会驿站"),
+        True,
+    ),
+    (
+        "福州农商银行城门支行工会驿站获评“全国最美工会驿站”。",
+        ("福州农商银行", "establishes", "福州农商银行城门支行工会驿站"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple", "given"), OWN_PROGRAMMES)
+def test_programme_of_the_longest_owner(analyse, text: str, triple: tuple, given: bool) -> None:
+    _, _, relations = analyse(text)
+    found = {
+        (r.head.display_name, r.predicate.value, r.tail.display_name)
+        for r in relations
+        if r.rule == "nesting-programme"
+    }
+    assert (triple in found) is given, sorted(found)

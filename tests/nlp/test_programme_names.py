@@ -463,3 +463,32 @@ def test_quoted_slogan_is_a_programme(analyse, text: str, name: str) -> None:
 def test_quoted_speech_or_theme_is_no_programme(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# an enterprise written right before its workers' site (users and purpose only), or before
+# a quoted name that goes on to a head, is part of the programme's name
+FIRM_NAMED = [
+    ("福州农商银行城门支行工会驿站获评“全国最美工会驿站”。", "福州农商银行城门支行工会驿站"),
+    ("仪式结束后,杰牌控股集团“五员合一”培训班随即开课。", "杰牌控股集团五员合一培训班"),
+]
+# a government body before a quoted name with its class word is only its owner
+NOT_FIRM_NAMED = [
+    ("福州农商银行城门支行工会驿站获评“全国最美工会驿站”。", "工会驿站"),
+    ("仪式结束后,杰牌控股集团“五员合一”培训班随即开课。", "五员合一培训班"),
+    (
+        "陕西省人力资源和社会保障厅“秦云就业”小程序上线了职工求职专区。",
+        "陕西省人力资源和社会保障厅秦云就业小程序",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FIRM_NAMED)
+def test_enterprise_names_its_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_FIRM_NAMED)
+def test_programme_without_its_owner(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -180,7 +180,7 @@ class ProgrammeRecognizer:
                 tail_end = None  # …”关爱货车司机系列活动: the class word names a programme
             if tail_end is not None and (not cls or tail_end > m.end() + len(cls.group(0))):
                 # “三有三优”建功立业竞赛活动: a description ending in a programme head
-                start, qualifier = self._quote_qualifier(doc, text, m.start())
+                start, qualifier = self._quote_qualifier(doc, text, m.start(), firms=True)
                 name = qualifier + inner + text[m.end() : tail_end]
                 self._emit(doc, start, tail_end, name, "programme-quoted-tail")
                 continue
@@ -216,18 +216,23 @@ class ProgrammeRecognizer:
                 else:
                     self._emit(doc, m.start() + 1, m.end() - 1, inner, "programme-quoted")
 
-    def _quote_qualifier(self, doc: Doc, text: str, quote: int) -> tuple[int, str]:
+    def _quote_qualifier(
+        self, doc: Doc, text: str, quote: int, *, firms: bool = False
+    ) -> tuple[int, str]:
         """The place written right before a quoted programme name, which qualifies it
         (镇江市“五一劳动奖章”): its start and text, else the quote's start and ''. A place
         after a venue preposition (在书台社区“…”) or a set-up verb (建成巴隆乡“…”) is where
-        something is, not a qualifier."""
-        place = next(
+        something is, not a qualifier. With ``firms``, an enterprise qualifies a name that
+        goes on after the quote to a head (杰牌控股集团“五员合一”培训班)."""
+        labels = (EntityType.PLACE, EntityType.ENTERPRISE) if firms else (EntityType.PLACE,)
+        place = max(
             (
                 c
                 for c in doc._.kg_candidates or []
-                if c.label == EntityType.PLACE and c.end == quote and c.start < quote
+                if c.label in labels and c.end == quote and c.start < quote
             ),
-            None,
+            key=lambda c: quote - c.start,
+            default=None,
         )
         if place is None or text[place.start - 1 : place.start] in self.lex.venue_prepositions:
             return quote, ""
@@ -286,6 +291,23 @@ class ProgrammeRecognizer:
             if owner_end is not None and not self._owner_named(text, owner_end, m.start()):
                 start = owner_end
                 pieces = [p for p in pieces if p.start >= owner_end]
+            # an enterprise written right before its workers' site names it
+            # (福州农商银行城门支行|工会驿站, GUIDELINES: service sites)
+            firm = next(
+                (
+                    c
+                    for c in doc._.kg_candidates or []
+                    if c.label == EntityType.ENTERPRISE and c.end == start and c.start < start
+                ),
+                None,
+            )
+            if firm is not None and made_of(
+                text[start : m.start()], lex.programme_users | lex.programme_purpose_words
+            ):
+                self._emit(
+                    doc, firm.start, m.end(), text[firm.start : m.end()], "programme-firm-site"
+                )
+                continue
             # strip generic modifiers and set-up verbs on the left (高品质爱心母婴室 →
             # 爱心母婴室, 建设吉林“六新产业”工匠学院 → 吉林…工匠学院)
             while pieces and (
