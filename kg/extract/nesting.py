@@ -101,6 +101,15 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, outer, evidence, rule="nesting-programme"
                 )
+                # 市政府与市总工会联席会议制度: the bodies joined to it set it up too
+                for other in inner:
+                    link = ctx.article.analysis_text[
+                        org.end - ctx.article.start : other.start - ctx.article.start
+                    ]
+                    if other.label in ORG_TYPES and link in ("与", "和"):
+                        yield RelationMention(
+                            other, RelationType.ESTABLISHES, outer, evidence, rule="nesting-joint"
+                        )
             elif outer.label == EntityType.EVENT and not rest.startswith(founding):
                 # 成立大会 / 揭牌仪式 of a body are held for it, not by it
                 yield RelationMention(

@@ -115,6 +115,8 @@ class Lexicon:
     event_subject_breaks: tuple[str, ...]
     event_name_links: frozenset[str]
     programme_contests: tuple[str, ...]
+    joint_meeting_heads: tuple[str, ...]
+    meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
     event_classifiers: tuple[str, ...]
     event_patterns: tuple[str, ...]
@@ -357,6 +359,8 @@ def load_lexicon() -> Lexicon:
         event_openers=_longest_first(data["event_openers"]),
         event_name_links=frozenset(data["event_name_links"]),
         programme_contests=_longest_first(data["programme_contests"]),
+        joint_meeting_heads=_longest_first(data["joint_meeting_heads"]),
+        meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),
         prepositions=frozenset(data["prepositions"]),
         event_classifiers=tuple(data["event_classifiers"]),

@@ -492,3 +492,36 @@ def test_enterprise_names_its_programme(analyse, text: str, name: str) -> None:
 def test_programme_without_its_owner(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# the system of a standing joint meeting is a programme named with its parties
+MEETING_SYSTEMS = [
+    ("政府与工会联席会议制度的建立，正是落实这一部署的重要抓手。", "政府与工会联席会议制度"),
+    (
+        "会议提出,今年琼海将继续落实市政府与市总工会联席会议制度,着力解决部门协调联动不够"
+        "顺畅的问题。",
+        "市政府与市总工会联席会议制度",
+    ),
+]
+# no party written before it, or a verb before the last party
+NOT_MEETING_SYSTEMS = [
+    ("争取政府更加重视和支持联席会议制度建设并发挥主导作用。", "支持联席会议制度"),
+    ("争取政府更加重视和支持联席会议制度建设并发挥主导作用。", "联席会议制度"),
+    (
+        "会议提出,今年琼海将继续落实市政府与市总工会联席会议制度,着力解决部门协调联动不够"
+        "顺畅的问题。",
+        "落实市政府与市总工会联席会议制度",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MEETING_SYSTEMS)
+def test_joint_meeting_system(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_MEETING_SYSTEMS)
+def test_no_joint_meeting_system_without_parties(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -39,6 +39,7 @@ _AWARD_OBJECT = re.compile(
 _AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
 _COUNT = re.compile(r"[两三四五六七八九十\d]+[项个类]")
 _CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
+_BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
 
@@ -70,6 +71,14 @@ class ProgrammeRecognizer:
         self.event_heads = tuple(lex.event_suffixes)
         self.union_heads = tuple(h for h, t in lex.org_suffixes.items() if t == EntityType.UNION)
         self.tail_heads = tuple(sorted(tail_heads | set(lex.programme_class_words), key=len))
+        self.meeting_re = re.compile(
+            "(?:"
+            + "|".join(map(re.escape, lex.joint_meeting_heads))
+            + ")(?:"
+            + "|".join(map(re.escape, lex.meeting_system_heads))
+            + ")"
+        )
+        self.body_heads = tuple(sorted(lex.org_suffixes, key=len, reverse=True))
         self.head_re = Phrases(lex.programme_suffixes)
         contests = "|".join(map(re.escape, lex.programme_contests))
         self.contest_tail_re = re.compile(rf"[\u3400-\u9fff]{{0,6}}?({contests})")
@@ -85,6 +94,7 @@ class ProgrammeRecognizer:
         self.adjacent_re = Phrases(sorted(runners, key=lambda w: (-len(w), w)))
 
     def __call__(self, doc: Doc) -> Doc:
+        self._meeting_systems(doc)
         self._titles(doc)
         self._awards(doc)
         self._quoted(doc)
@@ -93,6 +103,38 @@ class ProgrammeRecognizer:
         # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
         self._heads(doc, self.shared_re, weak=False)
         return doc
+
+    def _meeting_systems(self, doc: Doc) -> None:
+        """The system of a standing joint meeting of the parties written before it
+        (政府与工会|联席会议制度, 市政府与市总工会|联席会议制度): each party a run of nouns
+        ending in a body's head, joined by 与/和; the name is the whole."""
+        text, words = doc_text(doc), doc._.kg_words or []
+        ends = {w.end for w in words}
+        for m in self.meeting_re.finditer(text):
+            if m.end() not in ends:
+                continue
+            i = word_index_at(words, m.start()) - 1
+            start, segment_end, links = m.start(), m.start(), 0
+            while i >= 0 and words[i].end == start:
+                w = words[i]
+                if w.text in self.lex.event_name_links:
+                    if start == segment_end or not text.endswith(self.body_heads, 0, segment_end):
+                        break  # no party, or one that is no body, after the link
+                    links += 1
+                    segment_end = w.start
+                elif w.tag in _BODY_TAGS and segment_end - w.start <= 10:
+                    pass
+                else:
+                    break
+                start = w.start
+                i -= 1
+            # the leftmost party: from where growth stopped to the last link
+            first = start < segment_end and text.endswith(self.body_heads, 0, segment_end)
+            if not (links and first):
+                continue
+            while text[start : start + 1] in self.lex.event_name_links:
+                start += 1
+            self._emit(doc, start, m.end(), text[start : m.end()], "programme-meeting-system")
 
     def _titles(self, doc: Doc) -> None:
         """Honorary titles given as programmes: a place, a region's literary name or a title
