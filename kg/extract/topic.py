@@ -52,6 +52,11 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         if r.predicate in (RelationType.ESTABLISHES, RelationType.ORGANIZES)
     }
     verbs = {w.start for w in doc._.kg_words or [] if w.tag in ("v", "vd")}
+    disposal = {
+        w.start
+        for w in doc._.kg_words or []
+        if w.tag == "p" and w.text in relation_data()["disposal_markers"]
+    }
     data = relation_data()
     visit = re.compile("|".join(map(re.escape, data["visit_verbs"])))
     basis = re.compile("|".join(map(re.escape, data["basis_verbs"])))
@@ -114,6 +119,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 为今后开展职工文化艺术活动积累经验: a purpose, not a deed
         if basis.search(ctx.text, clause, start):
             continue  # 结合“骑手友好社区”试点: drawn upon, not shown set up
+        if any(clause <= offset < start for offset in disposal):
+            continue  # 把…心灵驿站…等功能集于一身: disposed of by a later verb
         received = [p.end() for p in passing.finditer(ctx.text, bounds[0], start)]
         if received and not any(
             "的" not in ctx.text[t.end() : start]

@@ -361,6 +361,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         # 陕西省人力资源和社会保障厅“秦云就业”小程序, 郑州市总工会2024年“五大行动”: an
         # organisation's own programme
         for org in orgs:
+            if sentence[: pos(org)].endswith(lex.grant_verbs):
+                continue  # 授予鞍山钢铁全国五一劳动奖状: the body receives it
             end = pos(org) + len(org.text)
             follower = next(
                 (

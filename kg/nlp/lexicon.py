@@ -116,6 +116,7 @@ class Lexicon:
     event_name_links: frozenset[str]
     programme_contests: tuple[str, ...]
     joint_meeting_heads: tuple[str, ...]
+    grant_verbs: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
     event_classifiers: tuple[str, ...]
@@ -360,6 +361,7 @@ def load_lexicon() -> Lexicon:
         event_name_links=frozenset(data["event_name_links"]),
         programme_contests=_longest_first(data["programme_contests"]),
         joint_meeting_heads=_longest_first(data["joint_meeting_heads"]),
+        grant_verbs=_longest_first(data["grant_verbs"]),
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),
         prepositions=frozenset(data["prepositions"]),

@@ -75,6 +75,17 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # a programme after 把 is what a later verb disposes of, not one the actor set up
+    (
+        "沙洋县总工会开展送清凉活动。驿站面积130平方米,把工会驿站、心灵驿站、志愿者服务站"
+        "和爱心托管站等功能集于一身,一站多用。",
+        ("沙洋县总工会", "心灵驿站"),
+    ),
+    (
+        "重庆市总工会开展走访。程国家勉励李绍玉工作团队继续发扬劳模工匠精神,把苗绣工作室"
+        "建设成对外展示苗族文化的窗口。",
+        ("重庆市总工会", "苗绣工作室"),
+    ),
     # a national event joined by 暨 (A暨全国…表彰大会) is not held by a local body
     (
         "黑龙江省绥阳重点国有林管理局获得表彰。本报讯(记者霍枭涵)近日,庆祝“五一”国际劳动节暨"

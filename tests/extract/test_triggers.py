@@ -168,3 +168,30 @@ def test_role_named_by_its_work_lists_its_bodies(analyse) -> None:
     _, _, relations = analyse(CHANGSHA)
     organizers = {r.head.display_name for r in relations if r.predicate.value == "organizes"}
     assert "湖南迈越体育产业有限公司" in organizers
+
+
+# an organisation's own programme written right after it (org-programme); not the body a
+# title is granted to
+OWN = [
+    (
+        "郑州市总工会2024年“五大行动”全面启动。",
+        ("郑州市总工会", "establishes", "五大行动"),
+        True,
+    ),
+    (
+        "全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。",
+        ("鞍山钢铁", "establishes", "全国五一劳动奖状"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple", "given"), OWN)
+def test_own_programme(analyse, text: str, triple: tuple, given: bool) -> None:
+    _, _, relations = analyse(text)
+    found = {
+        (r.head.display_name, r.predicate.value, r.tail.display_name)
+        for r in relations
+        if r.rule == "org-programme"
+    }
+    assert (triple in found) is given, sorted(found)

@@ -525,3 +525,41 @@ def test_joint_meeting_system(analyse, text: str, name: str) -> None:
 def test_no_joint_meeting_system_without_parties(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a class word after a chain of quotes names each; site heads and the words inside a site's
+# name (健身, 托管); a conjunction jieba joined to the next word is not in the name; the
+# body after a granting verb receives the title
+MORE_NAMES = [
+    (
+        "持续发力,形成了一批有亮点的创新做法,其中帮助企业“审家规”和“劳模聚”服务等得到了"
+        "全国总工会的肯定。",
+        "审家规",
+    ),
+    ("将徐汇区首批上海市职工健康服务点和一处区职工健身驿站落在这里。", "区职工健身驿站"),
+    ("把心灵驿站、学习驿站和爱心托管站等功能集于一身。", "爱心托管站"),
+    ("中心还设有非遗传习室和职工书屋。", "非遗传习室"),
+    ("一层设有前台服务区和暖蜂驿站,快递员、外卖员等户外劳动者可以在这里喝水。", "暖蜂驿站"),
+    ("全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。", "全国五一劳动奖状"),
+]
+NOT_MORE_NAMES = [
+    (
+        "一层设有前台服务区和暖蜂驿站,快递员、外卖员等户外劳动者可以在这里喝水。",
+        "前台服务区和暖蜂驿站",
+    ),
+    ("全国层面,中华全国总工会授予鞍山钢铁全国五一劳动奖状。", "鞍山钢铁全国五一劳动奖状"),
+    # a chain of quotes with no class word after it
+    ("另一方面也是工会落实国家“六稳”“六保”要求的具体行动。", "六稳"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), MORE_NAMES)
+def test_more_programme_names(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_MORE_NAMES)
+def test_not_more_programme_names(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

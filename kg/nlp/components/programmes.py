@@ -39,6 +39,9 @@ _AWARD_OBJECT = re.compile(
 _AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
 _COUNT = re.compile(r"[两三四五六七八九十\d]+[项个类]")
 _CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
+_ORG_LABELS = frozenset(
+    {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
@@ -248,6 +251,8 @@ class ProgrammeRecognizer:
             if (
                 self.follower_re.match(after)
                 or (counted and self.class_re.match(text, counted.end()))
+                # “审家规”和“劳模聚”服务: a class word after the chain names each
+                or (chain_end > m.end() and self.class_re.match(text, chain_end))
                 or chain_ok
                 or inner.endswith(self.lex.programme_suffixes)
             ):
@@ -333,6 +338,21 @@ class ProgrammeRecognizer:
             if owner_end is not None and not self._owner_named(text, owner_end, m.start()):
                 start = owner_end
                 pieces = [p for p in pieces if p.start >= owner_end]
+            # 授予|鞍山钢铁|全国五一劳动奖状: the body after a granting verb receives the title
+            recipient = max(
+                (
+                    c.end
+                    for c in doc._.kg_candidates or []
+                    if c.label in _ORG_LABELS
+                    and c.start == start
+                    and c.end < m.start()
+                    and text.endswith(lex.grant_verbs, 0, start)
+                ),
+                default=None,
+            )
+            if recipient is not None:
+                start = recipient
+                pieces = [p for p in pieces if p.start >= recipient]
             # an enterprise written right before its workers' site names it
             # (福州农商银行城门支行|工会驿站, GUIDELINES: service sites)
             firm = next(
@@ -357,6 +377,13 @@ class ProgrammeRecognizer:
             ):
                 start = pieces[-1].end
                 pieces = pieces[:-1]
+            # jieba joined a conjunction to the word after it (前台服务区|和暖|蜂驿站): the
+            # name starts after the conjunction
+            for k, p in enumerate(pieces[:-1]):
+                if p.tag.startswith("nr") and p.text[:1] in lex.conjunctions and len(p.text) > 1:
+                    rest = type(p)(p.start + 1, p.end, p.text[1:], "part")
+                    start, pieces = p.start + 1, [*pieces[:k], rest]
+                    break
             graded = False
             if not weak and text[start : m.start()] in lex.programme_users:
                 # an award title: a grade before users + head (市级示范职工之家 → 示范职工之家);
