@@ -117,6 +117,7 @@ class Lexicon:
     programme_contests: tuple[str, ...]
     joint_meeting_heads: tuple[str, ...]
     grant_verbs: tuple[str, ...]
+    coordinated_heads: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
     event_classifiers: tuple[str, ...]
@@ -362,6 +363,7 @@ def load_lexicon() -> Lexicon:
         programme_contests=_longest_first(data["programme_contests"]),
         joint_meeting_heads=_longest_first(data["joint_meeting_heads"]),
         grant_verbs=_longest_first(data["grant_verbs"]),
+        coordinated_heads=_longest_first(data["coordinated_heads"]),
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),
         prepositions=frozenset(data["prepositions"]),

@@ -563,3 +563,39 @@ def test_more_programme_names(analyse, text: str, name: str) -> None:
 def test_not_more_programme_names(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# an item listed with a programme and ending in the same head is a programme too; not an
+# item ending in another head, nor one opened by an adverb or verb
+LISTED = [
+    (
+        "金牌职工奖、十佳职工创新成果奖、十佳金点子奖以及2018年重庆市劳模和工匠人才创新示范"
+        "工作室奖牌也在现场一一颁发。",
+        "金牌职工奖",
+    ),
+    (
+        "金牌职工奖、十佳职工创新成果奖、十佳金点子奖以及2018年重庆市劳模和工匠人才创新示范"
+        "工作室奖牌也在现场一一颁发。",
+        "十佳金点子奖",
+    ),
+]
+NOT_LISTED = [
+    (
+        "把工会驿站、就享家服务站、心灵驿站、志愿者服务站、学习驿站、“法治e站”和爱心托管站"
+        "等功能集于一身。",
+        "就享家服务站",
+    ),
+    ("站内还配有职工书屋、妈咪小屋和职工健身驿站。", "妈咪小屋和职工健身驿站"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LISTED)
+def test_listed_with_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_LISTED)
+def test_not_listed_with_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

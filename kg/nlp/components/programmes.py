@@ -42,6 +42,8 @@ _CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
 _ORG_LABELS = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
+_LIST_LINKS = frozenset({"、", "和", "及", "以及"})
+_MAX_ITEM = 10
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
@@ -105,7 +107,72 @@ class ProgrammeRecognizer:
         self._heads(doc, self.weak_re, weak=True)
         # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
         self._heads(doc, self.shared_re, weak=False)
+        self._coordinated(doc)
         return doc
+
+    def _coordinated(self, doc: Doc) -> None:
+        """Items listed with a programme and ending in the same head are programmes too
+        (金牌职工奖、十佳职工创新成果奖、十佳金点子奖; 工会驿站、就享家服务站、心灵驿站):
+        each item a run of content words between list links (lexicon coordinated_heads)."""
+        text, words = doc_text(doc), doc._.kg_words or []
+        if not words:
+            return
+        starts = {w.start: i for i, w in enumerate(words)}
+        ends = {w.end: i for i, w in enumerate(words)}
+        todo = [
+            c
+            for c in doc._.kg_candidates or []
+            if c.label == EntityType.PROGRAMME and c.start in starts and c.end in ends
+        ]
+        seen = {(c.start, c.end) for c in todo}
+        while todo:
+            c = todo.pop()
+            head = next((h for h in self.lex.coordinated_heads if c.name.endswith(h)), None)
+            if head is None:
+                continue
+            for item in (
+                self._item_before(text, words, starts[c.start]),
+                self._item_after(text, words, ends[c.end]),
+            ):
+                if item is None or item in seen:
+                    continue
+                start, end = item
+                name = text[start:end]
+                if not name.endswith(head) or len(name) <= len(head) + 1:
+                    continue
+                seen.add(item)
+                found = Candidate(start, end, EntityType.PROGRAMME, name, "programme-list", 33)
+                add_candidate(doc, found)
+                todo.append(found)
+
+    def _item_before(self, text: str, words, i: int) -> tuple[int, int] | None:
+        """The list item written before word ``i`` (…、|item|、word i), if any."""
+        if i < 2 or words[i - 1].text not in _LIST_LINKS:
+            return None
+        end, j = words[i - 1].start, i - 2
+        while j >= 0 and self._item_word(words[j]) and end - words[j].start <= _MAX_ITEM:
+            j -= 1
+        start = words[j + 1].start if j + 1 < i - 1 else end
+        return (start, end) if start < end else None
+
+    def _item_after(self, text: str, words, i: int) -> tuple[int, int] | None:
+        """The list item written after word ``i``, if any."""
+        if i + 2 >= len(words) or words[i + 1].text not in _LIST_LINKS:
+            return None
+        start, j = words[i + 2].start, i + 2
+        while j < len(words) and self._item_word(words[j]) and words[j].end - start <= _MAX_ITEM:
+            j += 1
+        end = words[j - 1].end if j > i + 2 else start
+        return (start, end) if start < end else None
+
+    def _item_word(self, w) -> bool:
+        return (
+            bool(_TAIL_BODY.fullmatch(w.text))
+            and w.tag not in _FUNCTION_TAGS
+            and w.tag not in ("v", "vd", "d", "ad")
+            and w.text not in self.lex.left_breaks
+            and w.text not in _LIST_LINKS
+        )
 
     def _meeting_systems(self, doc: Doc) -> None:
         """The system of a standing joint meeting of the parties written before it
