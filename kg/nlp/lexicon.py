@@ -118,6 +118,8 @@ class Lexicon:
     joint_meeting_heads: tuple[str, ...]
     grant_verbs: tuple[str, ...]
     coordinated_heads: tuple[str, ...]
+    construction_heads: tuple[str, ...]
+    construction_markers: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
     event_classifiers: tuple[str, ...]
@@ -364,6 +366,8 @@ def load_lexicon() -> Lexicon:
         joint_meeting_heads=_longest_first(data["joint_meeting_heads"]),
         grant_verbs=_longest_first(data["grant_verbs"]),
         coordinated_heads=_longest_first(data["coordinated_heads"]),
+        construction_heads=_longest_first(data["construction_heads"]),
+        construction_markers=_longest_first(data["construction_markers"]),
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),
         prepositions=frozenset(data["prepositions"]),

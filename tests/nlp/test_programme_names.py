@@ -599,3 +599,38 @@ def test_listed_with_a_programme(analyse, text: str, name: str) -> None:
 def test_not_listed_with_a_programme(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a 工程 named with a construction marker is a construction site (a place), not a programme
+SITES_D01 = (
+    "其中，6个设在重点项目建筑工地，分别是深中通道建设工程（东岛）、宝安公共文化艺术中心项目"
+    "地基基础工程、深圳地铁12号线共建管廊工程、深圳地铁13号线建设工程、宝安滨海廊桥工程以及"
+    "欣旺达锂离子电池智能制造产业园项目工程；2个依托碧头社区、臣田社区的职工服务亭设立；另外"
+    "2个分别落在新安公园充电站休息室和顺丰速运收派（创业）营业部。"
+)
+CONSTRUCTION_SITES = [
+    (
+        SITES_D01,
+        "宝安滨海廊桥工程",
+    ),
+    (
+        SITES_D01,
+        "宝安公共文化艺术中心项目地基基础工程",
+    ),
+]
+PROGRAMME_WORKS = [
+    ("贺淑荣说,此次职工阅读年系列活动是落实文化惠民工程的一项具体举措。", "文化惠民工程"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CONSTRUCTION_SITES)
+def test_construction_site_is_a_place(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)
+    assert name in _names(mentions, T.PLACE)
+
+
+@pytest.mark.parametrize(("text", "name"), PROGRAMME_WORKS)
+def test_programme_works_stay_programmes(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)

@@ -271,6 +271,15 @@ class ProgrammeRecognizer:
         self._emit(doc, start, end, name, "programme-award")
 
     def _emit(self, doc: Doc, start: int, end: int, name: str, rule: str) -> None:
+        if name.endswith(self.lex.construction_heads) and any(
+            w in name for w in self.lex.construction_markers
+        ):
+            # 宝安滨海廊桥工程, …产业园项目工程: a construction site (GUIDELINES: named
+            # venues), not a programme
+            add_candidate(
+                doc, Candidate(start, end, EntityType.PLACE, name, "construction-site", 21)
+            )
+            return
         add_candidate(doc, Candidate(start, end, EntityType.PROGRAMME, name, rule, self.priority))
 
     def _quoted(self, doc: Doc) -> None:
