@@ -42,6 +42,7 @@ _CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
 _ORG_LABELS = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
+_JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
 _LIST_LINKS = frozenset({"、", "和", "及", "以及"})
 _MAX_ITEM = 10
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
@@ -107,8 +108,36 @@ class ProgrammeRecognizer:
         self._heads(doc, self.weak_re, weak=True)
         # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
         self._heads(doc, self.shared_re, weak=False)
+        self._launched(doc)
         self._coordinated(doc)
         return doc
+
+    def _launched(self, doc: Doc) -> None:
+        """A programme named before the launch word of its launch event (新就业形态女职工免费
+        “两癌”筛查活动|启动仪式, …队伍培育行动计划|启动暨…开班仪式): the part before the
+        launch word ends in a programme head, not in an event's (…研学活动启动)."""
+        text = doc_text(doc)
+        heads = (*self.tail_heads, *self.lex.programme_contests)
+        for event in [c for c in doc._.kg_candidates or [] if c.label == EntityType.EVENT]:
+            start = event.start
+            for part in re.split("(暨)", text[event.start : event.end]):
+                end = start + len(part)
+                if part != "暨":
+                    launch = next((w for w in self.lex.launch_heads if part.endswith(w)), None)
+                    body = part[: -len(launch)] if launch else ""
+                    close = body.find("”")
+                    if body.startswith("“") and 0 < close < len(body) - 1:
+                        # “中国梦·劳动美…”滨海新区职工阅读年: the theme is not the name
+                        start, body = start + close + 1, body[close + 1 :]
+                    name = body.replace("“", "").replace("”", "")
+                    if (
+                        len(name) >= 4
+                        and name.endswith(heads)
+                        and not name.endswith(self.event_heads)
+                        and body.count("“") == body.count("”")
+                    ):
+                        self._emit(doc, start, start + len(body), name, "programme-launched")
+                start = end
 
     def _coordinated(self, doc: Doc) -> None:
         """Items listed with a programme and ending in the same head are programmes too
@@ -455,8 +484,8 @@ class ProgrammeRecognizer:
                 pieces = pieces[:-1]
             # jieba joined a conjunction to the word after it (前台服务区|和暖|蜂驿站): the
             # name starts after the conjunction
-            for k, p in enumerate(pieces[:-1]):
-                if p.tag.startswith("nr") and p.text[:1] in lex.conjunctions and len(p.text) > 1:
+            for k, p in enumerate(pieces):
+                if p.tag.startswith("nr") and p.text[:1] in _JOINERS and len(p.text) > 1:
                     rest = type(p)(p.start + 1, p.end, p.text[1:], "part")
                     start, pieces = p.start + 1, [*pieces[:k], rest]
                     break

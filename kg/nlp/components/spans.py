@@ -86,8 +86,10 @@ def _same_thing(inner: Candidate, outer: Candidate) -> bool:
 def _ceremony_object(programme: Candidate, event: Candidate, verbs: tuple[str, ...]) -> bool:
     """True if the event is a ceremony for the programme named in it: the programme is
     written right before a ceremony verb (黔南工匠学院|揭牌暨…开班仪式)."""
-    offset = programme.end - event.start
     name = event.name
+    # names drop their quotes: find the programme's name in the event's (免费“两癌”筛查活动)
+    at = name.find(programme.name, max(0, programme.start - event.start - 4))
+    offset = at + len(programme.name) if at >= 0 else programme.end - event.start
     return offset < len(name) and name.startswith(verbs, offset)
 
 
