@@ -674,3 +674,41 @@ def test_launched_programme(analyse, text: str, name: str) -> None:
 def test_not_launched_programme(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# the items a counted quote sums up are programmes, and the quoted name with its class
+# word; the list item before the quote is not part of the quoted programme's name
+SEASONS = (
+    "断拓宽关心关爱职工的方法途径,持续开展了春送岗位、夏送清凉、金秋助学、冬送温暖“四送”活动,"
+    "并通过节日慰问等形式。"
+)
+BAOAN = (
+    "二是围绕户外劳动者的实际需要，不断丰富服务方式和专项活动内容，在扎实做好送清凉、送安全等"
+    "“四送”服务的基础上，还为户外劳动者张罗起了“生日会”。"
+)
+COUNTED = [
+    (SEASONS, "春送岗位"),
+    (SEASONS, "冬送温暖"),
+    (SEASONS, "四送活动"),
+    (BAOAN, "送清凉"),
+    (BAOAN, "送安全"),
+]
+NOT_COUNTED = [
+    (SEASONS, "冬送温暖四送活动"),
+    (SEASONS, "持续开展了春送岗位"),
+    (BAOAN, "做好送清凉"),
+    # more items than the quote counts
+    ("开展了甲乙丙丁、戊己庚辛、壬癸子丑“两送”活动。", "甲乙丙丁"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COUNTED)
+def test_counted_items(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_COUNTED)
+def test_not_counted_items(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -42,6 +42,8 @@ _CHAIN_LINKS = frozenset({"", "、", "和", "及", "与", "以及"})
 _ORG_LABELS = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
+_COUNTED_QUOTE = re.compile(r"“([两三四五六七八九十])[\u4e00-\u9fff]{1,3}”")
+_CJK_COUNTS = {c: i for i, c in enumerate("零一两三四五六七八九十") if i >= 2}
 _JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
 _LIST_LINKS = frozenset({"、", "和", "及", "以及"})
 _MAX_ITEM = 10
@@ -109,8 +111,38 @@ class ProgrammeRecognizer:
         # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
         self._heads(doc, self.shared_re, weak=False)
         self._launched(doc)
+        self._counted(doc)
         self._coordinated(doc)
         return doc
+
+    def _counted(self, doc: Doc) -> None:
+        """The items a counted quote sums up (春送岗位、夏送清凉、金秋助学、冬送温暖“四送”活动;
+        送清凉、送安全等“四送”服务): at most as many items, joined by 、, as the quote counts,
+        each of 2-6 characters; the first is cut, at a word start, to the others' length
+        when the verb before it ran into it (做好|送清凉)."""
+        text, words = doc_text(doc), doc._.kg_words or []
+        starts = {w.start for w in words}
+        for m in _COUNTED_QUOTE.finditer(text):
+            count = _CJK_COUNTS.get(m.group(1), 0)
+            end = m.start() - (1 if text.endswith("等", 0, m.start()) else 0)
+            clause = max((c.end() for c in CLAUSE_END.finditer(text, 0, end)), default=0)
+            items = text[clause:end].split("、")
+            if not 2 <= len(items) <= count:
+                continue
+            longest = max(len(i) for i in items[1:])
+            first = items[0][-longest:] if len(items[0]) > longest else items[0]
+            pos = end - sum(len(i) + 1 for i in items[1:]) - len(first)
+            if pos not in starts:
+                continue
+            spans, at = [], pos
+            for item in [first, *items[1:]]:
+                if not (2 <= len(item) <= 6 and _TAIL_BODY.fullmatch(item)):
+                    spans = []
+                    break
+                spans.append((at, at + len(item)))
+                at += len(item) + 1
+            for a, b in spans:
+                self._emit(doc, a, b, text[a:b], "programme-counted")
 
     def _launched(self, doc: Doc) -> None:
         """A programme named before the launch word of its launch event (新就业形态女职工免费
@@ -513,6 +545,8 @@ class ProgrammeRecognizer:
             if text[start - 1 : start] == "“":
                 continue  # handled as a quoted name
             quotes = [i for i, p in enumerate(pieces) if p.tag == "quote"]
+            if quotes and text[start - 1 : start] == "、":
+                continue  # 金秋助学、冬送温暖“四送”活动: a list item, then the quoted name
             if quotes and (
                 quotes[-1] == len(pieces) - 1 or pieces[quotes[-1] + 1].tag not in _PROPER
             ):
