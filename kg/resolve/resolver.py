@@ -150,12 +150,15 @@ def resolve(
 
     entities = []
     ids: dict[tuple[EntityType, str], str] = {}
+    venue_forms = _place_forms(sorted({n for lbl, n in clusters if lbl == EntityType.PLACE}))
     for (label, name), cluster in sorted(
         clusters.items(), key=lambda kv: (kv[0][0].value, kv[0][1])
     ):
         entity_id = f"{label.value}/{name}"
         ids[(label, name)] = entity_id
         aliases = sorted(s for s in cluster.surfaces if s != name and clean_name(s))
+        if label == EntityType.PLACE and (venue := _venue_core(name, venue_forms)) is not None:
+            aliases = sorted({*aliases, venue})
         entities.append(
             Entity(
                 entity_id,
@@ -743,8 +746,9 @@ def _place_forms(places: list[str]) -> _PlaceForms:
     for place in places:
         if place.endswith("自治州") and len(place) > 5:
             forms[place[:2] + "州"] = place  # 海西州 → 海西蒙古族藏族自治州
-        elif place.endswith(("区", "县", "市")) and len(place) >= 3:
-            forms.setdefault(place[:-1], place)  # 上城工会 → 上城区 + 工会
+        elif place.endswith(("区", "县", "市")) and len(place) >= 3 and not _zone_or_venue(place):
+            # 上城工会 → 上城区 + 工会; a zone or venue (关港园区, 科技城) has no such short form
+            forms.setdefault(place[:-1], place)
     short_forms = _config()["city_short_forms"]
     for place in places:
         forms.setdefault(place, place)
@@ -759,6 +763,26 @@ def _place_forms(places: list[str]) -> _PlaceForms:
             if fuller in places and fuller != forms[place]:
                 forms[place] = fuller
     return forms
+
+
+def _venue_core(name: str, places: _PlaceForms) -> str | None:
+    """A venue's own name after the places written before it (浙江省金华市婺城区婺城广场 →
+    婺城广场, 上海市徐汇区华泾镇关港园区 → 关港园区), or None when ``name`` is no venue or
+    starts with no place; a venue of a kind every place has keeps its place
+    (:func:`_core`: 陕西省西安市土门工人文化宫 → 西安市土门工人文化宫)."""
+    if not name.endswith(_venue_suffixes()):
+        return None
+    core = _core(name, EntityType.PLACE, places)
+    return core if core != name and core.endswith(_venue_suffixes()) else None
+
+
+def _zone_or_venue(place: str) -> bool:
+    """Whether ``place`` ends with a zone or venue head of two or more characters
+    (关港园区, 天门经济开发区, 中关村科技城), whose last character is no level word."""
+    from kg.resolve.implied import _zones
+
+    heads = (*_zones(), *_venue_suffixes())
+    return any(place.endswith(h) and len(h) > 1 and len(place) > len(h) for h in heads)
 
 
 @cache

@@ -45,3 +45,32 @@ def test_union_and_its_formal_committee_name_are_one_node() -> None:
     )
     unions = [e for e in entities.values() if "机关工会" in e.name and e.type.value == "Union"]
     assert len(unions) == 1, [u.name for u in unions]
+
+
+# A named venue written after the places it lies in is known by its own name too, and
+# the short and long forms of one zone are one node; a venue of a kind every place has
+# keeps its place.
+@pytest.mark.parametrize(
+    ("text", "venue", "alias"),
+    [
+        ("活动在浙江省金华市婺城区婺城广场举行。", "婺城广场", "婺城广场"),
+        (
+            "“五一”前夕,上海市徐汇区华泾镇关港园区5000余名职工迎来嘉年华。"
+            "徐汇关港园区职工服务站启用。",
+            "关港园区",
+            "关港园区",
+        ),
+        ("近日,陕西省西安市土门工人文化宫内人头攒动。", "土门工人文化宫", "西安市土门工人文化宫"),
+    ],
+)
+def test_venue_after_places_has_its_own_name(text: str, venue: str, alias: str) -> None:
+    entities, _ = _entities(text)
+    places = [e for e in entities.values() if e.type.value == "Place" and venue in e.name]
+    assert len(places) == 1, [p.name for p in places]
+    assert alias in {places[0].name, *places[0].aliases}
+
+
+def test_city_named_before_a_generic_venue_keeps_no_extra_alias() -> None:
+    entities, _ = _entities("近日,陕西省西安市土门工人文化宫内人头攒动。")
+    venue = next(e for e in entities.values() if e.name.endswith("文化宫"))
+    assert "土门工人文化宫" not in {venue.name, *venue.aliases}
