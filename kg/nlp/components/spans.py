@@ -17,7 +17,7 @@ from kg.nlp.doc import SPAN_KEY, Candidate, register_extensions, split_tokens_at
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType
 
-__all__ = ["SpanSettler", "settle"]
+__all__ = ["SpanSettler", "settle", "through_places"]
 
 
 def settle(candidates: list[Candidate], ceremony_verbs: tuple[str, ...] = ()) -> list[Candidate]:
@@ -129,13 +129,58 @@ def _cross(a: Candidate, b: Candidate) -> bool:
     return overlap and not nested
 
 
+def through_places(candidates: list[Candidate], levels: tuple[str, ...]) -> list[Candidate]:
+    """Names that start on the level word of a lower-level place (社区工会驿站 after
+    新立社区) taken back to the place's start, and over the lower-level places written
+    right before it (覃家岗街道新立社区工会驿站): the name the text writes, which
+    otherwise crosses the place and drops it.
+
+    Examples
+    --------
+    >>> from kg.types import EntityType as T
+    >>> cs = [Candidate(0, 5, T.PLACE, "覃家岗街道", "split", 20),
+    ...       Candidate(5, 9, T.PLACE, "新立社区", "chain", 20),
+    ...       Candidate(7, 13, T.PROGRAMME, "社区工会驿站", "head", 40)]
+    >>> [c.name for c in through_places(cs, ("街道", "社区"))]
+    ['覃家岗街道', '新立社区', '覃家岗街道新立社区工会驿站']
+    """
+    places = [c for c in candidates if c.label == EntityType.PLACE and c.name.endswith(levels)]
+    out = []
+    for c in candidates:
+        crossed = next(
+            (
+                p
+                for p in places
+                if p.start < c.start < p.end < c.end
+                and p.name[c.start - p.start :] in levels
+                and len(p.name) == p.end - p.start
+            ),
+            None,
+        )
+        if c.label == EntityType.PLACE or c.label == EntityType.PERSON or crossed is None:
+            out.append(c)
+            continue
+        start, name = crossed.start, crossed.name[: c.start - crossed.start] + c.name
+        while (
+            before := next(
+                (p for p in places if p.end == start and len(p.name) == p.end - p.start), None
+            )
+        ) is not None:
+            start, name = before.start, before.name + name
+        out.append(Candidate(start, c.end, c.label, name, c.rule, c.priority))
+    return out
+
+
 class SpanSettler:
     def __init__(self) -> None:
         register_extensions()
-        self.ceremony_verbs = load_lexicon().ceremony_verbs
+        lex = load_lexicon()
+        self.ceremony_verbs = lex.ceremony_verbs
+        self.levels = lex.lower_place_suffixes
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = settle(doc._.kg_candidates or [], self.ceremony_verbs)
+        candidates = through_places(doc._.kg_candidates or [], self.levels)
+        kept = settle(candidates, self.ceremony_verbs)
         split_tokens_at(doc, {c.start for c in kept} | {c.end for c in kept})
         spans = []
         for c in kept:
