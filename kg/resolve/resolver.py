@@ -33,6 +33,9 @@ _YEAR = re.compile(r"(?:\d{4}年度?)?")
 _ORG_TYPES = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
+# place → place links the text writes together (江苏省如皋市, 湖北省襄阳市总工会): kept even
+# when the document also names the level between them (南通市)
+_WRITTEN_TOGETHER = frozenset({"adjacent-places", "nesting-place-chain"})
 # which type wins when one name was read with several
 _TYPE_ORDER = (
     EntityType.PERSON,
@@ -171,6 +174,7 @@ def resolve(
 
     merged: dict[tuple[str, RelationType, str], list] = {}
     written_places = list(written_locations(entities))
+    side_by_side: set[tuple] = set()  # 江苏省如皋市 in running text: written together
     for implied in written_places:
         entry = merged.setdefault(
             (implied.head, implied.predicate, implied.tail), [set(), None, None]
@@ -184,13 +188,15 @@ def resolve(
         if rel.predicate == RelationType.PARTNER_OF and tail < head:
             head, tail = tail, head
         key = (head, rel.predicate, tail)
+        if rel.rule in _WRITTEN_TOGETHER:
+            side_by_side.add(key)
         entry = merged.setdefault(key, [set(), None, None])
         entry[0].add(rel.evidence)
         entry[1] = entry[1] or rel.role
         entry[2] = entry[2] or rel.amount
     types = {e.id: e.type for e in entities}  # the ontology's domains and ranges hold
     merged = {k: v for k, v in merged.items() if admits(k[1], types[k[0]], types[k[2]])}
-    written = {(r.head, r.predicate, r.tail) for r in written_places}
+    written = {(r.head, r.predicate, r.tail) for r in written_places} | side_by_side
     for key in _skipped_levels(merged, entities):
         if key not in written:
             del merged[key]

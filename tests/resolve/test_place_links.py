@@ -1,0 +1,47 @@
+"""Place → place locatedIn kept or dropped by the resolver (kg.resolve), on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import parse_text
+from kg.pipeline import build_documents
+
+
+def _links(text: str) -> set[tuple[str, str]]:
+    result = build_documents([parse_text(text, source="d.txt", document_id="d")])
+    return {
+        (r.head.split("/", 1)[1], r.tail.split("/", 1)[1])
+        for r in result.relations
+        if r.predicate.value == "locatedIn"
+    }
+
+
+# written together in running text (江苏省如皋市): kept even when the level between them
+# (南通市) is named too
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "本报讯 4月28日,江苏省如皋市召开全市产业工人队伍建设改革联席会议暨工作推进会。"
+            "南通市总工会有关负责人到会指导。",
+            ("如皋市", "江苏省"),
+        ),
+    ],
+)
+def test_places_written_together_are_linked(text: str, link: tuple[str, str]) -> None:
+    assert link in _links(text)
+
+
+# not written together: the skipped level is left out
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "黑龙江省总工会慰问抚远市一线职工。佳木斯市总工会有关负责人参加。",
+            ("抚远市", "黑龙江省"),
+        ),
+    ],
+)
+def test_skipped_level_not_linked(text: str, link: tuple[str, str]) -> None:
+    assert link not in _links(text)
