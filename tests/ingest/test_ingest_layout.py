@@ -22,6 +22,9 @@ from kg.ingest.layout import LineKind, iter_lines, layout_from_mapping, load_lay
         ("出版:杭州市总工会 准印证号:浙企准字第A286号", LineKind.MASTHEAD),
         ("社址:杭州市上城区东宁路501号 邮编:310017", LineKind.MASTHEAD),
         ("责任编辑:侯英帅", LineKind.MASTHEAD),
+        ("区域工运·东北", LineKind.MASTHEAD),  # a page name with its region: no place named
+        ("工会新闻·川渝", LineKind.MASTHEAD),
+        ("新春送温暖·基层行", LineKind.HEADLINE),  # no page name: a headline
         ("(上接第1版)", LineKind.CONTINUED_FROM),
         ("(上接第1版)关于工会工作,习近平总书记指出。", LineKind.CONTINUED_FROM),
         ("阅读提示", LineKind.BOX),
