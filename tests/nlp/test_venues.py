@@ -53,3 +53,28 @@ def test_towns(analyse, text: str, name: str) -> None:
 def test_not_towns(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in {m.display_name for m in mentions}
+
+
+# Venues named as items of a list of places: the whole item is the name, also when
+# jieba's words make none (皋|电|产业集群, 丁堰科|创|产业园, 茶亭|公园).
+LIST_VENUES = [
+    ("与会人员来到皋电产业集群、丁堰科创产业园两处产改展示点现场观摩。", "皋电产业集群"),
+    ("与会人员来到皋电产业集群、丁堰科创产业园两处产改展示点现场观摩。", "丁堰科创产业园"),
+    ("拍摄点包括上下杭、爱情岛、茶亭公园荷香戏台、晋安湖公园和晋安生态公园。", "茶亭公园荷香戏台"),
+]
+NOT_LIST_VENUES = [
+    ("五华区总工会联动相关部门和单位,对重点商圈、企业周边开展走访。", "重点商圈"),
+    ("在项目部、生活区、施工现场设置宣传栏。", "生活区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LIST_VENUES)
+def test_list_venues(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_LIST_VENUES)
+def test_not_list_venues(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in {m.display_name for m in mentions}

@@ -21,6 +21,7 @@ _VENUE_SHORT = re.compile(r"[省市区县](?:第[一二三四五六七八九十]
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "v", "m", "q", "f", "x"})
 _COMMUNITY_STEM_TAGS = frozenset({"n", "s", "ns", "nr", "nz", "j", "ng", "nrt", "nrfg"})
 _NAME_WORD_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "a", "x"})
+_ITEM_BREAKS = "、，,。；;：:！？“”‘’（）()《》 \n"
 
 
 class PlaceRecognizer:
@@ -117,7 +118,10 @@ class PlaceRecognizer:
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=14)
             acts = self._acts(text, start, m.end())
             short = acts and _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None
-            if start == m.start() or not (short or is_specific(pieces, lex, strict=True)):
+            item = self._list_item(text, words, m.start(), m.end())
+            if item is not None and item <= start and not acts:
+                start = item  # 来到皋电产业集群、丁堰科创产业园: the whole item of a list
+            elif start == m.start() or not (short or is_specific(pieces, lex, strict=True)):
                 continue
             name = text[start : m.end()]
             # a venue that acts (organises, has staff) is an organisation (GUIDELINES)
@@ -179,6 +183,49 @@ class PlaceRecognizer:
             while (more := item.match(text, cursor)) and self._toponym(more.group(1)):
                 add_candidate(doc, self._candidate(cursor + 1, more.end(), text, "place-chain"))
                 cursor = more.end()
+
+    def _list_item(self, text: str, words: list, head: int, end: int) -> int | None:
+        """The start of a venue named as an item of a list of places (…、丁堰科创产业园两处,
+        来到皋电产业集群、…), when jieba's words do not make its name: the item runs from
+        the 、 before it, or from a whole verb or preposition word before it when a 、 follows
+        it; two to eight characters of CJK text, no function word, no place level word."""
+        lo = max(0, head - 8)
+        before = text[lo:head]
+        cut = max(before.rfind(ch) for ch in _ITEM_BREAKS)
+        if cut >= 0 and before[cut] == "、":
+            start = lo + cut + 1
+        else:
+            if not text.startswith("、", end):
+                return None
+            opener = next(
+                (
+                    w
+                    for w in words
+                    if w.end <= head
+                    and w.end > lo + cut
+                    and w.tag in ("v", "p")
+                    and w.text in self.lex.left_breaks | self.lex.venue_prepositions
+                ),
+                None,
+            )
+            later = [w for w in words if w.end <= head and w.end > lo + cut and w.tag in ("v", "p")]
+            if opener is None or later[-1] is not opener:
+                return None
+            start = opener.end
+        stem = text[start:head]
+        if not 2 <= len(stem) <= 8 or not _ALL_CJK.match(stem):
+            return None
+        if stem in self.lex.generic_modifiers or any(
+            ch in "的和与及在省市区县镇乡村" for ch in stem
+        ):
+            return None
+        inside = [w for w in words if start <= w.start and w.end <= head]
+        if any(
+            w.text in self.lex.left_breaks and (len(w.text) > 1 or w.tag in _FUNCTION_TAGS)
+            for w in inside
+        ):
+            return None
+        return start
 
     def _acts(self, text: str, start: int, end: int) -> bool:
         """True when the venue at ``start:end`` acts: a post follows (…产业园副主任易梅森) or
