@@ -162,6 +162,8 @@ def resolve(
         aliases = sorted(s for s in cluster.surfaces if s != name and clean_name(s))
         if label == EntityType.PLACE and (venue := _venue_core(name, venue_forms)) is not None:
             aliases = sorted({*aliases, venue})
+        elif label in _ORG_TYPES and (core := _core(name, label, venue_forms)) != name:
+            aliases = sorted({*aliases, core})  # 山东省枣庄市山亭区总工会 → 山亭区总工会
         entities.append(
             Entity(
                 entity_id,

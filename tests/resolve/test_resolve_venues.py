@@ -74,3 +74,37 @@ def test_city_named_before_a_generic_venue_keeps_no_extra_alias() -> None:
     entities, _ = _entities("近日,陕西省西安市土门工人文化宫内人头攒动。")
     venue = next(e for e in entities.values() if e.name.endswith("文化宫"))
     assert "土门工人文化宫" not in {venue.name, *venue.aliases}
+
+
+# An organisation written after the places above its own is also known by the name from
+# its own place on (gold names 山亭区总工会, 开封市总工会); its own place is never dropped.
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "山东省枣庄市山亭区总工会4月25日举办“百优工匠”职工技能比武大赛。",
+            "山东省枣庄市山亭区总工会",
+            "山亭区总工会",
+        ),
+        (
+            "甘肃省酒泉市瓜州县总工会启动爱心母婴室“亮灯”行动。",
+            "甘肃省酒泉市瓜州县总工会",
+            "瓜州县总工会",
+        ),
+    ],
+)
+def test_org_after_places_has_its_own_name(text: str, name: str, alias: str) -> None:
+    entities, _ = _entities(text)
+    assert alias in entities[name].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_alias"),
+    [
+        ("襄阳市总工会设立爱心母婴室。", "襄阳市总工会", "总工会"),
+        ("河南省开封市总工会与开封大学签约。", "河南省开封市总工会", "总工会"),
+    ],
+)
+def test_org_keeps_its_own_place(text: str, name: str, not_alias: str) -> None:
+    entities, _ = _entities(text)
+    assert not_alias not in entities[name].aliases
