@@ -119,7 +119,10 @@ class PlaceRecognizer:
             acts = self._acts(text, start, m.end())
             short = acts and _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None
             item = self._list_item(text, words, m.start(), m.end())
-            if item is not None and item <= start and not acts:
+            glued = next((w for w in words if w.start < m.start() < w.end), None)
+            if glued is not None and text[glued.start : m.start()] in lex.place_names:
+                start = glued.start  # 哈尔滨火车站 as one jieba word: a place and the venue
+            elif item is not None and item <= start and not acts:
                 start = item  # 来到皋电产业集群、丁堰科创产业园: the whole item of a list
             elif start == m.start() or not (short or is_specific(pieces, lex, strict=True)):
                 continue
