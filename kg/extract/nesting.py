@@ -132,6 +132,7 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     yield from _short_written_units(ctx, mentions)
     # adjacent places in running text: 江苏省南京市
     top = sorted((m for m in mentions if m.label == EntityType.PLACE), key=lambda m: m.start)
+    yield from _listed_places(ctx, top)
     for a, b in itertools.pairwise(top):
         if a.end == b.start and not _nested_in_other(a, mentions):
             yield RelationMention(
@@ -357,6 +358,78 @@ def _after_places(outer: Mention, places: list[Mention]) -> int:
 def _inside(m: Mention, o: Mention) -> bool:
     """``m`` lies inside ``o`` and is shorter."""
     return o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+
+
+_LIST_LINKS = frozenset({"、", "和", "及", "以及", "与"})
+_LEVEL_ENDINGS = ("街道", "社区", "镇", "乡", "村", "区", "县", "市", "州", "旗")
+
+
+def _listed_places(ctx: DocContext, places: list[Mention]) -> Iterator[RelationMention]:
+    """Places listed after places written together take the level they share:
+    四川广元市、雅江县 → 雅江县 in 四川省 (the division table tells which of the written
+    places holds it), 咸安区浮山街道书台社区、温泉街道 → 温泉街道 in 咸安区 (it has the level
+    word of 浮山街道, which 咸安区 holds)."""
+    from kg.resolve.implied import division_parent
+
+    text, base = ctx.article.analysis_text, ctx.article.start
+    by_start: dict[int, Mention] = {}
+    for m in places:  # the shortest place at each start: 温泉街道, not 温泉街道温泉商圈
+        if m.start not in by_start or m.end < by_start[m.start].end:
+            by_start[m.start] = m
+    seen: set[int] = set()
+    for first in sorted(by_start.values(), key=lambda m: m.start):
+        if first.start in seen or _nested_in_other(first, ctx.mentions):
+            continue
+        chain = [first]
+        while (nxt := by_start.get(chain[-1].end)) is not None:
+            chain.append(nxt)
+        seen.update(m.start for m in chain)
+        if len(chain) < 2:
+            continue
+        names = {m.display_name: m for m in chain}
+        end = chain[-1].end
+        while True:
+            link = next(
+                (
+                    k
+                    for k in sorted(_LIST_LINKS, key=len, reverse=True)
+                    if text.startswith(k, end - base)
+                ),
+                None,
+            )
+            item = by_start.get(end + len(link)) if link else None
+            if item is None or item.display_name in names:
+                break
+            seen.add(item.start)
+            parent = _list_parent(
+                item.display_name, chain, division_parent(item.display_name, set(names))
+            )
+            if parent is not None:
+                yield RelationMention(
+                    item,
+                    RelationType.LOCATED_IN,
+                    names[parent],
+                    ctx.evidence(chain[0].start - base),
+                    rule="listed-places",
+                )
+            end = item.end
+            while (nxt := by_start.get(end)) is not None:  # the item's own lower levels
+                seen.add(nxt.start)
+                end = nxt.end
+
+
+def _list_parent(name: str, chain: list[Mention], known: str | None) -> str | None:
+    """The written place a listed place is in: the one the division table names, else
+    the one above the chain's place of the same level word."""
+    if known is not None:
+        return known
+    level = next((e for e in _LEVEL_ENDINGS if name.endswith(e)), None)
+    if level is None or len(chain) < 2:
+        return None
+    for outer, inner in itertools.pairwise(chain):
+        if inner.display_name.endswith(level) and not outer.display_name.endswith(level):
+            return outer.display_name
+    return None
 
 
 def _nested_in_other(m: Mention, mentions: list[Mention]) -> bool:

@@ -155,3 +155,40 @@ def test_programme_of_the_longest_owner(analyse, text: str, triple: tuple, given
         if r.rule in ("nesting-programme", "nesting-joint")
     }
     assert (triple in found) is given, sorted(found)
+
+
+# Places listed after places written together take the level they share.
+LISTED = [
+    ("区总工会班子成员带队考察四川广元市、雅江县,向两地工会捐助40万元。", "雅江县", "四川省"),
+    (
+        "近日,咸安区浮山街道书台社区、温泉街道温泉商圈以及希望桥社区的3处工会驿站揭牌。",
+        "温泉街道",
+        "咸安区",
+    ),
+]
+NOT_LISTED = [
+    # a place of the same level starts a list of its own
+    ("北京市海淀区、上海市浦东新区的职工参加。", "上海市", "北京市"),
+    # a listed place under another written place of the same chain, not the chain's top
+    ("区总工会班子成员带队考察四川广元市、雅江县,向两地工会捐助40万元。", "雅江县", "广元市"),
+]
+
+
+def _located(relations) -> set[tuple[str, str]]:
+    return {
+        (r.head.display_name, r.tail.display_name)
+        for r in relations
+        if r.predicate.value == "locatedIn"
+    }
+
+
+@pytest.mark.parametrize(("text", "head", "tail"), LISTED)
+def test_listed_place_in_shared_level(analyse, text: str, head: str, tail: str) -> None:
+    _, _, relations = analyse(text)
+    assert (head, tail) in _located(relations), sorted(_located(relations))
+
+
+@pytest.mark.parametrize(("text", "head", "tail"), NOT_LISTED)
+def test_listed_place_not_in(analyse, text: str, head: str, tail: str) -> None:
+    _, _, relations = analyse(text)
+    assert (head, tail) not in _located(relations)
