@@ -82,3 +82,28 @@ def test_list_venues(analyse, text: str, name: str) -> None:
 def test_not_list_venues(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in {m.display_name for m in mentions}
+
+
+# Areas of a kind are no places: a common noun of jieba's dictionary ending with a level
+# (功能区, 经济特区) and a …地区 that is no division (偏远地区); a division stays.
+NOT_AREAS = [
+    ("中心面积约1000平方米,划分为14个功能区,提供技能培训。", "功能区"),
+    ("海南是生态环境全国最好、经济特区全国最大的省份。", "经济特区"),
+    ("覆盖前两年没有覆盖到的行业和地区、偏远地区职工。", "偏远地区"),
+]
+AREAS = [
+    ("大兴安岭地区图强林业局开展活动。", "大兴安岭地区"),
+    ("日喀则地区总工会慰问一线职工。", "日喀则地区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_AREAS)
+def test_not_areas(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) not in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), AREAS)
+def test_areas(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}

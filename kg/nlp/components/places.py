@@ -55,7 +55,7 @@ class PlaceRecognizer:
                 continue
             if lex.collective_place_re.match(w.text):
                 continue  # 各县市: places taken together, no name
-            if not _ALL_CJK.match(w.text):
+            if not _ALL_CJK.match(w.text) or self._generic_area(w.text):
                 continue
             end = w.end
             # 抚远 + 市: jieba sometimes leaves the level suffix as its own word
@@ -99,6 +99,8 @@ class PlaceRecognizer:
                 continue
             if len(w.text) < 2 or w.text in lex.not_place or not _ALL_CJK.match(w.text):
                 continue
+            if self._generic_area(w.text):
+                continue
             stem = w.text[: m.start()]
             if len(stem) < 2 or stem in lex.generic_modifiers or stem in lex.left_breaks:
                 continue
@@ -108,6 +110,8 @@ class PlaceRecognizer:
                 continue
             if w.tag == "n" and stem in lex.not_toponym_stems:
                 continue
+            if w.tag == "n" and posseg.dt.word_tag_tab.get(w.text) == "n":
+                continue  # 功能区, 经济特区: a common noun of jieba's dictionary, no toponym
             if str(posseg.dt.word_tag_tab.get(stem, "")).startswith("v"):
                 continue  # 休息区, 学习区: an activity's area, not a toponym
             add_candidate(doc, self._candidate(w.start, w.end, text, "place-suffix"))
@@ -186,6 +190,13 @@ class PlaceRecognizer:
             while (more := item.match(text, cursor)) and self._toponym(more.group(1)):
                 add_candidate(doc, self._candidate(cursor + 1, more.end(), text, "place-chain"))
                 cursor = more.end()
+
+    def _generic_area(self, word: str) -> bool:
+        """An area of a kind (偏远地区, 贫困地区): every division named 地区 is in the
+        division table (阿里地区, 大兴安岭地区), and a former one is named after a known
+        place (日喀则地区), so another …地区 names no place."""
+        names = self.lex.place_names
+        return word.endswith("地区") and word not in names and word[:-2] not in names
 
     def _list_item(self, text: str, words: list, head: int, end: int) -> int | None:
         """The start of a venue named as an item of a list of places (…、丁堰科创产业园两处,
