@@ -107,3 +107,24 @@ def test_not_areas(analyse, text: str, name: str) -> None:
 def test_areas(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+# A zone heading the name of its own body is a place the text names (港城|工业园区管理委员会,
+# a stem jieba reads as a common noun); a kind of zone before a body is none.
+ZONES = [("在江北区,江北区总工会与港城工业园区管理委员会携手。", "港城工业园区")]
+NOT_ZONES = [
+    ("推动企业工业园区工会建设。", "企业工业园区"),
+    ("各类园区管委会负责人参加。", "各类园区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ZONES)
+def test_zones_heading_bodies(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_ZONES)
+def test_not_zones(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in {m.display_name for m in mentions}

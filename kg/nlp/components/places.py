@@ -34,6 +34,14 @@ class PlaceRecognizer:
         self.priority = priority
         self.suffix_re = re.compile("|".join(map(re.escape, lex.place_suffixes)))
         self.venue_re = re.compile("|".join(map(re.escape, lex.venue_suffixes)))
+        from kg.resolve.implied import _zones
+
+        self.zone_heads = _zones()  # kg/resolve/data/qualifiers.yaml zone_endings
+        self.body_heads = tuple(
+            h
+            for h, t in lex.org_suffixes.items()
+            if t in (EntityType.UNION, EntityType.GOVERNMENT_BODY) and len(h) >= 2
+        )
         acting = "|".join(map(re.escape, (*lex.triggers["organizes"], *lex.triggers["partner"])))
         self.acting_re = re.compile(rf"(?:[、和与][^，,。；;！？]{{2,20}}?)?(?:{acting})")
         # 承办单位为A、B和C: the bodies listed after an organiser's role noun
@@ -128,7 +136,11 @@ class PlaceRecognizer:
                 start = glued.start  # 哈尔滨火车站 as one jieba word: a place and the venue
             elif item is not None and item <= start and not acts:
                 start = item  # 来到皋电产业集群、丁堰科创产业园: the whole item of a list
-            elif start == m.start() or not (short or is_specific(pieces, lex, strict=True)):
+            elif start == m.start() or not (
+                short
+                or is_specific(pieces, lex, strict=True)
+                or (self._heads_body(text, m) and is_specific(pieces, lex))
+            ):
                 continue
             name = text[start : m.end()]
             # a venue that acts (organises, has staff) is an organisation (GUIDELINES)
@@ -190,6 +202,13 @@ class PlaceRecognizer:
             while (more := item.match(text, cursor)) and self._toponym(more.group(1)):
                 add_candidate(doc, self._candidate(cursor + 1, more.end(), text, "place-chain"))
                 cursor = more.end()
+
+    def _heads_body(self, text: str, m: re.Match[str]) -> bool:
+        """A zone that heads the name of its own body (港城工业园区|管理委员会, …开发区|工会):
+        a zone the text names, not a kind of zone."""
+        if not m.group(0).endswith(self.zone_heads):
+            return False
+        return text.startswith(self.body_heads, m.end())
 
     def _generic_area(self, word: str) -> bool:
         """An area of a kind (偏远地区, 贫困地区): every division named 地区 is in the
