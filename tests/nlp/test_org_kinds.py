@@ -37,6 +37,30 @@ NAMED = [
         "南宁市出租汽车协会",
     ),
 ]
+# heads of the lexicon's organisation class beyond schools and associations: the Youth
+# League's committee of a place (团县委), newspapers and agencies (工报, 通讯社)
+NAMED += [
+    (
+        "沙洋县委宣传部、沙洋县妇联、沙洋团县委、沙洋县文联、沙洋县红十字会等20多家单位参加。",
+        "沙洋团县委",
+    ),
+    (
+        "沙洋县委宣传部、沙洋县妇联、沙洋团县委、沙洋县文联、沙洋县红十字会等20多家单位参加。",
+        "沙洋县红十字会",
+    ),
+]
+# a head inside a longer word is none (职工报名 is no newspaper 职工报)
+NOT_NAMED_HEADS = [
+    ("这届竞赛共设4个工种,350多名职工报名参加,层层选拔后共有47名选手进入决赛。", "职工报"),
+]
+# a venue head that ends in an organisation head (会展中心) names a place where an event
+# is held, not an organisation (GUIDELINES: a venue that only hosts is a Place)
+VENUES = [
+    (
+        "全国工会系统经审业务技能大赛决赛10月21日在广西南宁国际会展中心开赛。",
+        "广西南宁国际会展中心",
+    ),
+]
 # common words before the head: a kind of body (11个试点中心); places taken together
 # (六县职工综合服务中心); the centre of a city (市中心)
 NOT_NAMED = [
@@ -85,3 +109,16 @@ def test_collective_pattern() -> None:
     pattern = load_lexicon().collective_place_re
     assert pattern.match("六县") and pattern.match("两市") and pattern.match("各县")
     assert not any(pattern.match(name) for name in ("八一镇", "三门县", "十堰市"))
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_NAMED_HEADS)
+def test_heads_inside_words_name_nothing(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(word in m.display_name for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "name"), VENUES)
+def test_venue_heads_are_places(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.ORGANIZATION)
+    assert name in _names(mentions, T.PLACE)

@@ -89,6 +89,10 @@ class OrganisationRecognizer:
             for p in lex.programme_suffixes
             if any(p.endswith(h) and p != h for h in heads) and p not in lex.shared_programme_heads
         )
+        # venue heads that end in an organisation head (会展中心 ends in 中心)
+        self.venue_heads = tuple(
+            v for v in lex.venue_suffixes if any(v.endswith(h) and v != h for h in heads)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
@@ -140,6 +144,8 @@ class OrganisationRecognizer:
             # department or sub-unit are both bodies)
             if text[: m.end()].endswith(self.programme_heads):
                 continue  # 工匠学院, 创新工作室联盟: a programme head, not an organisation
+            if text[: m.end()].endswith(self.venue_heads):
+                continue  # 国际会展中心: a venue head (kg_places), an organisation if it acts
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
             if head in lex.conjoined_heads and pieces:
                 start, pieces = self._conjoined(doc, text, words, start, pieces, found)
