@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.nlp.doc import CJK, Word, word_index_at
+from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon
 
 __all__ = ["Piece", "grow_left", "is_specific", "made_of"]
@@ -177,12 +178,15 @@ def grow_left(
             new_start = piece.start
             k += 1
             continue
-        if piece.tag in ("v", "vd") and t not in lex.left_breaks and k + 1 < len(pieces):
+        if piece.tag in ("v", "vd", "l") and t not in lex.left_breaks and k + 1 < len(pieces):
             # a verb inside a name (中建安装苏杭公司, 现场推进会) when a proper-name word or an
-            # event is being grown and the word before it belongs to the name too
+            # event is being grown and the word before it belongs to the name too; a
+            # phrase (l) of the trade right before the head after a proper name
+            # (广西|汉达|社会工作(l)|服务中心)
             before = pieces[k + 1]
             proper = _SPECIFIC_TAGS - {"j"}
-            inside_name = bool(taken) and taken[-1].tag in proper and before.tag in proper
+            after = taken[-1].tag in proper if taken else _trade_phrase(piece)
+            inside_name = after and before.tag in proper
             if allow_ordinals or (before.end == piece.start and inside_name):
                 taken.append(piece)
                 new_start = piece.start
@@ -236,6 +240,15 @@ def grow_left(
         new_start = piece.start
         k += 1
     return new_start, taken
+
+
+def _trade_phrase(piece: Piece) -> bool:
+    """A phrase jieba keeps whole (l) that names a field of work, not an action: its
+    last word is no plain verb (社会工作, not 不断完善)."""
+    if piece.tag != "l" or len(piece.text) < 3:
+        return False
+    last = str(posseg.dt.word_tag_tab.get(piece.text[-2:], ""))
+    return last == "vn" or not last.startswith("v")
 
 
 def _name_like(piece: Piece, lex: Lexicon) -> bool:

@@ -88,6 +88,7 @@ class Lexicon:
     shared_programme_heads: tuple[str, ...]
     ownerless_programme_heads: tuple[str, ...]
     conjoined_heads: frozenset[str]
+    committee_heads: frozenset[str]
     common_name_heads: tuple[str, ...]
     organiser_roles: tuple[str, ...]
     programme_purpose_words: frozenset[str]
@@ -338,6 +339,7 @@ def load_lexicon() -> Lexicon:
         shared_programme_heads=_longest_first(data["shared_programme_heads"]),
         ownerless_programme_heads=_longest_first(data["ownerless_programme_heads"]),
         conjoined_heads=frozenset(data["conjoined_heads"]),
+        committee_heads=frozenset(data["committee_heads"]),
         common_name_heads=_longest_first(data["common_name_heads"]),
         organiser_roles=_longest_first(data["organiser_roles"]),
         programme_purpose_words=frozenset(data["programme_purpose_words"]),

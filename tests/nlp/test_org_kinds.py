@@ -49,6 +49,14 @@ NAMED += [
         "沙洋县红十字会",
     ),
 ]
+# a phrase of the trade (社会工作, jieba's l) between a proper name and the head is part
+# of the name; a verb phrase (不断完善) is not
+NAMED += [
+    (
+        "活动由南宁市总工会联合广西汉达社会工作服务中心和南宁市出租汽车协会等单位共同开展。",
+        "广西汉达社会工作服务中心",
+    ),
+]
 # a head inside a longer word is none (职工报名 is no newspaper 职工报)
 NOT_NAMED_HEADS = [
     ("这届竞赛共设4个工种,350多名职工报名参加,层层选拔后共有47名选手进入决赛。", "职工报"),
@@ -81,6 +89,7 @@ NOT_NAMED = [
         "市中心",
     ),
 ]
+NOT_NAMED += [("广西不断完善服务中心功能。", "广西不断完善服务中心")]
 # a count before a level names places taken together; a town named by numbers is a place
 COLLECTIVE = [
     ("牵头组织杭州六县(市、区)开展职工疗休养。", "六县"),

@@ -25,7 +25,17 @@ SUB_UNITS = [
     ("福州农商银行城门支行工会驿站获评全国最美工会驿站。", T.ENTERPRISE, "福州农商银行城门支行"),
     ("县人大常委会副主任、县总工会主席张国出席。", T.GOVERNMENT_BODY, "县人大常委会"),
 ]
+# growth stopped by a word jieba tags as a verb right after the body's name: the word
+# belongs to the unit's name (开关 in 开关技术研究室)
+SUB_UNITS += [
+    (
+        "国网邯郸供电公司王彦军2名职工获全国五一劳动奖章,国网河北电科院开关技术研究室被授予全国工人先锋号称号。",
+        T.ORGANIZATION,
+        "国网河北电科院开关技术研究室",
+    ),
+]
 NOT_SUB_UNITS = [
+    ("国网河北电科院推进技术研究室建设。", "国网河北电科院推进技术研究室"),
     ("车间主任带领职工开展技能比武。", "车间"),
     ("企业分厂和车间都建立了工会。", "企业分厂"),
     ("他把持有的股份全部转让。", "持有的股份"),
@@ -187,3 +197,25 @@ def test_branch_named_by_its_city(analyse, text: str, name: str) -> None:
 def test_no_branch_without_a_city(analyse, text: str, word: str) -> None:
     _, mentions, _ = analyse(text)
     assert word not in {m.display_name for m in mentions}
+
+
+# a committee named after a school or a programme run as one is that body's committee
+# (an Organization); after a place, a government one
+COMMITTEES = [
+    (
+        "4月9日,贵州省国防工业工匠学院车工专业技术委员会授牌暨第二届职工职业技能大赛颁奖会召开。",
+        T.ORGANIZATION,
+        "贵州省国防工业工匠学院车工专业技术委员会",
+    ),
+    (
+        "在江北区,江北区总工会与港城工业园区管理委员会携手,把新春游园会办到了园区企业门口。",
+        T.GOVERNMENT_BODY,
+        "港城工业园区管理委员会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label", "name"), COMMITTEES)
+def test_committees_take_their_bodys_kind(analyse, text: str, label: T, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (label, name) in {(m.label, m.display_name) for m in mentions}

@@ -156,6 +156,8 @@ class OrganisationRecognizer:
             if head in lex.subunit_suffixes:
                 # …林业局溪水森林经营所(所/c)|森林资源管护中队: growth stopped at a body's end
                 start = min([start] + [c.start for c in found if c.end == start < m.start()])
+            if head in lex.subunit_suffixes or head in lex.unit_heads:
+                start, pieces = self._bridged_unit(text, words, start, m.start(), pieces, found)
             place_spans = {
                 (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
             }
@@ -174,6 +176,8 @@ class OrganisationRecognizer:
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
+            if label == EntityType.GOVERNMENT_BODY and head in lex.committee_heads:
+                label = self._committee_label(doc, start, m.start(), found)
             if label == EntityType.ENTERPRISE:
                 trade = self._trade_name_start(text, words, start)
                 if trade < start:  # the place the trade name follows makes the name specific
@@ -307,6 +311,33 @@ class OrganisationRecognizer:
             add_candidate(
                 doc, Candidate(body.start, end, body.label, name, "org-unit", self.priority)
             )
+
+    def _bridged_unit(self, text: str, words, start: int, head_start: int, pieces, found):
+        """A unit's name whose growth stopped at a verb-tagged word right after its body's
+        name: 国网河北电科院|开关(v)|技术研究室 is the body's 开关技术研究室. The word
+        (one to three characters, no function word or name-ending verb) joins the unit's
+        name, which then opens with the body's."""
+        if start >= head_start:
+            return start, pieces
+        i = word_index_at(words, start - 1) if start > 0 else -1
+        if i < 0:
+            return start, pieces
+        w = words[i]
+        if (
+            w.end != start
+            or w.tag not in ("v", "vn")
+            or not 1 < len(w.text) <= 3
+            or not CJK.match(w.text)
+            or w.text in self.lex.left_breaks
+            or w.text in self._clause_verbs
+            or _UNIT_STOPS & set(w.text)
+        ):
+            return start, pieces  # 电科院|推进|技术研究室建设: the clause's verb
+        bodies = [c for c in found if c.end == w.start and c.label in _BODY_TYPES]
+        if not bodies:
+            return start, pieces
+        body = max(bodies, key=lambda c: c.end - c.start)
+        return body.start, [Piece(w.start, w.end, w.text, w.tag), *pieces]
 
     def _media(self, doc: Doc) -> None:
         """Media named as a source (GUIDELINES: media): 中工网讯, 东北网3月2日讯,
@@ -489,6 +520,23 @@ class OrganisationRecognizer:
             if c.label in _OWNER_TYPES
         )
 
+    def _committee_label(
+        self, doc: Doc, start: int, head_start: int, found: list[Candidate]
+    ) -> EntityType:
+        """A committee named after a school, an association or a programme run as one
+        (贵州省国防工业工匠学院|车工专业技术委员会) is that body's committee, an Organization;
+        after a place or an organ it is a government one (港城工业园区管理委员会)."""
+        inside = [
+            c
+            for c in (*(doc._.kg_candidates or []), *found)
+            if start <= c.start and c.end <= head_start and c.label != EntityType.PLACE
+        ]
+        if inside and all(
+            c.label in (EntityType.ORGANIZATION, EntityType.PROGRAMME) for c in inside
+        ):
+            return EntityType.ORGANIZATION
+        return EntityType.GOVERNMENT_BODY
+
     def _label(
         self, head: str, text: str, start: int, head_start: int, found: list[Candidate]
     ) -> EntityType | None:
@@ -537,6 +585,15 @@ class OrganisationRecognizer:
                 break
             i -= 1
         return start
+
+    @cached_property
+    def _clause_verbs(self) -> frozenset[str]:
+        """Verbs that act in a clause (trigger words, programme runners, posts taken)."""
+        lex = self.lex
+        words = [w for ws in lex.triggers.values() for w in ws]
+        return frozenset(
+            [*words, *lex.programme_triggers, *lex.programme_runners, *lex.appointment_verbs]
+        )
 
     @cached_property
     def _place_short_names(self) -> frozenset[str]:
