@@ -193,3 +193,34 @@ STAFF_LISTS = [
 def test_people_listed_after_their_bodies(analyse, text: str, member: tuple, present: bool) -> None:
     _, _, relations = analyse(text)
     assert (member in _members(relations)) is present
+
+
+# a person named by a transliterated name with no Chinese surname (托娅) after a post
+# holds it; a post with no one named after it gives nothing
+TRANSLITERATED_HOLDERS = [
+    (
+        "由内蒙古锡林浩特市总工会和锡林浩特市卫健委共同举办的筛查活动启动仪式,近日在锡林浩特市"
+        "妇幼保健院举行。锡林浩特市人大副主任、总工会主席托娅到场,把一张张免费“两癌”筛查体检卡"
+        "交到新业态女性手中。",
+        ("托娅", "锡林浩特市人大", "副主任"),
+        True,
+    ),
+    (
+        "由内蒙古锡林浩特市总工会和锡林浩特市卫健委共同举办的筛查活动启动仪式,近日在锡林浩特市"
+        "妇幼保健院举行。锡林浩特市人大副主任、总工会主席托娅到场,把一张张免费“两癌”筛查体检卡"
+        "交到新业态女性手中。",
+        ("托娅", "内蒙古锡林浩特市总工会", "主席"),
+        True,
+    ),
+    (
+        "锡林浩特市人大副主任到场,把一张张免费“两癌”筛查体检卡交到新业态女性手中。",
+        ("到场", "锡林浩特市人大", "副主任"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "member", "present"), TRANSLITERATED_HOLDERS)
+def test_transliterated_holder(analyse, text: str, member: tuple, present: bool) -> None:
+    _, _, relations = analyse(text)
+    assert (member in _members(relations)) is present

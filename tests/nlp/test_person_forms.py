@@ -35,6 +35,12 @@ PERSONS = [
         "鼎城区领导雷建国、邱孝、谢梦、彭炜、徐建新、黄秋云、杨友明、周伟建、李论出席开幕式。",
         "周伟建",
     ),
+    # a name jieba reads as one transliterated name (nrt) right after a post, with no
+    # Chinese surname (a Mongolian name)
+    (
+        "锡林浩特市人大副主任、总工会主席托娅到场,把一张张免费“两癌”筛查体检卡交到新业态女性手中。",
+        "托娅",
+    ),
     # common surnames the list lacked (傅)
     (
         "2月14日至15日,中国劳动关系学院校长傅德印带领中华全国总工会调研组来到辽源市。",
@@ -42,6 +48,8 @@ PERSONS = [
     ),
 ]
 NOT_PERSONS = [
+    # the first part of a name joined by a dot is not a name of its own
+    ("代表团一行25人在总书记斯勒哈提姆·阿勒艾敏带领下来到海南考察访问。", "斯勒哈提姆"),
     # a surname-initial word that is no name (傅 starts none here: 师傅们)
     ("司机师傅们歇脚喝水的工夫,就能翻上几页书。", "傅们"),
     ("慰问组看望了遇难护边员的家属拜谢纳力·朱马力。", "家属拜谢纳力·朱马力"),

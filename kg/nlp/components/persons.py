@@ -148,6 +148,21 @@ class PersonRecognizer:
             if end is not None:
                 emit(start, end, "person-post", final_check=end != nr)
                 continue
+            if strong and self._transliterated_after_post(text, follower):
+                if (follower.start, follower.end) not in seen:
+                    seen.add((follower.start, follower.end))
+                    add_candidate(
+                        doc,
+                        Candidate(
+                            follower.start,
+                            follower.end,
+                            EntityType.PERSON,
+                            follower.text,
+                            "person-post",
+                            self.priority,
+                        ),
+                    )
+                continue
             if len(follower.text) >= 2 and follower.tag not in _NAME_TAGS and _known(follower.text):
                 continue  # 职工权益: a dictionary word, not a name
             weak = m.group(0) in self.lex.weak_posts or text[start : start + 1] in (
@@ -397,6 +412,21 @@ class PersonRecognizer:
             and self._valid(n.text)
             and n.text[0] not in self.lex.ambiguous_surnames
             for n in neighbours
+        )
+
+    def _transliterated_after_post(self, text: str, word: Word) -> bool:
+        """A name jieba reads as one transliterated name (nrt), of two to four characters,
+        right after a post and before a clear boundary: a Mongolian, Tibetan or Uyghur name
+        written without a dot, which starts with no Chinese surname (总工会主席托娅到场)."""
+        if word.tag != "nrt" or not 2 <= len(word.text) <= 4:
+            return False
+        if not re.fullmatch(f"[{_HAN}]+", word.text) or word.text in self.lex.not_person:
+            return False
+        if word.text in self.lex.posts or word.text in self.lex.place_names:
+            return False
+        nxt = text[word.end : word.end + 1]
+        return bool(nxt) and (
+            nxt in _BOUNDARY or text.startswith(self.lex.name_followers, word.end)
         )
 
     def _valid(self, name: str, *, final_check: bool = True) -> bool:
