@@ -416,6 +416,8 @@ def _resolve_document(
         for short, full in aliases[key[0]].items():
             if name.startswith(short) and name != short and not name.startswith(full):
                 result[key] = (label, full + name[len(short) :])
+    # 中国教科文卫体工会全委会 (no session before it) is the union itself, not a meeting
+    result |= _standing_bodies(result)
     # one core per org after leading places: 北京昌平区总工会 = 北京市昌平区总工会
     cores: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
     for label, name in result.values():
@@ -469,7 +471,121 @@ def _resolve_document(
             label, name = result[k]
             if label in (EntityType.PROGRAMME, EntityType.EVENT) and name in renames:
                 result[k] = (label, renames[name])
+    # 李绍玉劳模工作室 … 苗绣工作室: a site named by what it does, right after a named one
+    for article_id, article_items in by_article.items():
+        renames = _described_sites(article_items, result, articles[article_id])
+        for m in article_items:
+            label, name = result[m.key]
+            if label == EntityType.PROGRAMME and name in renames:
+                result[m.key] = (label, renames[name])
     return result
+
+
+def _described_sites(
+    items: list[Mention], result: dict[tuple[str, int, int], tuple[EntityType, str]], article
+) -> dict[str, str]:
+    """A site named only by what is done there (苗绣工作室: no person, body or place in
+    its name) in the sentence of a site with the same head that a person's name
+    qualifies (李绍玉劳模工作室), or in the sentence right after it, is that site: the text
+    describes the site it has just named. Only when that named site is the one such site
+    of the two sentences.
+
+    Examples
+    --------
+    >>> from kg.ingest import parse_text
+    >>> text = "在李绍玉劳模工作室,一行参观了展厅。勉励团队把苗绣工作室建设成窗口。"
+    >>> doc = parse_text(text, source="d.txt", document_id="d")
+    >>> a = doc.articles[0]
+    >>> P, H = EntityType.PROGRAMME, EntityType.PERSON
+    >>> def at(t, label):
+    ...     s = doc.text.index(t)
+    ...     return Mention(t, label, s, s + len(t), a.id)
+    >>> ms = [at("李绍玉劳模工作室", P), at("李绍玉", H), at("苗绣工作室", P)]
+    >>> _described_sites(ms, {m.key: (m.label, m.text) for m in ms}, a)
+    {'苗绣工作室': '李绍玉劳模工作室'}
+    >>> ms = [at("李绍玉劳模工作室", P), at("苗绣工作室", P)]  # no person named in it
+    >>> _described_sites(ms, {m.key: (m.label, m.text) for m in ms}, a)
+    {}
+    """
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    heads = sorted(_config()["site_heads"], key=len, reverse=True)
+    generic = lex.programme_purpose_words | lex.programme_users
+    named = [m for m in items if m.label not in (EntityType.PROGRAMME, EntityType.EVENT)]
+    people = [m for m in items if m.label == EntityType.PERSON]
+    starts = [s.start for s in article.sentences]
+
+    def sentence(m: Mention) -> int:
+        return max((i for i, st in enumerate(starts) if st <= m.start), default=-1)
+
+    def head_of(name: str) -> str | None:
+        return next((h for h in heads if name.endswith(h) and len(name) > len(h)), None)
+
+    sites = [m for m in items if result[m.key][0] == EntityType.PROGRAMME]
+    renames: dict[str, str] = {}
+    for m in sites:
+        name = result[m.key][1]
+        head = head_of(name)
+        what = name[: -len(head)] if head else ""
+        if not 2 <= len(what) <= 4 or what in generic or name != m.text or _generic_site(name):
+            continue
+        if any(m.start <= o.start < m.end - len(head) for o in named):
+            continue  # a person, body or place names it
+        here = sentence(m)
+        owned = {
+            o
+            for o in sites
+            if o.start < m.start
+            and here - 1 <= sentence(o) <= here
+            and head_of(result[o.key][1]) == head
+            and any(o.start <= p.start and p.end <= o.end for p in people)
+        }
+        if len({result[o.key][1] for o in owned}) != 1:
+            continue
+        site = max(owned, key=lambda o: o.start)
+        between = _between(article, site.end, m.start)
+        if between is not None and between.strip(" ,，") in _config()["list_joiners"]:
+            continue  # 张伟劳模创新工作室、焊接工作室: two sites listed
+        if here == 0 or article.sentences[here - 1].end + 2 >= starts[here]:
+            renames[name] = result[site.key][1]
+    return renames
+
+
+def _between(article, start: int, end: int) -> str | None:
+    """The text of ``article`` from ``start`` to ``end`` when one kept sentence holds it."""
+    for s in article.sentences:
+        if s.start <= start and end <= s.end:
+            return s.text[start - s.start : end - s.start]
+    return None
+
+
+def _standing_bodies(
+    result: dict[tuple[str, int, int], tuple[EntityType, str]],
+) -> dict[tuple[str, int, int], tuple[EntityType, str]]:
+    """Event mentions that are an organisation of the document followed directly by its
+    standing committee (``standing_bodies``): the organisation. A session written between
+    them (四届一次全委会) keeps the meeting an event.
+
+    Examples
+    --------
+    >>> U, E = EntityType.UNION, EntityType.EVENT
+    >>> r = {("a", 0, 9): (U, "中国教科文卫体工会"), ("a", 9, 20): (E, "中国教科文卫体工会全委会"),
+    ...      ("a", 30, 45): (E, "中国教科文卫体工会四届一次全委会")}
+    >>> _standing_bodies(r)
+    {('a', 9, 20): (<EntityType.UNION: 'Union'>, '中国教科文卫体工会')}
+    """
+    bodies = tuple(_config()["standing_bodies"])
+    orgs = {name: label for label, name in result.values() if label in _ORG_TYPES}
+    found = {}
+    for key, (label, name) in result.items():
+        if label != EntityType.EVENT or not name.endswith(bodies):
+            continue
+        word = next(b for b in bodies if name.endswith(b))
+        owner = name[: -len(word)]
+        if owner in orgs:
+            found[key] = (orgs[owner], owner)
+    return found
 
 
 @cache
