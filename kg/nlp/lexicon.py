@@ -110,6 +110,7 @@ class Lexicon:
     event_suffixes: tuple[str, ...]
     event_weak_heads: tuple[str, ...]
     event_weak_breaks: tuple[str, ...]
+    event_series_marks: tuple[str, ...]
     ceremony_heads: tuple[str, ...]
     ceremony_verbs: tuple[str, ...]
     event_openers: tuple[str, ...]
@@ -361,6 +362,7 @@ def load_lexicon() -> Lexicon:
         event_suffixes=_longest_first(data["event_suffixes"]),
         event_weak_heads=_longest_first(data["event_weak_heads"]),
         event_weak_breaks=tuple(data["event_weak_breaks"]),
+        event_series_marks=tuple(data["event_series_marks"]),
         ceremony_heads=_longest_first(data["ceremony_heads"]),
         ceremony_verbs=_longest_first(data["ceremony_verbs"]),
         event_openers=_longest_first(data["event_openers"]),

@@ -61,6 +61,9 @@ class EventRecognizer:
                 start = opened
             elif weak or not pieces or not is_specific(pieces, lex, strict=True):
                 continue  # …活动 named by growth alone is no event (a programme's activity)
+            start = self._after_series(text, start, m.start())
+            if start == m.start():
+                continue  # the head alone is left
             if weak and not self._weak_name(text[start : m.start()]):
                 continue
             if text.startswith(lex.venue_suffixes, m.end()):
@@ -138,6 +141,16 @@ class EventRecognizer:
         return text[inner.end : inner.end + 1] == "”" and any(
             o.start <= inner.start and inner.end + 1 < o.end for o in found if o is not inner
         )
+
+    def _after_series(self, text: str, start: int, head: int) -> int:
+        """Where an event's name starts once a quoted series written in it is left out:
+        the series before a mark (lexicon event_series_marks) is a programme, and the
+        event is one part of it."""
+        for mark in self.lex.event_series_marks:
+            at = text.rfind("”" + mark, start, head)
+            if at >= 0:
+                start = max(start, at + 1 + len(mark))
+        return start
 
     def _weak_name(self, body: str) -> bool:
         """A name before a weak head (活动) makes an event only when it is written as one:

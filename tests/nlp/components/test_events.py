@@ -182,3 +182,33 @@ def test_listed_events(analyse, text: str, absent: tuple, present: tuple) -> Non
     events = _events(mentions)
     assert not any(n in events for n in absent)
     assert all(n in events for n in present)
+
+
+# a quoted series written inside an event's name (“…”系列) is a programme, and the event
+# is one part of it; a series that is the head (…系列活动) stays the event's own name
+SERIES = [
+    (
+        "1月22日,在辖区“九里小鸽”户外劳动者驿站,金牛区九里堤街道总工会启动“留蓉不孤单,工会服务"
+        "不打烊”系列“暖新”主题活动,职工志愿者为骑手端上热奶茶。",
+        "留蓉不孤单,工会服务不打烊",
+    ),
+]
+SERIES_EVENTS = [
+    (
+        "6月25日,“和谐无扰 船满清风”庆祝世界海员日系列活动在厦门举行。",
+        "和谐无扰 船满清风庆祝世界海员日系列活动",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "series"), SERIES)
+def test_a_quoted_series_is_no_part_of_the_event(analyse, text: str, series: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(series in e for e in _events(mentions))
+    assert series in {m.display_name for m in mentions if m.label == T.PROGRAMME}
+
+
+@pytest.mark.parametrize(("text", "name"), SERIES_EVENTS)
+def test_a_series_head_keeps_the_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _events(mentions)
