@@ -505,6 +505,12 @@ def _subjects_before(
             venues.append(m)
     before = [m for m in orgs if pos(m) + len(m.text) <= trigger and m not in venues]
     if before and CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
+        # A近日携手B,在…举行: B is what 携手 acts on, and acts with A
+        joint = re.compile(relation_data()["subject_joint_verbs"])
+        if len(before) >= 2 and joint.fullmatch(
+            sentence, pos(before[-2]) + len(before[-2].text), pos(before[-1])
+        ):
+            return before[-2:]
         return []
     if not before:
         return []
