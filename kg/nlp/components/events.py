@@ -8,7 +8,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.automaton import Phrases
-from kg.nlp.doc import Candidate, add_candidate, clause_start, doc_text, register_extensions
+from kg.nlp.doc import (
+    CLAUSE_END,
+    Candidate,
+    add_candidate,
+    clause_start,
+    doc_text,
+    register_extensions,
+)
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -47,6 +54,11 @@ class EventRecognizer:
         found: list[Candidate] = []
         for m in self.any_head_re.finditer(text):
             weak = m.group(0) in self.weak_heads
+            if not weak and text.startswith("”", m.end()):
+                quoted = self._quoted(text, m.start(), m.end())
+                if quoted is not None:
+                    found.append(quoted)
+                    continue
             if m.end() not in word_ends and text[m.end() : m.end() + 1] not in "暨，,。 ":
                 continue
             start, pieces = grow_left(
@@ -57,12 +69,14 @@ class EventRecognizer:
                 opened = self._at_start(text, m.start(), start)
             if opened is None:
                 opened = self._subject_start(text, words, m.start(), m.end(), start)
+            # …会员代表大会暨成立大会: a head right after 暨 joins the event before it
+            joins = text[start - 1 : start] == "暨" and any(c.end == start - 1 for c in found)
             if opened is not None:
                 start = opened
-            elif weak or not pieces or not is_specific(pieces, lex, strict=True):
+            elif not joins and (weak or not pieces or not is_specific(pieces, lex, strict=True)):
                 continue  # …活动 named by growth alone is no event (a programme's activity)
             start = self._after_series(text, start, m.start())
-            if start == m.start():
+            if start == m.start() and not joins:
                 continue  # the head alone is left
             if weak and not self._weak_name(text[start : m.start()]):
                 continue
@@ -160,6 +174,20 @@ class EventRecognizer:
             return False
         return "暨" in body or "“" in body
 
+    def _quoted(self, text: str, head: int, end: int) -> Candidate | None:
+        """A quoted name that ends with an event head (合辦「香港海員大罷工勝利100周年紀念大會」)
+        is the event, named by the whole quote; a contest runs as a programme. None when
+        no opening quote is in reach of the clause or the quote is only the head."""
+        open_at = text.rfind("“", max(0, head - _MAX_QUOTED_NAME), head)
+        if open_at < 0 or "”" in text[open_at:head] or CLAUSE_END.search(text, open_at, head):
+            return None
+        if head - open_at - 1 < 2:
+            return None  # “大会”: the head alone
+        contest = text.endswith(self.lex.programme_contests, 0, end)
+        label = EntityType.PROGRAMME if contest else EntityType.EVENT
+        name = text[open_at + 1 : end]
+        return Candidate(open_at + 1, end, label, name, "event-quoted-head", _QUOTED_PRIORITY)
+
     def _joined_start(self, text: str, words, joint: int) -> int:
         """Start of the part before ``暨`` when it is no event of its own: its name grown
         leftwards, or from the verb that opens the clause (举行|…揭牌暨…启动仪式)."""
@@ -249,6 +277,10 @@ _QUOTED_JOINED = re.compile(r"“([^“”。；;！？!?\n]{2,40}暨[^“”。
 _MIN_OPENED_NAME = 6  # characters before the head
 _MAX_SUBJECT_NAME = 50
 _THEME = re.compile(r"为主题的|主题的")
+# how far back the opening quote of a quoted event name may be, and the priority of such
+# a name over the programme recogniser's reading of the same quote (programme-quoted, 35)
+_MAX_QUOTED_NAME = 30
+_QUOTED_PRIORITY = 36
 _DEMONSTRATIVE = "本这该此届次场期"
 _WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|当天|昨天|今天)"
 # after the head: (when) + held / where / by whom

@@ -1,0 +1,62 @@
+"""Event names the event recogniser (kg.nlp.components.events) reads whole: a quoted name
+ending with an event head, and a head right after 暨 (GUIDELINES: A暨B is one event)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import parse_text
+from kg.pipeline import build_documents
+from kg.types import EntityType
+
+
+def _entities(text: str) -> dict[str, EntityType]:
+    result = build_documents([parse_text(text, source="d.txt", document_id="d")])
+    return {e.name: e.type for e in result.entities}
+
+
+_NAMED = [
+    # a quoted name ending with an event head is the event, in traditional text (「」) too
+    (
+        "香港工會聯合會(工聯會)與香港海員工會(海員工會)9月25日在工人俱樂部禮堂合辦"
+        "「香港海員大罷工勝利100周年紀念大會」,作為今年系列活動的第二項重頭戲。",
+        "香港海员大罢工胜利100周年纪念大会",
+        EntityType.EVENT,
+    ),
+    (
+        "市总工会在礼堂举办“劳动模范表彰100周年纪念大会”。",
+        "劳动模范表彰100周年纪念大会",
+        EntityType.EVENT,
+    ),
+    # a quoted contest runs as a programme (GUIDELINES: competitions)
+    (
+        "市总工会举办“建功新时代劳动和技能竞赛”,吸引职工参加。",
+        "建功新时代劳动和技能竞赛",
+        EntityType.PROGRAMME,
+    ),
+    # A暨B: the head after 暨 joins the event before it
+    (
+        "台中市勞工總工會第一屆第一次會員代表大會暨成立大會18日在潮港城餐廳登場,會中推選蔡滿玉出任理事長。",
+        "台中市劳工总工会第一届第一次会员代表大会暨成立大会",
+        EntityType.EVENT,
+    ),
+]
+# names that are no such event
+_NOT_NAMED = [
+    ("代表们走进“大会”现场。", "大会"),  # the head alone in quotes
+    (
+        "台中市勞工總工會第一屆第一次會員代表大會暨成立大會18日在潮港城餐廳登場。",
+        "台中市劳工总工会第一届第一次会员代表大会",
+    ),
+    ("“劳模工匠进校园”行动在全市展开。", "劳模工匠进校园大会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label"), _NAMED)
+def test_event_is_named_whole(text: str, name: str, label: EntityType) -> None:
+    assert _entities(text).get(name) == label
+
+
+@pytest.mark.parametrize(("text", "name"), _NOT_NAMED)
+def test_parts_and_bare_heads_are_no_event(text: str, name: str) -> None:
+    assert name not in _entities(text)
