@@ -76,7 +76,11 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                 for modifier in modifiers:
                     if text[chain_start - len(modifier) : chain_start] == modifier:
                         org_end = chain_start - len(modifier)
-                org = _longest(orgs_by_end.get(org_end, [])) or _anaphor(ctx, text, org_end)
+                org = (
+                    _longest(orgs_by_end.get(org_end, []))
+                    or _bracketed_short_form(ctx, text, org_end, orgs_by_end)
+                    or _anaphor(ctx, text, org_end)
+                )
                 body_start = None if org is None else ctx.local(org)[0]
                 if org is None:
                     org, body_start = _bare_body(ctx, text, org_end, data)
@@ -133,6 +137,27 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             yield RelationMention(
                 person, RelationType.MEMBER_OF, org, evidence, role=role, rule="pronoun-post"
             )
+
+
+def _bracketed_short_form(
+    ctx: DocContext, text: str, end: int, orgs_by_end: dict[int, list[Mention]]
+) -> Mention | None:
+    """The short form in brackets right before a post, after the full name it stands for
+    (``中央人民政府駐港聯絡辦公室(中聯辦)副主任何靖``): that body.
+
+    Examples
+    --------
+    >>> _bracketed_short_form(None, "总工会副主席", 3, {}) is None
+    True
+    """
+    if text[end - 1 : end] not in (")", "）"):
+        return None
+    inside = [
+        m
+        for m in orgs_by_end.get(end - 1, [])
+        if text[ctx.local(m)[0] - 1 : ctx.local(m)[0]] in ("(", "（")
+    ]
+    return _longest(inside)
 
 
 def _listed_staff(
@@ -321,12 +346,44 @@ def _elected(
             if org is None:
                 return []
     rest = at + length
-    if copula:  # 主国杰是福建省天辰耀隆新材料有限公司的操作工
+    if copula:
+        # 她同时是A与B的理事长: bodies joined before 的 share the post
+        joined = [org]
+        while (join := _JOINER.match(text, rest)) and (
+            more := _longest(orgs_by_start.get(join.end(), []))
+        ):
+            joined.append(more)
+            rest = join.end() + (more.end - more.start)
+        # 主国杰是福建省天辰耀隆新材料有限公司的操作工
         linker = re.match(data["copula_linker"], text[rest : rest + 6])
         rest += linker.end() if linker else 0
+        if len(joined) > 1:
+            if not (linker and linker.group(0).startswith("的")):
+                return []  # 他是A与B合作的…: no post of theirs
+            role, _ = _post_after(text, rest, is_post, data)
+            return [(o, role) for o in joined] if role else []
     # 副会长、会长: a chain of posts up to the clause's end, else the first post alone
+    role, stop = _post_after(text, rest, is_post, data)
+    if role is None:
+        return []
+    found = [(org, role)]
+    # 先后担任A常务理事、B理事长等职: the next body and its posts after 、
+    while text.startswith("、", stop) and (more := _longest(orgs_by_start.get(stop + 1, []))):
+        role, stop = _post_after(text, stop + 1 + more.end - more.start, is_post, data)
+        if role is None:
+            break
+        found.append((more, role))
+    return found
+
+
+_JOINER = re.compile(r"[与和及、]")
+
+
+def _post_after(text: str, rest: int, is_post, data: dict) -> tuple[str | None, int]:
+    """The posts written from ``rest`` (a chain up to the clause's end, else the first
+    post alone; a closing 等职 dropped) and where they end."""
     for closers in (r"[，,。；;\n]", r"[，,。；;、\n]"):
-        close = re.search(rf"{closers}|$", text[rest : rest + 30])
+        close = re.search(rf"{closers}|等职|$", text[rest : rest + 30])
         stop = rest + (close.start() if close else 0)
         role = text[rest:stop]
         term = re.match(r"第[一二三四五六七八九十\d]+届(?:委员会|理事会)?", role)
@@ -334,11 +391,11 @@ def _elected(
         committee = next((c for c in data["committee_names"] if role.startswith(c, offset)), "")
         offset += len(committee)
         if len(role) <= offset:
-            return []
+            return None, rest
         posts = role[offset:]
         if all(is_post(text, rest + offset + a, rest + offset + b) for a, b in _parts(posts)):
-            return [(org, role)]
-    return []
+            return role, stop
+    return None, rest
 
 
 def _sole_body(ctx: DocContext, end: int) -> Mention | None:

@@ -429,9 +429,13 @@ def _partners(
             done.add(key)
             yield RelationMention(a, RelationType.PARTNER_OF, b, evidence, rule=rule)
 
+    posts = load_lexicon().posts
     for i, (a, b) in enumerate(itertools.pairwise(orgs)):
         link = between(a, b)
         if link in words["partner_links"] or lead.fullmatch(link):
+            tail = sentence[pos(b) + len(b.text) :]
+            if tail.startswith("的") and any(tail.startswith(p, 1) for p in posts):
+                continue  # 她是A与B的理事长: one person's posts, not a partnership
             if link in joins:
                 # A和B: a plain pair unless they act together or sign (A和B共同…/签订)
                 after = sentence[pos(b) + len(b.text) :]

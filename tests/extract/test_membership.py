@@ -224,3 +224,57 @@ TRANSLITERATED_HOLDERS = [
 def test_transliterated_holder(analyse, text: str, member: tuple, present: bool) -> None:
     _, _, relations = analyse(text)
     assert (member in _members(relations)) is present
+
+
+# several bodies after one verb (A常务理事、B理事长等职), bodies joined before 的 sharing a
+# post (A与B的理事长), a short clause of the same subject before 先后, and a body's short
+# form in brackets before the post (台中, 香港 texts)
+SEVERAL_BODIES = [
+    (
+        "蔡滿玉長年投身工會事務,先後擔任台中市總工會常務理事、台中市芳療整體保養職業工會理事長等職。",
+        ("蔡满玉", "台中市总工会", "常务理事"),
+        True,
+    ),
+    (
+        "蔡滿玉長年投身工會事務,先後擔任台中市總工會常務理事、台中市芳療整體保養職業工會理事長等職。",
+        ("蔡满玉", "台中市芳疗整体保养职业工会", "理事长"),
+        True,
+    ),
+    (
+        "蔡滿玉出席。在公益領域,她同時是台灣關懷輔導弱勢職能發展協會與台中三棲救難協會的理事長。",
+        ("蔡满玉", "台中三栖救难协会", "理事长"),
+        True,
+    ),
+    (
+        "出席大會的有:中央人民政府駐港聯絡辦公室(中聯辦)副主任何靖、勞工及福利局局長孫玉菡。",
+        ("何靖", "中央人民政府驻港联络办公室", "副主任"),
+        True,
+    ),
+    # negative: 与 joins a partner of the body, not a body of the post
+    (
+        "吴秋北是香港工会联合会与香港教育工作者联会合作的推动者。",
+        ("吴秋北", "香港教育工作者联会", "推动者"),
+        False,
+    ),
+    # negative: the clause before the comma is another subject's speech
+    (
+        "吴秋北表示,工會事務繁重,先後擔任香港工会联合会会长的人都很辛苦。",
+        ("吴秋北", "香港工会联合会", "会长"),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "member", "present"), SEVERAL_BODIES)
+def test_one_verb_or_one_post_for_several_bodies(
+    analyse, text: str, member: tuple, present: bool
+) -> None:
+    _, _, relations = analyse(text)
+    assert (member in _members(relations)) is present, sorted(_members(relations))
+
+
+def test_bodies_sharing_a_post_are_no_partners(analyse) -> None:
+    _, _, relations = analyse(
+        "蔡滿玉出席。她同時是台灣關懷輔導弱勢職能發展協會與台中三棲救難協會的理事長。"
+    )
+    assert not [r for r in relations if r.predicate.value == "partnerOf"]
