@@ -91,3 +91,40 @@ def test_regional_lists_extend_the_lexicon():
     assert "合办" in lex.triggers["organizes"]
     with pytest.raises(ResourceError):
         extend_word_lists({"posts": []}, {"no_such_list": ["x"]})
+
+
+# heads of names: 工會聯合總會 is one union (no 澳門工會 inside it), 交流中心 an
+# organisation's head (jieba keeps 交流中心 one word)
+_HEADS = [
+    (
+        "澳門工會聯合總會(工聯總會)輪值承辦的「粵港澳大灣區工會第四次聯席會議」9日上午在澳門舉行。",
+        "澳门工会联合总会",
+        "Union",
+        "澳门工会",
+    ),
+    (
+        "出席會議的嘉賓還有:中華全國總工會中國職工交流中心秘書長張廣,廣東省總工會主席呂業升。",
+        "中华全国总工会中国职工交流中心",
+        "Organization",
+        "中心",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "label", "not_a_node"), _HEADS)
+def test_heads_of_union_and_organisation_names(tmp_path, text, name, label, not_a_node):
+    nodes, edges = _facts(tmp_path, text)
+    by_name = {d["name"]: d for d in nodes.values()}
+    assert by_name[name]["type"] == label
+    assert not_a_node not in by_name
+    assert not [e for e in edges if "subOrganizationOf" in str(e[1]) and e[2] == not_a_node]
+
+
+def test_exchange_centre_staff_and_parent(tmp_path):
+    _, edges = _facts(
+        tmp_path,
+        "出席會議的嘉賓還有:中華全國總工會中國職工交流中心秘書長張廣,廣東省總工會主席呂業升。",
+    )
+    found = {(h, str(p).rsplit("/", 1)[-1].rsplit("#", 1)[-1], t, r) for h, p, t, r in edges}
+    assert ("张广", "memberOf", "中华全国总工会中国职工交流中心", "秘书长") in found, found
+    assert ("中华全国总工会中国职工交流中心", "subOrganizationOf", "中华全国总工会", None) in found
