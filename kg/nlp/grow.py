@@ -116,6 +116,8 @@ def grow_left(
             m = _PAREN.search(text[max(0, new_start - 8) : new_start])
             if m and m.group(0)[1:].startswith(lex.byline_roles):
                 break  # (记者赵黎浩)云南工匠学院: a byline, not part of the name
+            if m and m.group(0)[1:].startswith(tuple(lex.abbreviation_markers)):
+                break  # 横琴粤澳深度合作区(下称深合区)…: a short form declared, no part of a name
             if m and not allow_quotes:
                 new_start -= len(m.group(0))
                 while k < len(pieces) and pieces[k].start >= new_start:
