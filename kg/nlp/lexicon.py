@@ -21,12 +21,15 @@ class GazetteerEntry:
     """One phrase pattern, as in spaCy's EntityRuler JSONL: label, pattern, id.
 
     ``bounded`` patterns only match whole jieba words (上城区 but not 西安区 in 西安区域).
+    ``traditional`` patterns only match text written in traditional characters (工聯會 is
+    Hong Kong's federation; 行业工联会 in mainland text is an industry's).
     """
 
     label: EntityType
     pattern: str
     id: str
     bounded: bool = False
+    traditional: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Lexicon:
     enumeration_closers: dict[str, tuple[str, ...]]
     media_patterns: tuple[str, ...]
     false_org_heads: tuple[str, ...]
+    body_posts: tuple[str, ...]
     person_nouns: tuple[str, ...]
     person_noun_endings: tuple[str, ...]
     collective_place_words: tuple[str, ...]
@@ -194,7 +198,10 @@ def _gazetteer(text: str) -> tuple[GazetteerEntry, ...]:
             row = json.loads(line)
             entries.append(
                 GazetteerEntry(
-                    EntityType(row["label"]), row["pattern"], row.get("id") or row["pattern"]
+                    EntityType(row["label"]),
+                    row["pattern"],
+                    row.get("id") or row["pattern"],
+                    traditional=bool(row.get("traditional", False)),
                 )
             )
         except (ValueError, KeyError) as err:
@@ -308,6 +315,7 @@ def load_lexicon() -> Lexicon:
         media_patterns=tuple(data["media_patterns"]),
         enumeration_closers={k: tuple(v) for k, v in data["enumeration_closers"].items()},
         false_org_heads=_longest_first(data["false_org_heads"]),
+        body_posts=_longest_first(data["body_posts"]),
         person_nouns=_longest_first(data["person_nouns"]),
         person_noun_endings=_longest_first(data["person_noun_endings"]),
         collective_place_words=_longest_first(data["collective_place_words"]),

@@ -128,3 +128,42 @@ def test_exchange_centre_staff_and_parent(tmp_path):
     found = {(h, str(p).rsplit("/", 1)[-1].rsplit("#", 1)[-1], t, r) for h, p, t, r in edges}
     assert ("张广", "memberOf", "中华全国总工会中国职工交流中心", "秘书长") in found, found
     assert ("中华全国总工会中国职工交流中心", "subOrganizationOf", "中华全国总工会", None) in found
+
+
+# 工聯會 (Hong Kong's federation) in traditional text; posts of legislators and district
+# councillors (立法會議員, 區議員) after a body or a district
+_HK_POSTS = [
+    ("工聯會秘書長何啟明指出,工友需要支援。", ("何启明", "香港工会联合会", "秘书长")),
+    ("工聯會會長吳秋北率團訪問深圳市總工會。", ("吴秋北", "香港工会联合会", "会长")),
+    (
+        "工聯會立法會議員郭偉強表示,政府應保障打工仔權益。",
+        ("郭伟强", "香港工会联合会", "立法会议员"),
+    ),
+    ("香港立法會議員郭偉強表示,政府應保障權益。", ("郭伟强", "香港立法会", "议员")),
+]
+
+
+@pytest.mark.parametrize(("text", "member"), _HK_POSTS)
+def test_hong_kong_federation_and_legislators(tmp_path, text, member):
+    _, edges = _facts(tmp_path, text)
+    members = {(h, t, r) for h, p, t, r in edges if "memberOf" in str(p)}
+    assert member in members, members
+
+
+def test_district_councillor_is_a_person(tmp_path):
+    nodes, _ = _facts(tmp_path, "觀塘區議員黃國明與街坊會面。")
+    assert {"黄国明", "观塘区"} <= {d["name"] for d in nodes.values()}
+
+
+# 工联会 in simplified text, or after a noun, is another federation's name
+_NOT_THE_FEDERATION = [
+    "新业态行业工联会和低空经济行业工联会也在中心设立了办公室。",
+    "该工联会负责人表示,将吸纳骑手入会。",
+    "深圳市工聯會主席張三出席。",
+]
+
+
+@pytest.mark.parametrize("text", _NOT_THE_FEDERATION)
+def test_other_federations_are_not_hong_kongs(tmp_path, text):
+    nodes, _ = _facts(tmp_path, text)
+    assert "香港工会联合会" not in {d["name"] for d in nodes.values()}

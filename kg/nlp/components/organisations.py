@@ -130,6 +130,11 @@ class OrganisationRecognizer:
                 continue  # 银河社区工会驿站: a programme's name (kg_programmes)
             if text.endswith(lex.false_org_heads, 0, m.end()):
                 continue  # 顾大局, 新格局: a common word, not a body
+            if text.startswith(lex.body_posts, m.start()) and any(
+                c.end == m.start() and c.label in _BODY_TYPES
+                for c in [*found, *(doc._.kg_candidates or [])]
+            ):
+                continue  # 工联会|立法会议员: after a body's name the head begins a post
             following = self.head_re.match(text, m.end())
             after = lex.org_suffixes.get(following.group(0)) if following else None
             organ = following is not None and following.group(0) in lex.organ_departments

@@ -132,8 +132,15 @@ class PersonRecognizer:
         for m in self.post_re.finditer(text):
             start = m.end()
             follower = word_starts.get(start)
-            if follower is None or m.start() not in word_starts:
-                continue  # the post is part of a longer word (工人文化宫)
+            if follower is None:
+                continue
+            if m.start() not in word_starts and not any(
+                text[s : m.end()] in self.lex.posts
+                for s in range(m.start() + 1, m.end())
+                if s in word_starts
+            ):
+                continue  # the post is part of a longer word (工人文化宫), unless a shorter
+                # post ends it at a word start (观塘区|议员黄国明: 区议员 inside the place)
             strong = m.group(0) not in self.lex.weak_posts
             common = len(follower.text) >= 2 and _known(follower.text) not in (
                 None,
