@@ -712,3 +712,26 @@ def test_counted_items(analyse, text: str, name: str) -> None:
 def test_not_counted_items(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a bare quote of parallel phrases joined by 、 is a slogan; with a class word after it,
+# or a programme head inside, it names a programme
+SLOGANS = [
+    "為落實「自立自強、專業服務」,中市勞工總工會提出三項具體做法。",
+    "为落实“安全舒心、诚信可靠”,公司制定了服务标准。",
+]
+NAMED_WITH_A_CLASS_WORD = [
+    ("市总工会开展“走基层、进企业”活动。", "走基层、进企业活动"),
+]
+
+
+@pytest.mark.parametrize("text", SLOGANS)
+def test_parallel_phrases_in_quotes_are_a_slogan(analyse, text: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not [n for n in _names(mentions, T.PROGRAMME) if "、" in n]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_WITH_A_CLASS_WORD)
+def test_parallel_phrases_with_a_class_word_name_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)

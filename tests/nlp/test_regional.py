@@ -167,3 +167,8 @@ _NOT_THE_FEDERATION = [
 def test_other_federations_are_not_hong_kongs(tmp_path, text):
     nodes, _ = _facts(tmp_path, text)
     assert "香港工会联合会" not in {d["name"] for d in nodes.values()}
+
+
+def test_a_womans_post_names_no_union(tmp_path):
+    nodes, _ = _facts(tmp_path, "台中市勞工總工會成立 蔡滿玉成為台中首位女性總工會理事長")
+    assert "女性总工会" not in {d["name"] for d in nodes.values()}

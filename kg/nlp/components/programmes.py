@@ -385,14 +385,15 @@ class ProgrammeRecognizer:
             # “新春写福”和“爱心义诊”两项服务: a count and a class word after the chain
             in_chain = chained or chain_end > m.end()
             counted = _COUNT.match(text, chain_end) if in_chain else None
-            if (
+            named = (
                 self.follower_re.match(after)
                 or (counted and self.class_re.match(text, counted.end()))
                 # “审家规”和“劳模聚”服务: a class word after the chain names each
                 or (chain_end > m.end() and self.class_re.match(text, chain_end))
-                or chain_ok
-                or inner.endswith(self.lex.programme_suffixes)
-            ):
+            )
+            if not named and "、" in inner and not inner.endswith(self.lex.programme_suffixes):
+                continue  # 落实“自立自强、专业服务”: parallel phrases make a slogan, no name
+            if named or chain_ok or inner.endswith(self.lex.programme_suffixes):
                 start, qualifier = self._quote_qualifier(doc, text, m.start())
                 if qualifier:
                     # 镇江市“五一劳动奖章”, 书台社区“工会驿站”: the place is part of the name
