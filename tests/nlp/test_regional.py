@@ -172,3 +172,15 @@ def test_other_federations_are_not_hong_kongs(tmp_path, text):
 def test_a_womans_post_names_no_union(tmp_path):
     nodes, _ = _facts(tmp_path, "台中市勞工總工會成立 蔡滿玉成為台中首位女性總工會理事長")
     assert "女性总工会" not in {d["name"] for d in nodes.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("工會將延攬具勞動部資歷的勞資顧問,組建專業團隊。", "劳动部"),
+        ("立法院昨日三讀通過勞基法修正案。", "立法院"),
+    ],
+)
+def test_taiwan_bodies_named_by_their_head(tmp_path, text, name):
+    nodes, _ = _facts(tmp_path, text)
+    assert name in {d["name"] for d in nodes.values() if d["type"] == "GovernmentBody"}

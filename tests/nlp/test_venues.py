@@ -128,3 +128,28 @@ def test_zones_heading_bodies(analyse, text: str, name: str) -> None:
 def test_not_zones(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in {m.display_name for m in mentions}
+
+
+# a venue where something is held (a venue preposition before it, a holding or organising
+# verb right after it) needs no proper-name word, only three characters of its own
+HOSTING_VENUES = [
+    ("香港工會聯合會9月25日在工人俱樂部禮堂合辦「紀念大會」。", "工人俱乐部礼堂"),
+    ("台中市勞工總工會成立大會18日在潮港城餐廳登場,會中推選理事長。", "潮港城餐厅"),
+]
+NOT_HOSTING_VENUES = [
+    ("职工在食堂餐厅举行联欢。", "食堂餐厅"),  # two characters of its own
+    ("活动在公司餐厅举行。", "公司餐厅"),
+    ("工人俱乐部礼堂年久失修。", "工人俱乐部礼堂"),  # nothing held there
+]
+
+
+@pytest.mark.parametrize(("text", "name"), HOSTING_VENUES)
+def test_venue_where_something_is_held(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_HOSTING_VENUES)
+def test_generic_or_idle_venue_is_no_place(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in {m.display_name for m in mentions}

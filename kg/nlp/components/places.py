@@ -130,6 +130,7 @@ class PlaceRecognizer:
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=14)
             acts = self._acts(text, start, m.end())
             short = acts and _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None
+            content = sum(len(p.text) for p in pieces if p.text not in lex.generic_modifiers)
             item = self._list_item(text, words, m.start(), m.end())
             glued = next((w for w in words if w.start < m.start() < w.end), None)
             if glued is not None and text[glued.start : m.start()] in lex.place_names:
@@ -140,6 +141,7 @@ class PlaceRecognizer:
                 short
                 or is_specific(pieces, lex, strict=True)
                 or (self._heads_body(text, m) and is_specific(pieces, lex))
+                or (content >= 3 and self._hosts(text, start, m.end()) and is_specific(pieces, lex))
             ):
                 continue
             name = text[start : m.end()]
@@ -259,6 +261,16 @@ class PlaceRecognizer:
         ):
             return None
         return start
+
+    def _hosts(self, text: str, start: int, end: int) -> bool:
+        """True when the venue at ``start:end`` is where something is held: a venue
+        preposition before it and a holding or organising verb right after it
+        (在工人俱乐部礼堂合办…, 在潮港城餐厅登场): its name needs no proper-name word, only
+        three characters of its own (not 在食堂餐厅举行)."""
+        if text[max(0, start - 1) : start] not in self.lex.venue_prepositions:
+            return False
+        verbs = (*self.lex.triggers["held_in"], *self.lex.triggers["organizes"])
+        return text.startswith(verbs, end)
 
     def _acts(self, text: str, start: int, end: int) -> bool:
         """True when the venue at ``start:end`` acts: a post follows (…产业园副主任易梅森) or
