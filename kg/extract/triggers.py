@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -508,6 +509,16 @@ def _subjects_before(
         ):
             venues.append(m)
     before = [m for m in orgs if pos(m) + len(m.text) <= trigger and m not in venues]
+    # 香港工會聯合會(工聯會)與香港海員工會(海員工會)合辦: a short form in brackets after a
+    # body's name is that body, and the brackets join nothing
+    ends = {pos(m) + len(m.text) for m in before}
+    short: dict[int, int] = {}  # the body's end → the end of the brackets after it
+    for m in before:
+        opened = _short_form_opening().search(sentence, 0, pos(m))
+        closes = sentence[pos(m) + len(m.text) : pos(m) + len(m.text) + 1] in ")）"
+        if opened and opened.start() in ends and closes:
+            short[opened.start()] = pos(m) + len(m.text) + 1
+    before = [m for m in before if not any(s < pos(m) < e for s, e in short.items())]
     if before and CLAUSE_END.search(sentence, pos(before[-1]), trigger) and acted_on(before[-1]):
         # A近日携手B,在…举行: B is what 携手 acts on, and acts with A
         joint = re.compile(relation_data()["subject_joint_verbs"])
@@ -521,12 +532,20 @@ def _subjects_before(
     group = [before[-1]]
     links = (*load_lexicon().relation_words["subject_links"], *relation_data()["subject_links"])
     for m in reversed(before[:-1]):
-        link = sentence[pos(m) + len(m.text) : pos(group[0])]
+        end = pos(m) + len(m.text)
+        link = sentence[short.get(end, end) : pos(group[0])]
         if link in links:
             group.insert(0, m)
         else:
             break
     return group
+
+
+@cache
+def _short_form_opening() -> re.Pattern[str]:
+    """An opening bracket (and an abbreviation marker) right before a short form."""
+    markers = "|".join(map(re.escape, load_lexicon().abbreviation_markers))
+    return re.compile(f"[(（](?:{markers})?$")
 
 
 def _passive_subjects(sentence: str, trigger: int, orgs: list[Mention], pos) -> list[Mention]:

@@ -216,3 +216,41 @@ def test_own_programme(analyse, text: str, triple: tuple, given: bool) -> None:
         if r.rule == "org-programme"
     }
     assert (triple in found) is given, sorted(found)
+
+
+# a short form in brackets after a body's name is that body: the bodies joined by 与
+# around it all act (香港 text); a bracketed aside that is no body joins nothing
+BRACKETED_SUBJECTS = [
+    (
+        "香港工會聯合會(工聯會)與香港海員工會(海員工會)9月25日在工人俱樂部禮堂合辦"
+        "「香港海員大罷工勝利100周年紀念大會」。",
+        ("香港工会联合会", "organizes", "香港海员大罢工胜利100周年纪念大会"),
+        True,
+    ),
+    (
+        "香港工會聯合會(工聯會)與香港海員工會(海員工會)9月25日在工人俱樂部禮堂合辦"
+        "「香港海員大罷工勝利100周年紀念大會」。",
+        ("香港海员工会", "organizes", "香港海员大罢工胜利100周年纪念大会"),
+        True,
+    ),
+    (
+        "西安市总工会(以下简称市总)与陕西省总工会举行2024年职工技能大赛。",
+        ("西安市总工会", "organizes", "2024年职工技能大赛"),
+        True,
+    ),
+    (
+        "西安市总工会(成立于1950年)与陕西省总工会在西安举办第二届职工技能大赛。",
+        ("西安市总工会", "organizes", "第二届职工技能大赛"),
+        False,
+    ),
+]
+
+
+def _relations(relations):
+    return {(r.head.display_name, r.predicate.value, r.tail.display_name) for r in relations}
+
+
+@pytest.mark.parametrize(("text", "triple", "present"), BRACKETED_SUBJECTS)
+def test_bracketed_short_form_joins_the_subjects(analyse, text, triple, present) -> None:
+    _, _, relations = analyse(text)
+    assert (triple in _relations(relations)) is present, sorted(_relations(relations))
