@@ -91,6 +91,24 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
                         continue  # place → place only as written next to each other
                     done.add(pair)
                     yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)
+        # 中央人民政府驻港联络办公室: a body stationed in a place the document names
+        if entity.type in _BODY_TYPES:
+            for short, full in _stationed_forms().items():
+                place = places.get(full)
+                if place is not None and short in entity.name and (entity.id, place.id) not in done:
+                    done.add((entity.id, place.id))
+                    yield Relation(entity.id, RelationType.LOCATED_IN, place.id, evidence)
+
+
+_BODY_TYPES = frozenset(
+    {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
+
+
+@cache
+def _stationed_forms() -> dict[str, str]:
+    path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
+    return dict(load_yaml(path.read_text(encoding="utf-8"))["stationed_forms"])
 
 
 @cache

@@ -1,6 +1,7 @@
 """Names that describe a thing the text has just named: a site named by what is done
 there (苗绣工作室 after 李绍玉劳模工作室), a body's standing committee written after the
-body's name (中国教科文卫体工会全委会 = 中国教科文卫体工会)."""
+body's name (中国教科文卫体工会全委会 = 中国教科文卫体工会), a body stationed in a place
+(中央人民政府驻港联络办公室 → 香港)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,18 @@ def test_standing_committee_is_the_body_and_a_session_is_a_meeting(
     assert body in entities[union].aliases
     assert entities[session].type == EntityType.EVENT
     assert body not in entities[session].aliases
+
+
+# a body stationed in a place the document names (驻港 = in 香港); not without the place
+_STATIONED = [
+    ("中央人民政府駐港聯絡辦公室副主任何靖表示,香港工運不斷前行。", True),
+    ("中央人民政府駐港聯絡辦公室副主任何靖出席。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "located"), _STATIONED)
+def test_body_stationed_in_a_named_place(text: str, located: bool) -> None:
+    result = build_documents([parse_text(text, source="d.txt", document_id="d")])
+    pairs = {(r.head, r.tail) for r in result.relations if r.predicate.value == "locatedIn"}
+    found = ("GovernmentBody/中央人民政府驻港联络办公室", "Place/香港特别行政区") in pairs
+    assert found is located
