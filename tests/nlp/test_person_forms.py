@@ -8,6 +8,12 @@ import pytest
 from kg.types import EntityType as T
 
 PERSONS = [
+    # a name jieba cut before 正在 is the three-character name the text writes elsewhere
+    (
+        "工聯總會理事長李從正在會上作工作報告。李從正表示,工聯總會正全力打造職工服務體系。",
+        "李从正",
+    ),
+    ("李從正表示,工聯總會正全力打造一套覆蓋整個灣區的職工服務體系。", "李从正"),
     # transliterated names, parts joined by a dot
     ("代表团一行25人在总书记斯勒哈提姆·阿勒艾敏带领下来到海南考察访问。", "斯勒哈提姆·阿勒艾敏"),
     (

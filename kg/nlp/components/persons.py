@@ -194,6 +194,16 @@ class PersonRecognizer:
         for i, w in enumerate(words):
             if (
                 w.start in nr_words
+                and len(w.text) == 3
+                and not self._valid(w.text)
+                and self._valid(w.text, final_check=False)
+                and _known(w.text) in (None, *_NAME_TAGS)
+                and self.speech_re.match(text[w.end : w.end + 3])
+            ):
+                emit(w.start, w.end, "person-nr", final_check=False)  # 李从正表示
+                continue
+            if (
+                w.start in nr_words
                 and self._valid(w.text)
                 and _known(w.text) in (None, *_NAME_TAGS)
             ):
@@ -216,7 +226,33 @@ class PersonRecognizer:
                     emit(w.start, w.end, "person-nr")
         for start, end in self._listed(text, seen):
             emit(start, end, "person-list", final_check=False)
+        self._lengthen(doc, text, seen)
         return doc
+
+    def _lengthen(self, doc: Doc, text: str, seen: set[tuple[int, int]]) -> None:
+        """A two-character name whose next character makes a three-character name found
+        elsewhere in the text is that name (理事长李从|正在会上 beside 李从正表示: jieba read
+        正在)."""
+        longer = {text[s:e] for s, e in seen if e - s == 3}
+        grown = {(s, e) for s, e in seen if e - s == 2 and text[s : e + 1] in longer}
+        if not grown:
+            return
+        for candidate in list(doc._.kg_candidates or []):
+            span = (candidate.start, candidate.end)
+            if candidate.label == EntityType.PERSON and span in grown:
+                doc._.kg_candidates.remove(candidate)
+                name = text[candidate.start : candidate.end + 1]
+                add_candidate(
+                    doc,
+                    Candidate(
+                        candidate.start,
+                        candidate.end + 1,
+                        EntityType.PERSON,
+                        name,
+                        candidate.rule,
+                        candidate.priority,
+                    ),
+                )
 
     def _listed(self, text: str, seen: set[tuple[int, int]]) -> list[tuple[int, int]]:
         """The other names of a list of people joined by 、 (雷建国、邱孝、谢梦、彭炜、徐建新、
