@@ -735,3 +735,25 @@ def test_parallel_phrases_in_quotes_are_a_slogan(analyse, text: str) -> None:
 def test_parallel_phrases_with_a_class_word_name_a_programme(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.PROGRAMME)
+
+
+# a programme's name opening a body's name (…工匠学院|联盟) is not mentioned on its own; a
+# body inside a programme's name leaves the programme
+BODY_OPENERS = [
+    ("## 山东省工匠学院联盟成立\n\n本报讯 被誉为“人民工匠”的许振超为联盟揭牌。", "山东省工匠学院"),
+]
+BODY_INSIDE = [
+    ("福州农商银行城门支行工会驿站获评“全国最美工会驿站”。", "福州农商银行城门支行工会驿站"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), BODY_OPENERS)
+def test_programme_opening_a_body_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), BODY_INSIDE)
+def test_body_inside_a_programme_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)

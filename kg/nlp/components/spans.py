@@ -57,6 +57,10 @@ def settle(candidates: list[Candidate], ceremony_verbs: tuple[str, ...] = ()) ->
             for k in kept
         ):
             continue  # 工匠学院 ending 吉林工匠学院; a programme named inside an event name
+        if c.label == EntityType.PROGRAMME and any(
+            _inside(c, k) and k.start == c.start and k.label in _ORGS for k in kept
+        ):
+            continue  # 山东省工匠学院|联盟: the opening of a body's name, not the programme
         if any(_same_thing(c, k) for k in kept):
             continue  # …启动仪式 inside …启动仪式暨首场报告会; 集团 inside 集团(集团)有限公司
         kept.append(c)
@@ -65,6 +69,9 @@ def settle(candidates: list[Candidate], ceremony_verbs: tuple[str, ...] = ()) ->
     return sorted(kept, key=lambda c: (c.start, -(c.end - c.start)))
 
 
+_ORGS = frozenset(
+    {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
+)
 _COMPANY_FORM = re.compile(r"^([(（][^)）]{1,6}[)）])?(股份)?(有限)?(责任)?公司$")
 
 
