@@ -375,10 +375,25 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 ),
                 None,
             )
-            if follower is not None:
+            while follower is not None:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, follower, evidence, rule="org-programme"
                 )
+                # 郑州市总工会2024年“五大行动”“十件实事”: the quoted names chained to it
+                end = pos(follower) + len(follower.text)
+                follower = next(
+                    (
+                        m
+                        for m in inside
+                        if m.label == EntityType.PROGRAMME
+                        and pos(m) > end
+                        and _QUOTE_CHAIN.fullmatch(sentence, end, pos(m))
+                    ),
+                    None,
+                )
+
+
+_QUOTE_CHAIN = re.compile("”(?:、|和|及)?“")
 
 
 def _headed_by(name: str, noun: str) -> bool:

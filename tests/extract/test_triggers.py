@@ -194,6 +194,12 @@ def test_role_named_by_its_work_lists_its_bodies(analyse) -> None:
 # an organisation's own programme written right after it (org-programme); not the body a
 # title is granted to
 OWN = [
+    # the quoted names chained to the body's own programme are its own too
+    (
+        "这项活动是郑州市总工会2024年“五大行动”“十件实事”中的一项。",
+        ("郑州市总工会", "establishes", "十件实事"),
+        True,
+    ),
     # the abbreviation note and an ordinal between the body and its programme
     (
         "日前,合肥市产业投资控股集团(集团)有限公司(以下简称合肥产投集团)首届“产投匠星”评选揭晓。",

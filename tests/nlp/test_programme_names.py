@@ -757,3 +757,25 @@ def test_programme_opening_a_body_name(analyse, text: str, name: str) -> None:
 def test_body_inside_a_programme_name(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.PROGRAMME)
+
+
+# a quote chained to a quoted programme is a programme too; not a quote chained to a
+# quote that is none
+CHAINED = [
+    ("这项活动是郑州市总工会2024年“五大行动”“十件实事”中的一项。", "十件实事"),
+]
+NOT_CHAINED = [
+    ("另一方面也是工会落实国家“六稳”“六保”要求的具体行动。", "六保"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CHAINED)
+def test_chained_to_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_CHAINED)
+def test_not_chained_to_a_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

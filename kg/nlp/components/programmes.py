@@ -347,7 +347,11 @@ class ProgrammeRecognizer:
         text = doc_text(doc)
         matches = list(_QUOTED.finditer(text))
         chain_ok = False
+        emitted_before = 0  # candidates made before the previous quote was read
         for i, m in enumerate(matches):
+            made = len(doc._.kg_candidates or [])
+            # the previous quote was named a programme (“五大行动”“十件实事”)
+            prev_named, emitted_before = made > emitted_before and i > 0, made
             inner = m.group(1)
             after = text[m.end() : m.end() + 12]
             chained = i > 0 and _joined(text, matches[i - 1].end(), m.start())
@@ -393,7 +397,12 @@ class ProgrammeRecognizer:
             )
             if not named and "、" in inner and not inner.endswith(self.lex.programme_suffixes):
                 continue  # 落实“自立自强、专业服务”: parallel phrases make a slogan, no name
-            if named or chain_ok or inner.endswith(self.lex.programme_suffixes):
+            if (
+                named
+                or chain_ok
+                or inner.endswith(self.lex.programme_suffixes)
+                or (chained and prev_named)
+            ):
                 start, qualifier = self._quote_qualifier(doc, text, m.start())
                 if qualifier:
                     # 镇江市“五一劳动奖章”, 书台社区“工会驿站”: the place is part of the name
