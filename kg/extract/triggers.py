@@ -31,7 +31,8 @@ __all__ = ["extract_triggered"]
 def may_establish(subject: Mention, programme: Mention) -> bool:
     """A national programme (产改, 全国…) is established only by a national-level body."""
     data = relation_data()
-    national = programme.text.endswith(tuple(data["national_programmes"]))
+    names = (programme.text, programme.display_name)  # “一带一路”倡议: quotes inside
+    national = any(n.endswith(tuple(data["national_programmes"])) for n in names)
     if not national and not programme.text.startswith(tuple(data["national_names"])):
         return True
     return subject.text.startswith(tuple(data["national_prefixes"]))

@@ -110,6 +110,11 @@ NOT_CASES = [
     # event do not set it up
     (NANNING, ("南宁市出租汽车协会", "establishes", "工会驿站")),
     (NANNING, ("南宁市总工会", "establishes", "工会驿站")),
+    # a national initiative (relations.yaml national_programmes) is no local body's
+    (
+        "北京市总工会举办培训班,开设“一带一路”倡议、雄安新区建设等专题。",
+        ("北京市总工会", "establishes", "一带一路倡议"),
+    ),
     # a body listed with a venue after 在 is a venue too, not who acts
     (
         "郑州市总工会在河南省职工医院和郑州市职工文体中心两地同步开展“关爱职工健康,"

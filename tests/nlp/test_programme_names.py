@@ -779,3 +779,30 @@ def test_chained_to_a_programme(analyse, text: str, name: str) -> None:
 def test_not_chained_to_a_programme(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# class words of named lists, initiatives and integrated modes (清单, 倡议, 一体化); a verb
+# right after the quote starts no description
+CLASS_WORDS = [
+    (
+        "劳动者提出的这些“微心愿”,都被五华区总工会写进了“为骑手办实事”清单。",
+        "为骑手办实事清单",
+    ),
+    ("课程还有“一带一路”倡议、雄安新区建设等专题。", "一带一路倡议"),
+    ("推动“会站家”一体化运行，努力当好骑友的娘家人。", "会站家一体化"),
+]
+NOT_CLASS_WORDS = [
+    ("五华区总工会还把骑手的“微心愿”列入办实事清单。", "微心愿列入办实事清单"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CLASS_WORDS)
+def test_class_word_after_a_quote(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_CLASS_WORDS)
+def test_verb_after_a_quote(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -454,6 +454,8 @@ class ProgrammeRecognizer:
             ):
                 return contest.end()
         best = None
+        if words[i].tag == "v":
+            return None  # “微心愿”列入办实事清单: a verb after the quote, not a description
         for w in words[i:]:
             if w.end - start > _MAX_TAIL or not _TAIL_BODY.fullmatch(w.text):
                 break
