@@ -66,6 +66,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     triggers = (*load_lexicon().triggers["establishes"], *data["establish_triggers"])
     setting_up = re.compile("|".join(map(re.escape, triggers)))
     referred = tuple(data["reference_followers"])
+    titles = tuple(data["person_titles"])
     national = tuple(data["national_names"])
     national_actor = actor.display_name.startswith(tuple(data["national_prefixes"]))
     founding = tuple(relation_data()["founding_words"])
@@ -121,6 +122,10 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 结合“骑手友好社区”试点: drawn upon, not shown set up
         if any(clause <= offset < start for offset in disposal):
             continue  # 把…心灵驿站…等功能集于一身: disposed of by a later verb
+        if name.endswith(titles) and not (national_actor and name.startswith(national)):
+            continue  # 北京大工匠王月鹏, 重庆市劳动模范: a title people hold, not shown set up
+        if _in_speech(ctx.text, start, bounds):
+            continue  # “冬天送温暖、夏天送清凉,…真贴心。”: in what someone says
         received = [p.end() for p in passing.finditer(ctx.text, bounds[0], start)]
         if received and not any(
             "的" not in ctx.text[t.end() : start]
@@ -153,6 +158,16 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         done.add(name)  # the first mention that passes; an earlier one may not
         evidence = ctx.evidence(ctx.local(m)[0])
         yield RelationMention(actor, predicate, m, evidence, rule=f"topic-{predicate.value}")
+
+
+def _in_speech(text: str, start: int, bounds: tuple[int, int]) -> bool:
+    """``start`` lies inside a quotation that holds a sentence end: speech, not a name."""
+    opened = text.rfind("“", bounds[0], start)
+    if opened < 0 or text.rfind("”", opened, start) >= 0:
+        return False
+    closed = text.find("”", start)
+    quoted = text[opened : closed if closed >= 0 else bounds[1]]
+    return any(mark in quoted for mark in "。！？!?")
 
 
 def _lower_place(ctx: DocContext, m: Mention, lower: tuple[str, ...]) -> bool:

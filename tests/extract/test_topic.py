@@ -10,6 +10,12 @@ BODY = (
 )
 
 CASES = [
+    # a national title stays with a national actor
+    (
+        "## 河北电网一线集体和职工获全国五一劳动奖\n\n"
+        "本报讯 中华全国总工会日前表彰了一批先进集体。",
+        ("中华全国总工会", "全国五一劳动奖"),
+    ),
     (
         "重庆市总工会开展走访。此外，重庆全市共有3万名专兼职工会干部参与“牵手”行动，"
         "他们将走进困难职工家中。",
@@ -75,6 +81,17 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # a title people hold is not shown set up by the actor
+    (
+        "北京市总工会举办培训班。挂牌现场,大国工匠张嘉、北京大工匠王月鹏讲述了各自的奋斗经历。",
+        ("北京市总工会", "北京大工匠"),
+    ),
+    # a programme named in what someone says
+    (
+        "郑州市总工会开展体检。“冬天送温暖、夏天送清凉,现在又来送健康,工会真贴心。”"
+        "说这话的是一位环卫工人。",
+        ("郑州市总工会", "送温暖"),
+    ),
     # a programme after 把 is what a later verb disposes of, not one the actor set up
     (
         "沙洋县总工会开展送清凉活动。驿站面积130平方米,把工会驿站、心灵驿站、志愿者服务站"
