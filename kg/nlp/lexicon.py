@@ -126,6 +126,7 @@ class Lexicon:
     coordinated_heads: tuple[str, ...]
     construction_heads: tuple[str, ...]
     launch_heads: tuple[str, ...]
+    owned_heads: frozenset[str]
     construction_markers: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
@@ -381,6 +382,7 @@ def load_lexicon() -> Lexicon:
         coordinated_heads=_longest_first(data["coordinated_heads"]),
         construction_heads=_longest_first(data["construction_heads"]),
         launch_heads=_longest_first(data["launch_heads"]),
+        owned_heads=frozenset(data["owned_heads"]),
         construction_markers=_longest_first(data["construction_markers"]),
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),

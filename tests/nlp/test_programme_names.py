@@ -806,3 +806,28 @@ def test_class_word_after_a_quote(analyse, text: str, name: str) -> None:
 def test_verb_after_a_quote(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a union's full name opening an owned head alone stays in the name; 暨 joins two names,
+# so no name grows across it
+YUNNAN = (
+    "本报讯 5月16日,“匠心智造 产教同行——云南省教育卫生科研工会工匠学院推介暨产教融合创新行动”"
+    "在昆明冶金高等专科学校安宁校区启动。"
+)
+OWNED = [(YUNNAN, "云南省教育卫生科研工会工匠学院")]
+NOT_OWNED = [
+    (YUNNAN, "卫生科研工会工匠学院推介暨产教融合创新行动"),
+    ("日前,河北清河县总职工健康服务站配备了智能体检仪。", "清河县总职工健康服务站"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), OWNED)
+def test_union_opens_an_owned_head(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_OWNED)
+def test_no_name_across_ji(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -484,9 +484,14 @@ class ProgrammeRecognizer:
                 ),
                 default=None,
             )
-            if owner_end is not None and not self._owner_named(text, owner_end, m.start()):
+            if owner_end is not None and not self._owner_named(text, owner_end, m.start(), m.end()):
                 start = owner_end
                 pieces = [p for p in pieces if p.start >= owner_end]
+            joined = text.rfind("暨", start, m.start())
+            if joined >= 0:
+                # …工匠学院推介暨|产教融合创新行动: 暨 joins two names, the head's is after it
+                start = joined + 1
+                pieces = [p for p in pieces if p.start >= start]
             # 授予|鞍山钢铁|全国五一劳动奖状: the body after a granting verb receives the title
             recipient = max(
                 (
@@ -570,15 +575,18 @@ class ProgrammeRecognizer:
             name = text[start : m.end()].replace("“", "").replace("”", "")
             self._emit(doc, start, m.end(), name, "programme-head")
 
-    def _owner_named(self, text: str, owner_end: int, head_start: int) -> bool:
+    def _owner_named(self, text: str, owner_end: int, head_start: int, head_end: int) -> bool:
         """Whether a service site keeps the union written in full before it as part of
         its name (GUIDELINES: service sites): 区总工会|法律援助|工作站, named after its owner
-        by its users and purpose only; a short form (清河县总|…) is only its owner."""
+        by its users and purpose only, or by nothing but an owned head (…科研工会|工匠学院,
+        lexicon owned_heads); a short form (清河县总|…) is only its owner."""
         rest = text[owner_end:head_start]
-        return (
-            text.endswith(self.union_heads, 0, owner_end)
-            and bool(rest)
-            and made_of(rest, self.lex.programme_users | self.lex.programme_purpose_words)
+        return text.endswith(self.union_heads, 0, owner_end) and (
+            (
+                bool(rest)
+                and made_of(rest, self.lex.programme_users | self.lex.programme_purpose_words)
+            )
+            or (not rest and text[head_start:head_end] in self.lex.owned_heads)
         )
 
     def _trigger_span(self, text: str, words, head_start: int) -> int | None:
