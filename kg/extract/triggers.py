@@ -547,10 +547,11 @@ def _subjects_before(
         return []
     group = [before[-1]]
     links = (*load_lexicon().relation_words["subject_links"], *relation_data()["subject_links"])
+    link_re = re.compile(relation_data()["subject_link_pattern"])
     for m in reversed(before[:-1]):
         end = pos(m) + len(m.text)
         link = sentence[short.get(end, end) : pos(group[0])]
-        if link in links:
+        if link in links or link_re.fullmatch(link):
             group.insert(0, m)
         else:
             break

@@ -127,6 +127,7 @@ class Lexicon:
     construction_heads: tuple[str, ...]
     launch_heads: tuple[str, ...]
     owned_heads: frozenset[str]
+    launched_after: tuple[str, ...]
     construction_markers: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
@@ -383,6 +384,7 @@ def load_lexicon() -> Lexicon:
         construction_heads=_longest_first(data["construction_heads"]),
         launch_heads=_longest_first(data["launch_heads"]),
         owned_heads=frozenset(data["owned_heads"]),
+        launched_after=_longest_first(data["launched_after"]),
         construction_markers=_longest_first(data["construction_markers"]),
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),

@@ -35,6 +35,12 @@ CASES = [
         "体检送温暖”活动。",
         ("郑州市总工会", "establishes", "关爱职工健康,体检送温暖活动"),
     ),
+    # an adverb before the link joins the subjects (A就和B一起推出)
+    (
+        "早在2011年,上海农商银行就和上海市总工会一起推出上海工会会员卡,已为600多万名工会会员"
+        "提供实体会员身份认证。",
+        ("上海农商银行", "establishes", "上海工会会员卡"),
+    ),
     # 推进, 加强, 擦亮, 确定 (relations.yaml establish_triggers)
     (
         "海西州工会着力加强“司机之家”服务阵地建设,常态化开展送温暖活动。",

@@ -831,3 +831,34 @@ def test_union_opens_an_owned_head(analyse, text: str, name: str) -> None:
 def test_no_name_across_ji(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a weak head right before a launch word needs no set-up verb before it; a union's short
+# name before an owned head (会员卡) stays in the name
+LAUNCHED_AFTER = [
+    (
+        "今年以来,福州市总工会继续在产改上发力:福州工匠培育工程正式启动,首批入选的50名产业工人"
+        "即将进入集中培训。",
+        "福州工匠培育工程",
+    ),
+    (
+        "早在2011年,上海农商银行就和上海市总工会一起推出上海工会会员卡,已为600多万名工会会员"
+        "提供实体会员身份认证。",
+        "上海工会会员卡",
+    ),
+]
+NOT_LAUNCHED_AFTER = [
+    ("这项工程质量过硬,经得起检验。", "这项工程"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LAUNCHED_AFTER)
+def test_weak_head_launched_after(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_LAUNCHED_AFTER)
+def test_weak_head_without_launch(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -570,7 +570,9 @@ class ProgrammeRecognizer:
                 continue  # 吉林“六新产业”工匠学院 yes, 冬送温暖“四送”活动 no
             if weak:
                 clause_start = max(text.rfind(p, 0, start) for p in "，,。；;！？\n")
-                if not self.setup_re.search(text, clause_start + 1, start):
+                if not self.setup_re.search(text, clause_start + 1, start) and not (
+                    text.startswith(lex.launched_after, m.end())  # …培育工程|正式启动
+                ):
                     continue
             name = text[start : m.end()].replace("“", "").replace("”", "")
             self._emit(doc, start, m.end(), name, "programme-head")
