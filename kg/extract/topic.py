@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from kg.extract.context import ORG_TYPES, DocContext, relation_data
 from kg.extract.triggers import may_establish
 from kg.nlp.doc import CLAUSE_END, clause_start
+from kg.nlp.grow import made_of
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -67,6 +68,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     setting_up = re.compile("|".join(map(re.escape, triggers)))
     referred = tuple(data["reference_followers"])
     titles = tuple(data["person_titles"])
+    lexicon = load_lexicon()
     national = tuple(data["national_names"])
     national_actor = actor.display_name.startswith(tuple(data["national_prefixes"]))
     founding = tuple(relation_data()["founding_words"])
@@ -122,6 +124,8 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 结合“骑手友好社区”试点: drawn upon, not shown set up
         if any(clause <= offset < start for offset in disposal):
             continue  # 把…心灵驿站…等功能集于一身: disposed of by a later verb
+        if _bare_kind(name, lexicon) and ctx.text[start - 1 : start] != "“":
+            continue  # 职工之家, 工匠学院 named as a kind (建设…职工之家): no one site set up
         if name.endswith(titles) and not (national_actor and name.startswith(national)):
             continue  # 北京大工匠王月鹏, 重庆市劳动模范: a title people hold, not shown set up
         if _in_speech(ctx.text, start, bounds):
@@ -158,6 +162,17 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
         done.add(name)  # the first mention that passes; an earlier one may not
         evidence = ctx.evidence(ctx.local(m)[0])
         yield RelationMention(actor, predicate, m, evidence, rule=f"topic-{predicate.value}")
+
+
+def _bare_kind(name: str, lex) -> bool:
+    """A site's kind written alone: a programme head, or the users and purpose it serves
+    before one (职工之家, 工匠学院, 职工书屋), with no name of its own (a quoted one,
+    “工会驿站”, is the brand's name)."""
+    head = next((h for h in lex.programme_suffixes if name.endswith(h)), None)
+    if head is None or head in lex.shared_programme_heads:  # …工作室联盟: a body of sites
+        return False
+    rest = name[: -len(head)]
+    return not rest or made_of(rest, lex.programme_users | lex.programme_purpose_words)
 
 
 def _in_speech(text: str, start: int, bounds: tuple[int, int]) -> bool:

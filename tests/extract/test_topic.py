@@ -10,6 +10,11 @@ BODY = (
 )
 
 CASES = [
+    # a quoted kind is the brand's name
+    (
+        "## 咸安3处“工会驿站”升级投用\n\n本报讯 咸安区总工会日前对辖区驿站进行了升级。",
+        ("咸安区总工会", "工会驿站"),
+    ),
     # a national title stays with a national actor
     (
         "## 河北电网一线集体和职工获全国五一劳动奖\n\n"
@@ -81,6 +86,12 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # a site's kind named alone (职工之家) is no one site the actor set up
+    (
+        "天门经济开发区总工会开展活动。龚红敏要求,全市各级工会要抓紧推进职工活动阵地的新建和"
+        "改建,让职工活动阵地真正成为助力职工职业发展的职工之家。",
+        ("天门经济开发区总工会", "职工之家"),
+    ),
     # a title people hold is not shown set up by the actor
     (
         "北京市总工会举办培训班。挂牌现场,大国工匠张嘉、北京大工匠王月鹏讲述了各自的奋斗经历。",
