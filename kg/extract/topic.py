@@ -68,6 +68,7 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
     setting_up = re.compile("|".join(map(re.escape, triggers)))
     referred = tuple(data["reference_followers"])
     titles = tuple(data["person_titles"])
+    basis_frames = tuple(data["basis_frames"])
     lexicon = load_lexicon()
     national = tuple(data["national_names"])
     national_actor = actor.display_name.startswith(tuple(data["national_prefixes"]))
@@ -122,6 +123,9 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 为今后开展职工文化艺术活动积累经验: a purpose, not a deed
         if basis.search(ctx.text, clause, start):
             continue  # 结合“骑手友好社区”试点: drawn upon, not shown set up
+        frame = ctx.text.rfind("以", clause, start)
+        if frame >= 0 and ctx.text.startswith(basis_frames, ctx.local(m)[1]):
+            continue  # 以王志永劳模创新工作室为基础: drawn upon, not set up
         if any(clause <= offset < start for offset in disposal):
             continue  # 把…心灵驿站…等功能集于一身: disposed of by a later verb
         if _bare_kind(name, lexicon) and ctx.text[start - 1 : start] != "“":

@@ -171,6 +171,12 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     continue  # 深中通道建设工程: the trigger word is inside a name
                 if sentence[: t.start()].endswith(passive_markers):
                     continue  # 被授予/被列为: what comes before is acted on, not acting
+                if (
+                    predicate == RelationType.ESTABLISHES
+                    and sentence.startswith(data["make_into"], t.end())
+                    and "把" in sentence[clause_start(sentence, t.start(), 0) : t.start()]
+                ):
+                    continue  # 把爱心托管班打造成…“温暖之家”: made into a likeness
                 pool = inside if predicate == RelationType.ESTABLISHES else top
                 # 召开贯彻党的二十大精神…会议: a party congress is never what is held here
                 pool = [m for m in pool if m.rule != "event-pattern"]

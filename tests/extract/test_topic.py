@@ -86,6 +86,11 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # 以X为基础: drawn upon, not set up
+    (
+        "苏杭公司工会开展技能比武。为此,苏杭公司工会以王志永劳模创新工作室为基础,开展“号手岗队”活动。",
+        ("苏杭公司工会", "王志永劳模创新工作室"),
+    ),
     # a site's kind named alone (职工之家) is no one site the actor set up
     (
         "天门经济开发区总工会开展活动。龚红敏要求,全市各级工会要抓紧推进职工活动阵地的新建和"

@@ -116,6 +116,11 @@ NOT_CASES = [
     # event do not set it up
     (NANNING, ("南宁市出租汽车协会", "establishes", "工会驿站")),
     (NANNING, ("南宁市总工会", "establishes", "工会驿站")),
+    # 把X打造成Y: X is made into a likeness, Y is not set up
+    (
+        "此外,襄阳市总工会探索创新爱心托管服务模式,把爱心托管班打造成职工子女的“温暖之家”。",
+        ("襄阳市总工会", "establishes", "温暖之家"),
+    ),
     # a national initiative (relations.yaml national_programmes) is no local body's
     (
         "北京市总工会举办培训班,开设“一带一路”倡议、雄安新区建设等专题。",
