@@ -862,3 +862,32 @@ def test_weak_head_launched_after(analyse, text: str, name: str) -> None:
 def test_weak_head_without_launch(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a set-up verb ending a descriptive name is part of it: the name starts after the verb
+# before it (持续开展|…星级创建|活动)
+CREATION_CAMPAIGNS = [
+    (
+        "陕煤集团持续开展厂务公开职代会星级创建活动,目前已自主认定厂务公开职代会四星单位18家。",
+        "厂务公开职代会星级创建活动",
+    ),
+    (
+        "据介绍,重庆市总工会从7月起启动网上竞赛,同步开展劳模和工匠人才创新示范工作室创建活动。",
+        "劳模和工匠人才创新示范工作室创建活动",
+    ),
+]
+NOT_CREATION_CAMPAIGNS = [
+    ("陕煤集团持续开展厂务公开职代会星级创建活动。", "持续开展厂务公开职代会星级创建活动"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CREATION_CAMPAIGNS)
+def test_creation_campaign(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_CREATION_CAMPAIGNS)
+def test_creation_campaign_without_its_verb(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -597,12 +597,13 @@ class ProgrammeRecognizer:
         every word from the verb to the head, when none of them is a function word."""
         lo = max(0, head_start - _MAX_TRIGGER_SPAN - 8)
         clause = max((m.end() for m in CLAUSE_END.finditer(text, lo, head_start)), default=lo)
-        found = None
-        for m in self.adjacent_re.finditer(text, clause, head_start):
-            found = m
-        if found is None:
+        verbs = list(self.adjacent_re.finditer(text, clause, head_start))
+        if not verbs:
             return None
-        start = found.end()
+        start = verbs[-1].end()
+        if head_start - start < 2 and len(verbs) > 1:
+            # 持续开展|厂务公开职代会星级创建|活动: a set-up verb ending the name is in it
+            start = verbs[-2].end()
         while text.startswith(("了", "的"), start):
             start += 1
         body = text[start:head_start]
