@@ -128,6 +128,7 @@ class Lexicon:
     launch_heads: tuple[str, ...]
     owned_heads: frozenset[str]
     launched_after: tuple[str, ...]
+    campus_heads: tuple[str, ...]
     construction_markers: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
@@ -385,6 +386,7 @@ def load_lexicon() -> Lexicon:
         launch_heads=_longest_first(data["launch_heads"]),
         owned_heads=frozenset(data["owned_heads"]),
         launched_after=_longest_first(data["launched_after"]),
+        campus_heads=_longest_first(data["campus_heads"]),
         construction_markers=_longest_first(data["construction_markers"]),
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),

@@ -891,3 +891,34 @@ def test_creation_campaign(analyse, text: str, name: str) -> None:
 def test_creation_campaign_without_its_verb(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a campus of a programme run as a school is part of the programme, and so is a campus
+# listed right after it; a university's campus stays a venue
+CAMPUSES = [
+    (
+        "值得一提的是，云南工匠学院电网校区、普洱校区被全国总工会列为2024年度重点支持的100家"
+        "工匠学院。",
+        "云南工匠学院电网校区",
+    ),
+    (
+        "值得一提的是，云南工匠学院电网校区、普洱校区被全国总工会列为2024年度重点支持的100家"
+        "工匠学院。",
+        "普洱校区",
+    ),
+]
+NOT_CAMPUSES = [
+    ("活动在昆明冶金高等专科学校安宁校区启动。", "昆明冶金高等专科学校安宁校区"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CAMPUSES)
+def test_programme_campus(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_CAMPUSES)
+def test_school_campus_is_no_programme(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

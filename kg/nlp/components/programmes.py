@@ -111,9 +111,33 @@ class ProgrammeRecognizer:
         # 创新工作室 is itself a head, so 职工创新工作室联盟 needs its own pass
         self._heads(doc, self.shared_re, weak=False)
         self._launched(doc)
+        self._campuses(doc)
         self._counted(doc)
         self._coordinated(doc)
         return doc
+
+    def _campuses(self, doc: Doc) -> None:
+        """A campus of a programme run as a school is part of the programme (云南工匠学院电网
+        校区, GUIDELINES: training institutions run as programmes), and so is a campus listed
+        right after it (、普洱校区); other campuses stay venues."""
+        text = doc_text(doc)
+        places = sorted(
+            (
+                c
+                for c in doc._.kg_candidates or []
+                if c.label == EntityType.PLACE and c.name.endswith(self.lex.campus_heads)
+            ),
+            key=lambda c: c.start,
+        )
+        last_end = None
+        for c in places:
+            owned = any(h in c.name for h in self.lex.owned_heads)
+            listed = last_end is not None and text[last_end : c.start] == "、"
+            if owned or listed:
+                self._emit(doc, c.start, c.end, c.name, "programme-campus")
+                last_end = c.end
+            else:
+                last_end = None
 
     def _counted(self, doc: Doc) -> None:
         """The items a counted quote sums up (春送岗位、夏送清凉、金秋助学、冬送温暖“四送”活动;
