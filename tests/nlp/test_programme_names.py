@@ -922,3 +922,20 @@ def test_programme_campus(analyse, text: str, name: str) -> None:
 def test_school_campus_is_no_programme(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# the round written before a programme's name is part of it (第六期…推进月)
+ROUNDS = [("石狮市总工会把今年8月作为第六期职工医疗互助推进月。", "第六期职工医疗互助推进月")]
+NOT_ROUNDS = [("石狮市总工会把今年8月作为第六期职工医疗互助推进月。", "职工医疗互助推进月")]
+
+
+@pytest.mark.parametrize(("text", "name"), ROUNDS)
+def test_round_in_the_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_ROUNDS)
+def test_name_without_its_round(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.PROGRAMME)

@@ -44,6 +44,7 @@ _ORG_LABELS = frozenset(
 )
 _COUNTED_QUOTE = re.compile(r"“([两三四五六七八九十])[\u4e00-\u9fff]{1,3}”")
 _CJK_COUNTS = {c: i for i, c in enumerate("零一两三四五六七八九十") if i >= 2}
+_PERIOD = re.compile(r"(?:第[一二三四五六七八九十百\d]+期|首期)$")
 _JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
 _LIST_LINKS = frozenset({"、", "和", "及", "以及"})
 _MAX_ITEM = 10
@@ -598,6 +599,11 @@ class ProgrammeRecognizer:
                     text.startswith(lex.launched_after, m.end())  # …培育工程|正式启动
                 ):
                     continue
+            period = _PERIOD.search(text, max(0, start - 6), start)
+            if period is not None and not _TAIL_BODY.match(text, m.end()):
+                # 第六期|职工医疗互助推进月。: the round is in the name; not 首期|…工作室|领衔人
+                # 创新能力提升班, where the round is the longer name's
+                start = period.start()
             name = text[start : m.end()].replace("“", "").replace("”", "")
             self._emit(doc, start, m.end(), name, "programme-head")
 
