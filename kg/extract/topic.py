@@ -128,6 +128,14 @@ def topic_relations(doc: Doc, found: Iterable[RelationMention]) -> Iterator[Rela
             continue  # 以王志永劳模创新工作室为基础: drawn upon, not set up
         if any(clause <= offset < start for offset in disposal):
             continue  # 把…心灵驿站…等功能集于一身: disposed of by a later verb
+        if any(
+            o.label == EntityType.PROGRAMME
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in ctx.mentions
+        ):
+            continue  # 送温暖 inside “关爱职工健康,体检送温暖”活动: a part of another's name
         if _bare_kind(name, lexicon) and ctx.text[start - 1 : start] != "“":
             continue  # 职工之家, 工匠学院 named as a kind (建设…职工之家): no one site set up
         if name.endswith(titles) and not (national_actor and name.startswith(national)):

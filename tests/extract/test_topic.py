@@ -86,6 +86,12 @@ NOT_FALLBACK_CASES = [
 ]
 
 NOT_CASES = [
+    # a programme named inside another's name is a part of that name
+    (
+        "6月28日起,郑州市总工会在河南省职工医院和郑州市职工文体中心两地同步开展“关爱职工健康,"
+        "体检送温暖”活动。",
+        ("郑州市总工会", "送温暖"),
+    ),
     # 以X为基础: drawn upon, not set up
     (
         "苏杭公司工会开展技能比武。为此,苏杭公司工会以王志永劳模创新工作室为基础,开展“号手岗队”活动。",
