@@ -10,6 +10,7 @@ the token boundaries follow posseg's words (the pipeline re-splits tokens at its
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
@@ -25,14 +26,47 @@ TOKENIZER = "kg.ChineseTokenizer.v1"
 """The tokenizer's name in spaCy's registry (``[nlp.tokenizer] @tokenizers``)."""
 
 
+_GLUED_TAGS = frozenset({"nr", "ns", "nz", "nrt", "nrfg"})
+
+
+@cache
+def _glue_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Single-character prepositions (lexicon ``prepositions``), and the heads a name
+    glued to one is written before (place levels, organisation heads)."""
+    from kg.nlp.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    heads = tuple(sorted({*lex.place_suffixes, *lex.org_suffixes}, key=len, reverse=True))
+    return frozenset(p for p in lex.prepositions if len(p) == 1), heads
+
+
 def posseg_words(text: str) -> list[Word]:
     """jieba posseg's words of ``text`` with their char offsets and tags (they cover the
-    text: their texts joined are ``text``)."""
+    text: their texts joined are ``text``).
+
+    A name jieba's HMM glued to the preposition before it, followed by a place level or
+    an organisation head (大会|由三圣(nr)|街道总工会), is given back as the preposition and
+    the name; a dictionary word (以色列) and a person (由三圣主持) are kept.
+    """
+    tagger = pos_tagger()
+    glued, heads = _glue_words()
+    pairs = [(p.word, p.flag) for p in tagger.cut(text, HMM=True)]
     words: list[Word] = []
     offset = 0
-    for pair in pos_tagger().cut(text, HMM=True):
-        end = offset + len(pair.word)
-        words.append(Word(offset, end, pair.word, pair.flag))
+    for i, (word, flag) in enumerate(pairs):
+        end = offset + len(word)
+        if (
+            flag in _GLUED_TAGS
+            and len(word) >= 3
+            and word[0] in glued
+            and word not in tagger.word_tag_tab
+            and i + 1 < len(pairs)
+            and pairs[i + 1][0].startswith(heads)
+        ):
+            words.append(Word(offset, offset + 1, word[0], "p"))
+            words.append(Word(offset + 1, end, word[1:], flag))
+        else:
+            words.append(Word(offset, end, word, flag))
         offset = end
     return words
 

@@ -65,3 +65,26 @@ def test_same_spans_on_a_seed(seeds_dir: Path, stock: spacy.Language) -> None:
     found = spans(load_pipeline()(text))
     assert len(found) > 20
     assert found == spans(stock(text))
+
+
+# jieba's HMM glues a preposition to a name before a level or head (由三圣|街道总工会):
+# the preposition is given back; a dictionary word and a name before no head are kept.
+@pytest.mark.parametrize(
+    ("text", "word", "split"),
+    [
+        ("大会由三圣街道总工会主办,锦江区总工会指导。", "三圣", True),
+        ("以色列工会代表团来访。", "以色列", False),
+    ],
+)
+def test_glued_preposition(text: str, word: str, split: bool) -> None:
+    words = [w.text for w in posseg_words(text)]
+    assert word in words, words
+    if split:
+        assert words[words.index(word) - 1] == "由", words
+
+
+def test_glued_preposition_names_the_union(analyse) -> None:
+    _, mentions, _ = analyse("大会由三圣街道总工会主办,锦江区总工会指导。")
+    names = {m.display_name for m in mentions}
+    assert "三圣街道总工会" in names and "三圣街道" in names, names
+    assert not any(n.startswith("大会") for n in names)
