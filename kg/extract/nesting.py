@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext, relation_data
+from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
 __all__ = ["extract_nesting"]
@@ -133,7 +134,11 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     # adjacent places in running text: 江苏省南京市
     top = sorted((m for m in mentions if m.label == EntityType.PLACE), key=lambda m: m.start)
     yield from _listed_places(ctx, top)
+    together = load_lexicon().collective_place_re
     for a, b in itertools.pairwise(top):
+        after = ctx.article.analysis_text[b.end - ctx.article.start :]
+        if together.match(after):
+            continue  # 渝中江北两区: places taken together, neither in the other
         if a.end == b.start and not _nested_in_other(a, mentions):
             yield RelationMention(
                 b,

@@ -78,6 +78,8 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
         own = frozenset({entity.id})
         for written in (entity.name, *entity.aliases):
             chain = _leading_places(written, places, own)
+            # 渝中江北两区总工会: places taken together, neither in the other
+            apart = load_lexicon().collective_place_re.search(written) is not None
             if entity.type == EntityType.PLACE and chain and chain[-1].id == entity.id:
                 chain = [*chain[:-1], entity]
             else:
@@ -87,7 +89,7 @@ def written_locations(entities: Iterable[Entity]) -> Iterator[Relation]:
                     pair = (inner.id, outer.id)
                     if outer.id == inner.id or pair in done:
                         continue
-                    if inner is not entity and outer is not chain[i - 1]:
+                    if inner is not entity and (outer is not chain[i - 1] or apart):
                         continue  # place → place only as written next to each other
                     done.add(pair)
                     yield Relation(inner.id, RelationType.LOCATED_IN, outer.id, evidence)

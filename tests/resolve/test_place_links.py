@@ -45,3 +45,23 @@ def test_places_written_together_are_linked(text: str, link: tuple[str, str]) ->
 )
 def test_skipped_level_not_linked(text: str, link: tuple[str, str]) -> None:
     assert link not in _links(text)
+
+
+# places taken together by a count and a level (渝中江北两区) are neither in the other,
+# in running text and in a name
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "渝中江北两区总工会把年味送到职工身边。渝中区总工会、江北区总工会参加。",
+            ("江北区", "渝中区"),
+        ),
+    ],
+)
+def test_places_taken_together_not_linked(text: str, link: tuple[str, str]) -> None:
+    assert link not in _links(text)
+
+
+def test_places_taken_together_still_hold_the_body() -> None:
+    links = _links("渝中江北两区总工会把年味送到职工身边。渝中区总工会、江北区总工会参加。")
+    assert ("渝中江北两区总工会", "渝中区") in links and ("渝中江北两区总工会", "江北区") in links
