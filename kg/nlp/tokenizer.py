@@ -26,17 +26,18 @@ TOKENIZER = "kg.ChineseTokenizer.v1"
 """The tokenizer's name in spaCy's registry (``[nlp.tokenizer] @tokenizers``)."""
 
 
-_GLUED_TAGS = frozenset({"nr", "ns", "nz", "nrt", "nrfg"})
+_GLUED_TAGS = frozenset({"nr", "ns", "nz", "nt", "nrt", "nrfg"})
 
 
 @cache
 def _glue_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """Single-character prepositions (lexicon ``prepositions``), and the heads a name
-    glued to one is written before (place levels, organisation heads)."""
+    glued to one is written before (place levels, venue and organisation heads)."""
     from kg.nlp.lexicon import load_lexicon
 
     lex = load_lexicon()
-    heads = tuple(sorted({*lex.place_suffixes, *lex.org_suffixes}, key=len, reverse=True))
+    heads = {*lex.place_suffixes, *lex.venue_suffixes, *lex.org_suffixes}
+    heads = tuple(sorted(heads, key=len, reverse=True))
     return frozenset(p for p in lex.prepositions if len(p) == 1), heads
 
 
@@ -45,8 +46,9 @@ def posseg_words(text: str) -> list[Word]:
     text: their texts joined are ``text``).
 
     A name jieba's HMM glued to the preposition before it, followed by a place level or
-    an organisation head (大会|由三圣(nr)|街道总工会), is given back as the preposition and
-    the name; a dictionary word (以色列) and a person (由三圣主持) are kept.
+    a venue or organisation head (大会|由三圣(nr)|街道总工会, 启用仪式|暨关港(nt)|园区), is
+    given back as the preposition and the name; a dictionary word (以色列) and a person
+    (由三圣主持) are kept.
     """
     tagger = pos_tagger()
     glued, heads = _glue_words()
