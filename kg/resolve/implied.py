@@ -120,6 +120,13 @@ def _zones() -> tuple[str, ...]:
 
 
 @cache
+def _generic_venues() -> tuple[str, ...]:
+    """Venues of a kind every place has (工人文化宫, 图书馆): ``generic_venues``."""
+    path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
+    return tuple(load_yaml(path.read_text(encoding="utf-8"))["generic_venues"])
+
+
+@cache
 def _short_form_pattern() -> re.Pattern[str]:
     path = resources.files("kg.resolve") / "data" / "qualifiers.yaml"
     levels = load_yaml(path.read_text(encoding="utf-8"))["short_form_levels"]

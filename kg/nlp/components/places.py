@@ -34,9 +34,10 @@ class PlaceRecognizer:
         self.priority = priority
         self.suffix_re = re.compile("|".join(map(re.escape, lex.place_suffixes)))
         self.venue_re = re.compile("|".join(map(re.escape, lex.venue_suffixes)))
-        from kg.resolve.implied import _zones
+        from kg.resolve.implied import _generic_venues, _zones
 
         self.zone_heads = _zones()  # kg/resolve/data/qualifiers.yaml zone_endings
+        self.generic_venues = _generic_venues()  # qualifiers.yaml generic_venues
         self.body_heads = tuple(
             h
             for h, t in lex.org_suffixes.items()
@@ -129,7 +130,10 @@ class PlaceRecognizer:
                 continue
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=14)
             acts = self._acts(text, start, m.end())
-            short = acts and _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None
+            # 市第二工人文化宫: a level and a venue every place has is the place's own venue
+            short = _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None and bool(
+                acts or m.group(0).endswith(self.generic_venues)
+            )
             content = sum(len(p.text) for p in pieces if p.text not in lex.generic_modifiers)
             item = self._list_item(text, words, m.start(), m.end())
             glued = next((w for w in words if w.start < m.start() < w.end), None)
