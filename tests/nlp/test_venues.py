@@ -156,3 +156,28 @@ def test_venue_where_something_is_held(analyse, text: str, name: str) -> None:
 def test_generic_or_idle_venue_is_no_place(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in {m.display_name for m in mentions}
+
+
+# A campus of a programme (工匠学院) is a site of the programme, and so is the next campus
+# listed after it; a campus of a school stays a venue.
+CAMPUSES = [
+    (
+        "记者了解到,云南工匠学院电网校区、普洱校区被全国总工会命名。",
+        (T.PROGRAMME, "云南工匠学院电网校区"),
+    ),
+    ("记者了解到,云南工匠学院电网校区、普洱校区被全国总工会命名。", (T.PROGRAMME, "普洱校区")),
+    (
+        "丰台区40名基层工会主席走进北京市总工会职工大学草桥校区。",
+        (T.PLACE, "北京市总工会职工大学草桥校区"),
+    ),
+    (
+        "活动在昆明冶金高等专科学校安宁校区、呈贡校区同时启动。",
+        (T.PLACE, "昆明冶金高等专科学校安宁校区"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "entity"), CAMPUSES)
+def test_campuses(analyse, text: str, entity: tuple) -> None:
+    _, mentions, _ = analyse(text)
+    assert entity in {(m.label, m.display_name) for m in mentions}

@@ -38,6 +38,8 @@ class PlaceRecognizer:
 
         self.zone_heads = _zones()  # kg/resolve/data/qualifiers.yaml zone_endings
         self.generic_venues = _generic_venues()  # qualifiers.yaml generic_venues
+        sites = "|".join(map(re.escape, (s for s in lex.programme_suffixes if len(s) >= 3)))
+        self.programme_campus = re.compile(rf"(?:{sites})[\u4e00-\u9fff]{{0,4}}$")
         self.body_heads = tuple(
             h
             for h, t in lex.org_suffixes.items()
@@ -125,6 +127,7 @@ class PlaceRecognizer:
                 continue  # 休息区, 学习区: an activity's area, not a toponym
             add_candidate(doc, self._candidate(w.start, w.end, text, "place-suffix"))
         self._chains(doc)
+        programme_campuses: set[int] = set()
         for m in self.venue_re.finditer(text):
             if m.group(0) == "大湾区":
                 continue
@@ -151,6 +154,14 @@ class PlaceRecognizer:
             name = text[start : m.end()]
             # a venue that acts (organises, has staff) is an organisation (GUIDELINES)
             label = EntityType.ORGANIZATION if acts else EntityType.PLACE
+            if m.group(0) == "校区" and (
+                self.programme_campus.search(text, start, m.start()) is not None
+                or (text[start - 1 : start] == "、" and start - 1 in programme_campuses)
+            ):
+                # 云南工匠学院电网校区、普洱校区: a campus of a programme (工匠学院) is a site
+                # of the programme, not a venue (GUIDELINES: service sites are Programme)
+                label = EntityType.PROGRAMME
+                programme_campuses.add(m.end())
             if CJK.search(name):
                 add_candidate(
                     doc, Candidate(start, m.end(), label, name, "place-venue", self.priority)
