@@ -14,6 +14,8 @@ VENUES = [
     ("春运期间,哈尔滨火车站设立职工服务点。", "哈尔滨火车站"),  # one jieba word
     # a level and a venue every place has: the place's own venue, also when it only hosts
     ("鼎城区第二届职工运动会9月19日开幕,赛场设在市第二工人文化宫。", "市第二工人文化宫"),
+    # a part of such a venue, named by the level (市|劳动人民文化宫|广场)
+    ("近日,渝中区总工会在市劳动人民文化宫广场举办新春游园活动。", "市劳动人民文化宫广场"),
 ]
 NOT_VENUES = [
     ("推进学校新校区建设。", "新校区"),
@@ -21,6 +23,7 @@ NOT_VENUES = [
     ("列车从北站驶出。", "北站"),
     ("旅客们在车站候车。", "车站"),
     ("职工们来到市科技园参观。", "市科技园"),  # a level before a kind of venue that is no name
+    ("职工们来到劳动人民文化宫广场参观。", "劳动人民文化宫广场"),  # no level, no place
 ]
 
 

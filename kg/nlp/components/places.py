@@ -137,6 +137,23 @@ class PlaceRecognizer:
             short = _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None and bool(
                 acts or m.group(0).endswith(self.generic_venues)
             )
+            inner = next(
+                (
+                    w
+                    for w in words
+                    if w.end == m.start()
+                    and w.start < w.end - 1
+                    and w.text.endswith(self.generic_venues)
+                ),
+                None,
+            )
+            if inner is not None and not short:
+                # 市|劳动人民文化宫|广场: a part of a venue every place has, named by its level
+                before = text[max(0, inner.start - 4) : inner.start]
+                level = _VENUE_SHORT.search(before)
+                if level is not None and level.end() == len(before):
+                    start, short = inner.start - len(level.group(0)), True
+                    acts = self._acts(text, start, m.end())
             content = sum(len(p.text) for p in pieces if p.text not in lex.generic_modifiers)
             item = self._list_item(text, words, m.start(), m.end())
             glued = next((w for w in words if w.start < m.start() < w.end), None)
