@@ -132,6 +132,14 @@ class PlaceRecognizer:
             if m.group(0) == "大湾区":
                 continue
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=14)
+            head = m.group(0)
+            if (
+                len(head) == 2
+                and head[0] in "东西南北"
+                and head[1] == "站"
+                and text[start : m.start()] not in lex.place_names
+            ):
+                continue  # 西安北站 is named after its city; 美团外卖城南站 is no 南站
             acts = self._acts(text, start, m.end())
             # 市第二工人文化宫: a level and a venue every place has is the place's own venue
             short = _VENUE_SHORT.fullmatch(text[start : m.start()]) is not None and bool(
