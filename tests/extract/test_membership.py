@@ -278,3 +278,28 @@ def test_bodies_sharing_a_post_are_no_partners(analyse) -> None:
         "蔡滿玉出席。她同時是台灣關懷輔導弱勢職能發展協會與台中三棲救難協會的理事長。"
     )
     assert not [r for r in relations if r.predicate.value == "partnerOf"]
+
+
+# jobs on a site (安全员, 操作工, 调度员 …, lexicon posts) are posts: the person after one
+# works in the body before it; a job with no body written before it gives nothing
+JOB_POSTS = [
+    (
+        "福州工人文化宫秋龙园同样迎来不少排队拍照的家庭。福建省二建建设集团有限公司安全员金董宇"
+        "带着父母赶来:“平时工作忙,过年能和爸妈拍一张全家福,很难得。”",
+        ("金董宇", "福建省二建建设集团有限公司", "安全员"),
+        True,
+    ),
+]
+NO_JOB_BODY = ["“能喝上水、充上电,真的很贴心,我们跑单的总算有个歇脚的地方了。”一名外卖配送员说。"]
+
+
+@pytest.mark.parametrize(("text", "member", "present"), JOB_POSTS)
+def test_job_posts(analyse, text: str, member: tuple, present: bool) -> None:
+    _, _, relations = analyse(text)
+    assert (member in _members(relations)) is present
+
+
+@pytest.mark.parametrize("text", NO_JOB_BODY)
+def test_job_without_body(analyse, text: str) -> None:
+    _, _, relations = analyse(text)
+    assert not _members(relations)
