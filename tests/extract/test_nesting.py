@@ -8,6 +8,20 @@ SUB = "subOrganizationOf"
 
 # (text, head, tail): the head is part of the tail
 PARTS = [
+    # a company jieba reads as one word (云南铜业/nz: a place and a trade) heads its school
+    (
+        "为4家单位授予“云南工匠学院”牌匾，它们是云南铜业高级技工学校、云南交投集团职工培训中心、"
+        "云南技师学院和玉溪技师学院。",
+        "云南铜业高级技工学校",
+        "云南铜业",
+    ),
+    # the unit grown over a verb-tagged word (开关) right after its body
+    (
+        "国网邯郸供电公司王彦军2名职工获全国五一劳动奖章,国网河北电科院开关技术研究室被授予"
+        "全国工人先锋号称号。",
+        "国网河北电科院开关技术研究室",
+        "国网河北电科院",
+    ),
     # a unit the article writes only inside the longer name is passed over
     (
         "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班班长刘加纯,鞍钢股份炼铁总厂1号高炉"

@@ -256,6 +256,11 @@ def test_cut_unions(analyse, text: str, name: str, wrong: str) -> None:
 BRANDS = [
     ("中铁城建、湖南移动、湖南联通等单位参加。", "湖南移动"),
     ("鞍山钢铁获全国五一劳动奖状。", "鞍山钢铁"),
+    # jieba keeps the place and the trade as one word (云南铜业/nz)
+    (
+        "它们是云南铜业高级技工学校、云南交投集团职工培训中心、云南技师学院和玉溪技师学院。",
+        "云南铜业",
+    ),
 ]
 NOT_BRANDS = [
     ("河北电力系统多个集体获奖。", "河北电力"),

@@ -447,6 +447,20 @@ class OrganisationRecognizer:
                 place.start, head.end(), EntityType.ENTERPRISE, name, "org-brand", self.priority
             )
             add_candidate(doc, candidate)
+        # jieba keeps the place and the trade as one word (云南铜业/nz): the same name
+        shorts = self._place_short_names | self.lex.place_names
+        for w in doc._.kg_words or []:
+            head = self.brand_re.search(w.text)
+            if head is None or head.end() != len(w.text) or w.start + head.start() in places:
+                continue
+            if w.text[: head.start()] not in shorts or self.head_re.match(text, w.end):
+                continue
+            add_candidate(
+                doc,
+                Candidate(
+                    w.start, w.end, EntityType.ENTERPRISE, w.text, "org-brand", self.priority
+                ),
+            )
 
     def _conjoined(self, doc: Doc, text: str, words, start: int, pieces, found):
         """Two fields joined by 与 in a faculty's or an institute's name (机械与汽车学院,
