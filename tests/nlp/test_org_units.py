@@ -14,7 +14,6 @@ SUB_UNITS = [
     ("重庆市总工会经审会主任王平告诉记者。", T.UNION, "重庆市总工会"),
     ("瑶海区总工会组宣部部长胡翼飞到会。", T.UNION, "瑶海区总工会组宣部"),
     ("鞍钢股份炼焦总厂五炼焦作业区作业长张允东。", T.ENTERPRISE, "鞍钢股份炼焦总厂五炼焦作业区"),
-    ("鞍钢股份炼焦总厂五炼焦作业区作业长张允东获奖。", T.ENTERPRISE, "鞍钢股份炼焦总厂"),
     ("鞍钢股份炼焦总厂五炼焦作业区作业长张允东获奖。", T.ENTERPRISE, "鞍钢股份"),
     (
         "伊春市上甘岭林业局溪水森林经营所森林资源管护中队队长甄长龙获奖。",
@@ -34,6 +33,29 @@ SUB_UNITS += [
         "国网河北电科院开关技术研究室",
     ),
 ]
+# a unit written only between its body and the unit a name is for is no entity (d15's
+# gold has 鞍钢股份炼焦总厂五炼焦作业区 and 鞍钢股份, not the plant or the centre); a unit
+# whose union is named (…拉萨办事处工会) or one written on its own stays
+INNER_UNITS = [
+    ("鞍钢股份炼焦总厂五炼焦作业区作业长张允东获奖。", "鞍钢股份炼焦总厂", False),
+    (
+        "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班班长刘加纯,鞍钢股份炼铁总厂1号高炉"
+        "炉长获奖。",
+        "鞍钢股份能源管控中心发电分厂",
+        False,
+    ),
+    (
+        "鞍钢股份能源管控中心发电分厂汽机作业区电动鼓风机班班长刘加纯,鞍钢股份炼铁总厂1号高炉"
+        "炉长获奖。",
+        "鞍钢股份炼铁总厂",
+        True,
+    ),
+    (
+        "中国铁路青藏集团有限公司拉萨办事处工会主席讲话。",
+        "中国铁路青藏集团有限公司拉萨办事处",
+        True,
+    ),
+]
 NOT_SUB_UNITS = [
     ("国网河北电科院推进技术研究室建设。", "国网河北电科院推进技术研究室"),
     ("车间主任带领职工开展技能比武。", "车间"),
@@ -48,6 +70,12 @@ NOT_SUB_UNITS = [
 def test_sub_units(analyse, text: str, label: T, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert (label, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "name", "present"), INNER_UNITS)
+def test_inner_units(analyse, text: str, name: str, present: bool) -> None:
+    _, mentions, _ = analyse(text)
+    assert (name in {m.display_name for m in mentions}) is present
 
 
 @pytest.mark.parametrize(("text", "word"), NOT_SUB_UNITS)

@@ -20,7 +20,11 @@ from kg.types import EntityType
 __all__ = ["SpanSettler", "settle", "through_places"]
 
 
-def settle(candidates: list[Candidate], ceremony_verbs: tuple[str, ...] = ()) -> list[Candidate]:
+def settle(
+    candidates: list[Candidate],
+    ceremony_verbs: tuple[str, ...] = (),
+    unit_heads: tuple[str, ...] = (),
+) -> list[Candidate]:
     """Pick a consistent set: no two spans cross; one label per extent.
 
     Examples
@@ -66,12 +70,38 @@ def settle(candidates: list[Candidate], ceremony_verbs: tuple[str, ...] = ()) ->
         kept.append(c)
     # 海川 inside 陕西海川医药有限公司 goes; 临安区 and 玲珑街道 leading 临安区玲珑街道总工会 stay
     kept = [c for c in kept if c.label != EntityType.PLACE or _qualifies(c, kept)]
+    if unit_heads:
+        kept = _without_inner_units(kept, unit_heads)
     return sorted(kept, key=lambda c: (c.start, -(c.end - c.start)))
 
 
 _ORGS = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
 )
+
+
+def _without_inner_units(kept: list[Candidate], unit_heads: tuple[str, ...]) -> list[Candidate]:
+    """Drop a unit written only inside a longer body's name, between its body and the
+    unit that name is for (鞍钢股份|能源管控中心|发电分厂|汽机作业区|电动鼓风机班: the centre,
+    the plant and the area are not named on their own, so they are no entities); a unit
+    the article also writes on its own, or one whose union is named, stays."""
+    bodies = [c for c in kept if c.label in _ORGS]
+    standing = {
+        c.name for c in bodies if not any(_inside(c, o) and o.start == c.start for o in bodies)
+    }
+
+    def inner(c: Candidate) -> bool:
+        if c.label not in _ORGS or c.name in standing or not c.name.endswith(unit_heads):
+            return False
+        outers = [o for o in bodies if _inside(c, o) and o.start == c.start]
+        if not outers or any(o.name[len(c.name) :].startswith("工会") for o in outers):
+            return False  # …拉萨办事处|工会: the union of the unit names the unit
+        # a body before it in the same name: it lies between that body and the unit
+        return any(b.start == c.start and b.end < c.end for b in bodies if _inside(b, c))
+
+    return [c for c in kept if not inner(c)]
+
+
 _COMPANY_FORM = re.compile(r"^([(（][^)）]{1,6}[)）])?(股份)?(有限)?(责任)?公司$")
 
 
@@ -184,10 +214,13 @@ class SpanSettler:
         lex = load_lexicon()
         self.ceremony_verbs = lex.ceremony_verbs
         self.levels = lex.lower_place_suffixes
+        from kg.extract.context import relation_data  # the nesting rule's unit heads
+
+        self.unit_heads = tuple(relation_data()["dependent_unit_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = through_places(doc._.kg_candidates or [], self.levels)
-        kept = settle(candidates, self.ceremony_verbs)
+        kept = settle(candidates, self.ceremony_verbs, self.unit_heads)
         split_tokens_at(doc, {c.start for c in kept} | {c.end for c in kept})
         spans = []
         for c in kept:
