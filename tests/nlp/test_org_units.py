@@ -90,6 +90,11 @@ def test_not_sub_units(analyse, text: str, word: str) -> None:
 # bodies named by their head alone, party committees after a place, the department of a
 # committee member's post, and a body written right before its head's post.
 BODIES = [
+    # 政府特殊津贴 is an allowance (a domain word), the body is 国务院
+    (
+        "全国技术能手、国务院政府特殊津贴获得者、重庆长安汽车股份有限公司(劳模创新)工作室领办人刘源作报告。",
+        "国务院",
+    ),
     ("自治区交通运输厅、自治区生态环境厅、南宁海关参加。", "自治区生态环境厅"),
     ("州人社局、州住建局、州安监局、州卫计委以及州总工会参加。", "州住建局"),
     ("联合省教育厅、省人力资源社会保障厅、省发展改革委等7个部门。", "省发展改革委"),
@@ -104,6 +109,10 @@ BODIES = [
     ("市公安局局长张明出席。", "市公安局"),
 ]
 NOT_BODIES = [
+    (
+        "全国技术能手、国务院政府特殊津贴获得者、重庆长安汽车股份有限公司(劳模创新)工作室领办人刘源作报告。",
+        "国务院政府",
+    ),
     ("自治区交通运输厅、自治区生态环境厅、南宁海关参加。", "区生态环境厅"),
     ("财政部门要加强对专项资金的监管。", "财政部"),
     ("中铁十八局集团投资公司党委副书记、工会主席王旭东出席。", "投资公司党委"),
