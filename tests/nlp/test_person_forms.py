@@ -41,6 +41,8 @@ PERSONS = [
         "鼎城区领导雷建国、邱孝、谢梦、彭炜、徐建新、黄秋云、杨友明、周伟建、李论出席开幕式。",
         "周伟建",
     ),
+    # a dotted name before a verb that follows names (赠送, lexicon name_followers)
+    ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈提姆·阿勒艾敏"),
     # a name jieba reads as one transliterated name (nrt) right after a post, with no
     # Chinese surname (a Mongolian name)
     (
@@ -55,6 +57,7 @@ PERSONS = [
 ]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
+    ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),
     ("代表团一行25人在总书记斯勒哈提姆·阿勒艾敏带领下来到海南考察访问。", "斯勒哈提姆"),
     # a surname-initial word that is no name (傅 starts none here: 师傅们)
     ("司机师傅们歇脚喝水的工夫,就能翻上几页书。", "傅们"),
