@@ -93,6 +93,7 @@ class Lexicon:
     ownerless_programme_heads: tuple[str, ...]
     conjoined_heads: frozenset[str]
     committee_heads: frozenset[str]
+    union_kinds: frozenset[str]
     common_name_heads: tuple[str, ...]
     organiser_roles: tuple[str, ...]
     programme_purpose_words: frozenset[str]
@@ -352,6 +353,7 @@ def load_lexicon() -> Lexicon:
         ownerless_programme_heads=_longest_first(data["ownerless_programme_heads"]),
         conjoined_heads=frozenset(data["conjoined_heads"]),
         committee_heads=frozenset(data["committee_heads"]),
+        union_kinds=frozenset(data["union_kinds"]),
         common_name_heads=_longest_first(data["common_name_heads"]),
         organiser_roles=_longest_first(data["organiser_roles"]),
         programme_purpose_words=frozenset(data["programme_purpose_words"]),

@@ -191,6 +191,29 @@ UNIONS = [
         "湖南省总工会机关工会",
     ),
 ]
+# the unions of several places or of a kind in a place are no one union: a count of places
+# (两区), levels written together (区县(市)), a kind after the places (基层, 直属基层)
+NOT_UNIONS_COLLECTIVE = [
+    ("渝中江北两区总工会把年味送到职工身边", "渝中江北两区总工会"),
+    ("今年我市有9个区县(市)总工会推出19个岗位,计划招聘42人。", "区县(市)总工会"),
+    (
+        "来自穗港澳3地的职工代表和广东省广州市基层工会代表约80人参加。",
+        "广东省广州市基层工会",
+    ),
+    ("湖南省直属基层工会和省总机关工会在三一集团办趣味运动会", "湖南省直属基层工会"),
+]
+# a company written short before 工会 is no kind (苏杭公司工会), and the union named after
+# the kind stays
+UNIONS_AFTER_KINDS = [
+    (
+        "今年以来,苏杭公司工会健全完善职工文化建设,依托各项目策划开展了各类球赛。",
+        "苏杭公司工会",
+    ),
+    (
+        "“走进三一•畅享运动乐趣”为主题的湖南省直属基层工会湖南省总工会机关工会联合趣味运动会举行。",
+        "湖南省总工会机关工会",
+    ),
+]
 NOT_UNIONS = [
     ("市企业工会负责人参加。", "市企业工会"),
     ("区基层工会主席参加培训。", "区基层工会"),
@@ -256,3 +279,15 @@ COMMITTEES = [
 def test_committees_take_their_bodys_kind(analyse, text: str, label: T, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert (label, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_UNIONS_COLLECTIVE)
+def test_collective_unions(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(m.display_name.endswith(word) for m in mentions)
+
+
+@pytest.mark.parametrize(("text", "name"), UNIONS_AFTER_KINDS)
+def test_unions_after_kinds(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert any(m.display_name.endswith(name) for m in mentions if m.label == T.UNION)

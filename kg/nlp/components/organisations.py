@@ -47,6 +47,9 @@ _BODY_TYPES = frozenset(
 _UNIT_TAIL = re.compile(r"[\u4e00-\u9fff\d()（）]+")
 _UNIT_MAX = 20
 _UNIT_STOPS = frozenset("的在是为了将等向对把被从由获")
+_LEVEL_CHARS = frozenset("省市区县镇乡州旗盟")
+# two or more levels written together (区县, 县市区, 区县(市)): every body of those levels
+_LEVELS_ONLY = re.compile(r"[省市区县镇乡州旗]{2,}(?:[(（][省市区县镇乡州旗、]+[)）])?")
 
 
 class OrganisationRecognizer:
@@ -228,6 +231,11 @@ class OrganisationRecognizer:
                 continue
             if head in ("工会", "总工会") and self._collective(left, head):
                 continue  # 粤港澳三地工会, 四川工会: the unions of places, not one body
+            if head == "工会" and self._kind_after_places(pieces):
+                # 广东省广州市|基层工会: the place's unions of a kind, not one body; it still
+                # ends the name after it (湖南省直属基层工会|湖南省总工会机关工会)
+                found.append(Candidate(start, m.end(), label, text[start : m.end()], "", 0))
+                continue
             if lex.collective_place_re.match(left):
                 continue  # 六县职工综合服务中心: the bodies of several places, not one
             if head == "工会" and not (
@@ -626,6 +634,10 @@ class OrganisationRecognizer:
         lex = self.lex
         if left.endswith(lex.collective_place_words):
             return True
+        if len(left) >= 2 and left[-2] in lex.collective_numerals and left[-1] in _LEVEL_CHARS:
+            return True  # 渝中江北两区总工会: a count of places before the head
+        if _LEVELS_ONLY.fullmatch(left):
+            return True  # 各区县(市)总工会: the unions of every level below, not one
         if head != "工会":
             return False
         shorts = self._place_short_names
@@ -638,6 +650,16 @@ class OrganisationRecognizer:
                 return False
             left, count = left[len(word) :], count + 1
         return count > 1  # 西安工会 is the one union of 西安
+
+    def _kind_after_places(self, pieces: list[Piece]) -> bool:
+        """True when only places and kinds of union (lexicon union_kinds) stand before a bare 工会
+        (广东省广州市|基层工会, 湖南省|直属|基层工会): a kind of union in those places."""
+        rest = [p for p in pieces if p.tag != "ns"]
+        return (
+            len(rest) < len(pieces)
+            and bool(rest)
+            and all(p.text in self.lex.union_kinds for p in rest)
+        )
 
     def _level_trade(self, pieces: list[Piece]) -> bool:
         """True for a level word and a trade before 工会 (自治区|农林|气象工会, 省|教育工会):
