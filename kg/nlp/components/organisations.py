@@ -221,6 +221,8 @@ class OrganisationRecognizer:
                 continue
             if not left or _SESSION.search(left):
                 continue
+            if text[start : m.end()] in self._union_committees:
+                continue  # 选出女职工委员会和经费审查委员会: a union's own committee, no body
             if head in lex.place_bound_heads and not (
                 left.endswith(lex.place_suffixes) or left in lex.level_words
             ):
@@ -612,6 +614,14 @@ class OrganisationRecognizer:
                 break
             i -= 1
         return start
+
+    @cached_property
+    def _union_committees(self) -> frozenset[str]:
+        """A union's own committees (relations.yaml committee_names: 经费审查委员会,
+        女职工委员会): written alone they name no body, a post in one is the union's."""
+        from kg.extract.context import relation_data
+
+        return frozenset(relation_data()["committee_names"])
 
     @cached_property
     def _clause_verbs(self) -> frozenset[str]:
