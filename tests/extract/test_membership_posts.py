@@ -1,0 +1,69 @@
+"""Posts of the NLP lexicon (kg/nlp/data/lexicon.yaml ``posts``) and appointment verbs
+(relations.yaml ``election_verbs``, lexicon ``appointment_verbs``) that memberOf reads:
+posts of unions, Party and government bodies, companies and institutions, and a trade
+written after a company (安全员, 操作工), with the body written before the post."""
+
+from __future__ import annotations
+
+import pytest
+
+HELD = [
+    # a union delegate, a safety officer, a tester: the post makes the name a person's
+    (
+        "仪式上,中铁广州工程局港航公司平陆运河7标项目部职工代表马英宣读了倡议书。",
+        ("马英", "中铁广州工程局港航公司平陆运河7标项目部", "职工代表"),
+    ),
+    (
+        "福建省二建建设集团有限公司安全员金董宇带着父母赶来。",
+        ("金董宇", "福建省二建建设集团有限公司", "安全员"),
+    ),
+    # posts of associations, Party committees, government and companies
+    ("山东省工匠学院联盟名誉理事长许振超出席。", ("许振超", "山东省工匠学院联盟", "名誉理事长")),
+    ("江苏省企业联合会常务副会长陈建国到会致辞。", ("陈建国", "江苏省企业联合会", "常务副会长")),
+    ("南京市总工会专职副主席刘红梅主持会议。", ("刘红梅", "南京市总工会", "专职副主席")),
+    (
+        "河北钢铁集团有限公司总会计师王志强介绍情况。",
+        ("王志强", "河北钢铁集团有限公司", "总会计师"),
+    ),
+    (
+        "中国建设银行苏州分行副行长周立新出席签约仪式。",
+        ("周立新", "中国建设银行苏州分行", "副行长"),
+    ),
+    ("苏州市人民医院主任医师杨晓东为职工义诊。", ("杨晓东", "苏州市人民医院", "主任医师")),
+    # appointment and holding verbs
+    ("张建华被任命为无锡市总工会副主席。", ("张建华", "无锡市总工会", "副主席")),
+    ("张建华被选为无锡市总工会副主席。", ("张建华", "无锡市总工会", "副主席")),
+]
+
+NOT_HELD = [
+    # a post not written after a body links nobody (驾驶员 is a trade, not a post in a body)
+    ("在无锡市总工会组织下,驾驶员张建华讲述了自己的故事。", "张建华"),
+    # 被评为 names an honour, not an appointment
+    ("张建华被评为无锡市总工会优秀工会积极分子。", "张建华"),
+]
+
+
+def _members(relations) -> set[tuple[str, str, str | None]]:
+    return {
+        (r.head.display_name, r.tail.display_name, r.role)
+        for r in relations
+        if r.predicate.value == "memberOf"
+    }
+
+
+@pytest.mark.parametrize(("text", "member"), HELD)
+def test_post_after_its_body(analyse, text: str, member: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert member in _members(relations)
+
+
+@pytest.mark.parametrize(("text", "person"), NOT_HELD)
+def test_no_post_without_its_body(analyse, text: str, person: str) -> None:
+    _, _, relations = analyse(text)
+    assert not [m for m in _members(relations) if m[0] == person]
+
+
+def test_community_post_keeps_the_place(analyse) -> None:
+    """火车站社区党委书记薛卫兰: 社区 ends the place's name, not a post 社区党委书记."""
+    _, mentions, _ = analyse("火车站社区党委书记薛卫兰等到会。")
+    assert ("火车站社区", "Place") in {(m.text, m.label.value) for m in mentions}
