@@ -54,6 +54,8 @@ PERSONS = [
         "2月14日至15日,中国劳动关系学院校长傅德印带领中华全国总工会调研组来到辽源市。",
         "傅德印",
     ),
+    # rare surnames the list lacked (卯)
+    ("山东省总工会副主席卯金涛说,要为工匠人才钻研技术、创新创造、提升素质搭建更大平台。", "卯金涛"),
 ]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
@@ -61,6 +63,8 @@ NOT_PERSONS = [
     ("代表团一行25人在总书记斯勒哈提姆·阿勒艾敏带领下来到海南考察访问。", "斯勒哈提姆"),
     # a surname-initial word that is no name (傅 starts none here: 师傅们)
     ("司机师傅们歇脚喝水的工夫,就能翻上几页书。", "傅们"),
+    # 濮 begins a place's name after a post, not a person's (濮阳市)
+    ("河南省总工会副主席濮阳市劳模王伟出席。", "濮阳市劳"),
     ("慰问组看望了遇难护边员的家属拜谢纳力·朱马力。", "家属拜谢纳力·朱马力"),
     ("“送温暖·基层行”活动走进社区。", "送温暖·基层行"),
     ("新闻·川渝\n重庆市总工会赴彭水开展慰问。", "新闻·川渝"),
