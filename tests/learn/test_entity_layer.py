@@ -27,6 +27,7 @@ from kg.nlp import annotate, mentions_from_doc
 from kg.pipeline import analyse_document
 
 DECIDING = dataclasses.replace(ENTITY_DEFAULTS, decide=True)
+SCORING = dataclasses.replace(ENTITY_DEFAULTS, decide=False)
 TRAIN = ("d25", "d15", "d05", "d27", "d37", "d34", "d06", "d24")
 HELD_OUT = "d26"
 #: documents the model is not trained on; whether a small model overrules the rules on one
@@ -92,7 +93,7 @@ def test_the_model_is_surer_of_right_spans_on_unseen_documents(analysed, model) 
     for name in UNSEEN:
         doc = analysed[name]
         labels = [y for per in doc.entity_labels for y in per]
-        scored = doc.with_entity_model(model).mentions
+        scored = doc.with_entity_model(model, SCORING).mentions
         assert len(labels) == len(scored)
         for label, mention in zip(labels, scored, strict=True):
             (right if label else wrong).append(mention.confidence)
@@ -100,9 +101,9 @@ def test_the_model_is_surer_of_right_spans_on_unseen_documents(analysed, model) 
     assert sum(right) / len(right) > sum(wrong) / len(wrong)
 
 
-def test_by_default_the_model_only_scores_the_spans(analysed, model) -> None:
+def test_a_scoring_model_keeps_every_span(analysed, model) -> None:
     doc = analysed[HELD_OUT]
-    scored = doc.with_entity_model(model)
+    scored = doc.with_entity_model(model, SCORING)
     assert _spans(scored.mentions) == _spans(doc.analysis.mentions)
     assert len({m.confidence for m in scored.mentions}) > 1
     assert scored.relation_mentions == doc.analysis.relation_mentions
