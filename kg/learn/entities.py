@@ -52,7 +52,7 @@ class EntityLayerConfig:
     enabled: bool = True
     #: the model drops the spans it doubts (True), or only scores them, its probability
     #: becoming their confidence (False). The default is whichever wins under ``make cv``.
-    decide: bool = True
+    decide: bool = False
     #: the weights file in ``kg/learn/data``
     model: str = "entities.json"
     #: a span whose probability is below this is dropped (when deciding)
