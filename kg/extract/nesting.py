@@ -102,32 +102,22 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                 yield RelationMention(
                     org, RelationType.ESTABLISHES, outer, evidence, rule="nesting-programme"
                 )
-                # 市政府与市总工会联席会议制度: the bodies joined to it set it up too
-                for other in inner:
-                    link = ctx.article.analysis_text[
-                        org.end - ctx.article.start : other.start - ctx.article.start
-                    ]
-                    if other.label in ORG_TYPES and link in ("与", "和"):
-                        yield RelationMention(
-                            other, RelationType.ESTABLISHES, outer, evidence, rule="nesting-joint"
-                        )
+                for other in _joined_bodies(ctx, org, inner):  # they set it up too
+                    yield RelationMention(
+                        other, RelationType.ESTABLISHES, outer, evidence, rule="nesting-joint"
+                    )
             elif outer.label == EntityType.EVENT and not rest.startswith(founding):
                 # 成立大会 / 揭牌仪式 of a body are held for it, not by it
                 yield RelationMention(
                     org, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
                 )
-                # 州人民政府与州总工会联席会议: the bodies joined to it hold it too
-                for other in inner:
-                    link = ctx.article.analysis_text[
-                        org.end - ctx.article.start : other.start - ctx.article.start
-                    ]
-                    if other.label in ORG_TYPES and link in ("与", "和"):
-                        yield RelationMention(
-                            other, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
-                        )
-                        yield RelationMention(
-                            org, RelationType.PARTNER_OF, other, evidence, rule="nesting-joint"
-                        )
+                for other in _joined_bodies(ctx, org, inner):  # they hold it too
+                    yield RelationMention(
+                        other, RelationType.ORGANIZES, outer, evidence, rule="nesting-event"
+                    )
+                    yield RelationMention(
+                        org, RelationType.PARTNER_OF, other, evidence, rule="nesting-joint"
+                    )
     yield from _inner_places(ctx, mentions)
     yield from _group_members(ctx, mentions)
     yield from _short_written_units(ctx, mentions)
@@ -174,6 +164,16 @@ def _dependent(m: Mention, standing: frozenset[str]) -> bool:
     alone nowhere): named by a dependent unit head and never written on its own."""
     heads = tuple(relation_data()["dependent_unit_heads"])
     return m.text.endswith(heads) and not {m.text, m.display_name} & standing
+
+
+def _joined_bodies(ctx: DocContext, org: Mention, inner: list[Mention]) -> Iterator[Mention]:
+    """The bodies written right after ``org`` inside the same name, joined to it by a link
+    word (lexicon ``event_name_links``): 市政府与市总工会|联席会议 names both parties."""
+    links = load_lexicon().event_name_links
+    text, base = ctx.article.analysis_text, ctx.article.start
+    for other in inner:
+        if other.label in ORG_TYPES and text[org.end - base : other.start - base] in links:
+            yield other
 
 
 def _direct_parent(
