@@ -365,10 +365,6 @@ def _inside(m: Mention, o: Mention) -> bool:
     return o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
 
 
-_LIST_LINKS = frozenset({"、", "和", "及", "以及", "与"})
-_LEVEL_ENDINGS = ("街道", "社区", "镇", "乡", "村", "区", "县", "市", "州", "旗")
-
-
 def _listed_places(ctx: DocContext, places: list[Mention]) -> Iterator[RelationMention]:
     """Places listed after places written together take the level they share:
     四川广元市、雅江县 → 雅江县 in 四川省 (the division table tells which of the written
@@ -377,6 +373,8 @@ def _listed_places(ctx: DocContext, places: list[Mention]) -> Iterator[RelationM
     from kg.resolve.implied import division_parent
 
     text, base = ctx.article.analysis_text, ctx.article.start
+    lex = load_lexicon()
+    links = sorted(lex.list_links | lex.conjunctions, key=len, reverse=True)
     by_start: dict[int, Mention] = {}
     for m in places:  # the shortest place at each start: 温泉街道, not 温泉街道温泉商圈
         if m.start not in by_start or m.end < by_start[m.start].end:
@@ -394,20 +392,16 @@ def _listed_places(ctx: DocContext, places: list[Mention]) -> Iterator[RelationM
         names = {m.display_name: m for m in chain}
         end = chain[-1].end
         while True:
-            link = next(
-                (
-                    k
-                    for k in sorted(_LIST_LINKS, key=len, reverse=True)
-                    if text.startswith(k, end - base)
-                ),
-                None,
-            )
+            link = next((k for k in links if text.startswith(k, end - base)), None)
             item = by_start.get(end + len(link)) if link else None
             if item is None or item.display_name in names:
                 break
             seen.add(item.start)
             parent = _list_parent(
-                item.display_name, chain, division_parent(item.display_name, set(names))
+                item.display_name,
+                chain,
+                division_parent(item.display_name, set(names)),
+                lex.listed_place_levels,
             )
             if parent is not None:
                 yield RelationMention(
@@ -423,12 +417,14 @@ def _listed_places(ctx: DocContext, places: list[Mention]) -> Iterator[RelationM
                 end = nxt.end
 
 
-def _list_parent(name: str, chain: list[Mention], known: str | None) -> str | None:
+def _list_parent(
+    name: str, chain: list[Mention], known: str | None, levels: tuple[str, ...]
+) -> str | None:
     """The written place a listed place is in: the one the division table names, else
-    the one above the chain's place of the same level word."""
+    the one above the chain's place of the same level word (lexicon listed_place_levels)."""
     if known is not None:
         return known
-    level = next((e for e in _LEVEL_ENDINGS if name.endswith(e)), None)
+    level = next((e for e in levels if name.endswith(e)), None)
     if level is None or len(chain) < 2:
         return None
     for outer, inner in itertools.pairwise(chain):

@@ -50,7 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
     after_whole = re.compile(f"^(?:{alternation(data['part_words'])})的?")
     before_whole = re.compile(f"^(?:{alternation(data['part_of_words'])})")
-    joins = re.compile(f"^(?:{alternation(data['list_joins'])})$")
+    joins = re.compile(f"^(?:{alternation(sorted(load_lexicon().list_links))})$")
     return after_whole, before_whole, joins
 
 

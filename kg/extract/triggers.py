@@ -174,7 +174,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 if (
                     predicate == RelationType.ESTABLISHES
                     and sentence.startswith(data["make_into"], t.end())
-                    and "把" in sentence[clause_start(sentence, t.start(), 0) : t.start()]
+                    and any(
+                        marker in sentence[clause_start(sentence, t.start(), 0) : t.start()]
+                        for marker in data["disposal_markers"]
+                    )
                 ):
                     continue  # 把爱心托管班打造成…“温暖之家”: made into a likeness
                 pool = inside if predicate == RelationType.ESTABLISHES else top
@@ -439,7 +442,7 @@ def _partners(
     data = relation_data()
     lead = re.compile(data["partner_lead"])
     joint = re.compile(data["partner_joint"])
-    joins = tuple(data["list_joins"])
+    joins = load_lexicon().list_links
     done: set[tuple[int, int]] = set()
     partnered: set[int] = set()  # members of a list already partnered with its lead
 
@@ -521,7 +524,7 @@ def _subjects_before(
     优势,承办…推进会`` the union is what 放大 acts on, not who 承办.
     """
     venue = tuple(relation_data()["venue_words"])
-    joins = tuple(relation_data()["list_joins"])
+    joins = load_lexicon().list_links
     # 在内蒙古工业大学举行: a body after 在 is where it happens, not who acts; so is one
     # listed with it (在河南省职工医院和郑州市职工文体中心两地同步开展)
     venues: list[Mention] = []

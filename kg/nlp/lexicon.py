@@ -143,6 +143,8 @@ class Lexicon:
     lower_place_suffixes: tuple[str, ...]
     venue_prepositions: frozenset[str]
     conjunctions: frozenset[str]
+    list_links: frozenset[str]
+    listed_place_levels: tuple[str, ...]
     company_forms: tuple[str, ...]
     not_place: frozenset[str]
     abbreviation_markers: tuple[str, ...]
@@ -403,6 +405,8 @@ def load_lexicon() -> Lexicon:
         lower_place_suffixes=_longest_first(data["lower_place_suffixes"]),
         venue_prepositions=frozenset(data["venue_prepositions"]),
         conjunctions=frozenset(data["conjunctions"]),
+        list_links=frozenset(data["list_links"]),
+        listed_place_levels=tuple(data["listed_place_levels"]),
         company_forms=_longest_first(data["company_forms"]),
         not_place=frozenset(data["not_place"]),
         abbreviation_markers=_longest_first(data["abbreviation_markers"]),

@@ -46,7 +46,6 @@ _COUNTED_QUOTE = re.compile(r"“([两三四五六七八九十])[\u4e00-\u9fff]{
 _CJK_COUNTS = {c: i for i, c in enumerate("零一两三四五六七八九十") if i >= 2}
 _PERIOD = re.compile(r"(?:第[一二三四五六七八九十百\d]+期|首期)$")
 _JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
-_LIST_LINKS = frozenset({"、", "和", "及", "以及"})
 _MAX_ITEM = 10
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
@@ -233,7 +232,7 @@ class ProgrammeRecognizer:
 
     def _item_before(self, text: str, words, i: int) -> tuple[int, int] | None:
         """The list item written before word ``i`` (…、|item|、word i), if any."""
-        if i < 2 or words[i - 1].text not in _LIST_LINKS:
+        if i < 2 or words[i - 1].text not in self.lex.list_links:
             return None
         end, j = words[i - 1].start, i - 2
         while j >= 0 and self._item_word(words[j]) and end - words[j].start <= _MAX_ITEM:
@@ -243,7 +242,7 @@ class ProgrammeRecognizer:
 
     def _item_after(self, text: str, words, i: int) -> tuple[int, int] | None:
         """The list item written after word ``i``, if any."""
-        if i + 2 >= len(words) or words[i + 1].text not in _LIST_LINKS:
+        if i + 2 >= len(words) or words[i + 1].text not in self.lex.list_links:
             return None
         start, j = words[i + 2].start, i + 2
         while j < len(words) and self._item_word(words[j]) and words[j].end - start <= _MAX_ITEM:
@@ -257,7 +256,7 @@ class ProgrammeRecognizer:
             and w.tag not in _FUNCTION_TAGS
             and w.tag not in ("v", "vd", "d", "ad")
             and w.text not in self.lex.left_breaks
-            and w.text not in _LIST_LINKS
+            and w.text not in self.lex.list_links
         )
 
     def _meeting_systems(self, doc: Doc) -> None:
