@@ -4,8 +4,8 @@
                                         # the duplicate nodes across documents (all texts
                                         # built together, see kg eval --cross-document)
     python bench/dev_eval.py --record   # also write bench/dev_scores.json (regression guard)
-    python bench/dev_eval.py --groups   # also one line per group of documents: the ones the
-                                        # rules were written from, and the held-out ones
+    python bench/dev_eval.py --groups   # also the figures of each group of documents: the
+                                        # ones the rules were written from, the held-out ones
 
 The dev set is every gold file in ../shared/gold whose text is in seeds/ or
 ../shared/dev/. Equivalent CLI, one file at a time:
@@ -82,7 +82,8 @@ def markdown(report) -> str:
 
 
 def group_lines(reports) -> str:
-    """One line per group in GROUPS: documents, typed entity F1, relation F1, per type."""
+    """Each group in GROUPS: its documents, typed entity and relation F1, then F1 per type
+    and per relation."""
     lines = []
     for label, member in GROUPS.items():
         chosen = [r for name, r in reports if member(name.split("_")[0])]
