@@ -356,21 +356,25 @@ class OrganisationRecognizer:
 
     def _media(self, doc: Doc) -> None:
         """Media named as a source (GUIDELINES: media): 中工网讯, 东北网3月2日讯,
-        (据西藏商报), 摄(人民视觉); lexicon ``media_patterns``, group 1 is the name."""
+        (据西藏商报), 摄(人民视觉), 工人日报-中工网记者; lexicon ``media_patterns``, each
+        group that matches is a name."""
         text = doc_text(doc)
         for pattern in self.media_res:
             for m in pattern.finditer(text):
-                add_candidate(
-                    doc,
-                    Candidate(
-                        m.start(1),
-                        m.end(1),
-                        EntityType.ORGANIZATION,
-                        m.group(1),
-                        "org-media",
-                        self.priority,
-                    ),
-                )
+                for group in range(1, (pattern.groups or 0) + 1):
+                    if m.group(group) is None:
+                        continue
+                    add_candidate(
+                        doc,
+                        Candidate(
+                            m.start(group),
+                            m.end(group),
+                            EntityType.ORGANIZATION,
+                            m.group(group),
+                            "org-media",
+                            self.priority,
+                        ),
+                    )
 
     def _enumerated_companies(self, doc: Doc) -> None:
         """The items of a list closed by 等企业 / 等单位 (建明酒店、七彩云童装、嘉柏服装等企业)
