@@ -57,10 +57,17 @@ NAMED += [
         "广西汉达社会工作服务中心",
     ),
 ]
+_VILLAGE = (
+    "7月7日,重庆智能工程职业学院暑期“三下乡”社会实践团队走进永川区何埂镇联盟村举行"
+    "“坝坝书屋”揭牌及投用仪式。"
+)
 # a head inside a longer word is none (职工报名 is no newspaper 职工报)
 NOT_NAMED_HEADS = [
     ("这届竞赛共设4个工种,350多名职工报名参加,层层选拔后共有47名选手进入决赛。", "职工报"),
+    # a head that begins a village's or a community's name (联盟|村) names no body
+    (_VILLAGE, "何埂镇联盟"),
 ]
+NAMED += [(_VILLAGE, "重庆智能工程职业学院")]  # the school in the same sentence still is one
 # a venue head that ends in an organisation head (会展中心) names a place where an event
 # is held, not an organisation (GUIDELINES: a venue that only hosts is a Place)
 VENUES = [

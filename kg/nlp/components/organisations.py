@@ -127,6 +127,10 @@ class OrganisationRecognizer:
                     continue  # 服务大局: an idiom or verb phrase, not a name
                 elif inside + text[m.start() : m.end()] in lex.domain_words:
                     continue  # 上市公司: a common term of the domain that ends in a head
+            if lex.org_suffixes.get(head) != EntityType.UNION and text.startswith(
+                tuple(lex.community_suffixes), m.end()
+            ):
+                continue  # 何埂镇联盟村, 中心社区: the head begins a village's or community's name
             if text.startswith(lex.person_nouns, m.end()):
                 continue  # 工会工作者, 工会干部: people of a kind, not a body
             if head == "工会" and text.startswith(lex.union_branded_heads, m.end()):
