@@ -3,6 +3,8 @@
 * a body and the bodies listed after a subordination word: ``陕煤集团所属的A、B、C`` →
   each is part of 陕煤集团; ``B隶属于A`` → B is part of A (``part_words``,
   ``part_of_words`` in ``relations.yaml``);
+* a union that hosts under another's guidance: ``三圣街道总工会主办、区总工会指导``,
+  ``在B的指导下,A…`` (``guided_*``);
 * a branch named by its city alone (``长沙分公司``, lexicon ``place_branch_heads``) is part
   of the article's one company named in a place that holds that city
   (``中国人寿保险股份有限公司湖南省分公司``): the place hierarchy of the division table
@@ -11,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -38,7 +41,31 @@ def extract_parts(doc: Doc) -> Iterator[RelationMention]:
     """
     ctx = DocContext(doc)
     yield from _stated_parts(ctx)
+    yield from _guided_parts(ctx)
     yield from _place_branches(ctx)
+
+
+def _guided_parts(ctx: DocContext) -> Iterator[RelationMention]:
+    """A union acting under another union's guidance is part of it: ``A主办、B指导``,
+    ``在B的指导下,A…`` (both unions, next to each other in the text)."""
+    data = relation_data()
+    gap, after = re.compile(data["guided_gap"]), data["guided_after"]
+    by, by_after = re.compile(data["guided_by"]), re.compile(data["guided_by_after"])
+    text, base = ctx.article.analysis_text, ctx.article.start
+    orgs = sorted(
+        (m for m in ctx.top_level(ctx.mentions) if m.label in ORG_TYPES),
+        key=lambda m: m.start,
+    )
+    for a, b in itertools.pairwise(orgs):
+        if a.label != EntityType.UNION or b.label != EntityType.UNION:
+            continue
+        between = text[a.end - base : b.start - base]
+        evidence = ctx.evidence(a.start - base)
+        if gap.fullmatch(between) and text.startswith(after, b.end - base):
+            yield RelationMention(a, RelationType.SUB_ORGANIZATION_OF, b, evidence, rule="guided")
+        before = text[max(0, a.start - base - 1) : a.start - base]
+        if by.match(before) and by_after.match(between):
+            yield RelationMention(b, RelationType.SUB_ORGANIZATION_OF, a, evidence, rule="guided")
 
 
 @cache

@@ -13,6 +13,11 @@ _HUNAN = (
     "活动。当天,长沙分公司在户外劳动者驿站里组织大家一起包粽子。"
 )
 
+_GUIDED = (
+    "本报讯(游锴)“成都市锦江区三圣网约司机联合工会暨第一届会员代表大会”日前在三圣街道举行。"
+    "大会由三圣街道总工会主办、区总工会指导,旨在推动共享经济健康发展。"
+)
+
 PARTS = [
     # the bodies listed right after 所属的 are part of the body before
     (
@@ -27,6 +32,8 @@ PARTS = [
         "陕西陕煤榆北煤业有限公司",
         "陕煤集团",
     ),
+    # a union hosting under another union's guidance is part of it
+    (_GUIDED, "三圣街道总工会", "区总工会"),
     # a branch named by its city alone: the company named in the city's province
     (_HUNAN, "长沙分公司", "中国人寿保险股份有限公司湖南省分公司"),
     (
@@ -50,6 +57,14 @@ NOT_PARTS = [
         "中国铁路西安局集团有限公司",
         "陕煤集团",
     ),
+    # co-hosts, no guidance: no part
+    (
+        "这场由甘肃省总工会主办,甘肃省电力工会、甘肃省广播电视总台承办的职工书屋阅读分享活动举行。",
+        "甘肃省电力工会",
+        "甘肃省总工会",
+    ),
+    # the guided host is not part of the guiding union's own event
+    (_GUIDED, "区总工会", "三圣街道总工会"),
     # a city outside the company's province
     (
         "中国人寿湖南省分公司开展活动。成都分公司请户外劳动者一起品尝水果点心。",
