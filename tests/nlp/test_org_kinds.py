@@ -68,6 +68,13 @@ NOT_NAMED_HEADS = [
     (_VILLAGE, "何埂镇联盟"),
 ]
 NAMED += [(_VILLAGE, "重庆智能工程职业学院")]  # the school in the same sentence still is one
+# a quoted name and 志愿者 ending the word name the volunteers' team; 志愿者服务队 is the
+# longer name's
+_VOLUNTEERS = "由职工组成的“十典九章”志愿者服务队和“中建好妈妈”志愿者是一次生动的实践。"
+NAMED += [
+    (_VOLUNTEERS, "中建好妈妈志愿者"),
+    (_VOLUNTEERS, "十典九章志愿者服务队"),
+]
 # a venue head that ends in an organisation head (会展中心) names a place where an event
 # is held, not an organisation (GUIDELINES: a venue that only hosts is a Place)
 VENUES = [
@@ -97,6 +104,7 @@ NOT_NAMED = [
     ),
 ]
 NOT_NAMED += [("广西不断完善服务中心功能。", "广西不断完善服务中心")]
+NOT_NAMED += [(_VOLUNTEERS, "十典九章志愿者")]
 # a count before a level names places taken together; a town named by numbers is a place
 COLLECTIVE = [
     ("牵头组织杭州六县(市、区)开展职工疗休养。", "六县"),

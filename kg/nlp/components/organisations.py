@@ -72,6 +72,8 @@ class OrganisationRecognizer:
         self.post_phrases = Phrases(lex.posts)
         self.brand_re = Phrases(lex.enterprise_brand_heads)
         self.media_res = tuple(re.compile(p, re.MULTILINE) for p in lex.media_patterns)
+        groups = "|".join(map(re.escape, lex.quoted_group_heads))
+        self.quoted_group_re = re.compile(rf"“([\u4e00-\u9fff·]{{2,10}})”({groups})")
         self.break_re = Phrases([w for w in lex.left_breaks if len(w) > 1])
         closers = "|".join(
             map(re.escape, sorted({w for ws in lex.enumeration_closers.values() for w in ws}))
@@ -268,7 +270,30 @@ class OrganisationRecognizer:
         self._units(doc)
         self._enumerated_companies(doc)
         self._media(doc)
+        self._quoted_groups(doc)
         return doc
+
+    def _quoted_groups(self, doc: Doc) -> None:
+        """A quoted name and a group's members noun ending the word (“中建好妈妈”志愿者是…)
+        name a team: lexicon ``quoted_group_heads``; a name character after the noun
+        (志愿者服务队, 志愿者行动) makes it part of a longer name."""
+        text, lex = doc_text(doc), self.lex
+        for m in self.quoted_group_re.finditer(text):
+            after = text[m.end() : m.end() + 1]
+            if CJK.match(after) and after not in lex.name_stop_chars:
+                continue
+            name = m.group(1) + m.group(2)
+            add_candidate(
+                doc,
+                Candidate(
+                    m.start(),
+                    m.end(),
+                    EntityType.ORGANIZATION,
+                    name,
+                    "org-quoted-group",
+                    self.priority,
+                ),
+            )
 
     def _chain_departments(self, doc: Doc, found: list[Candidate]) -> None:
         """``天门市委常委、统战部部长``: a department named after 、 in a post chain that
