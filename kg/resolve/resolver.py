@@ -724,15 +724,18 @@ def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
     {}
     >>> _shortened_events([(E, "职工书屋阅读交流会"), (E, "学习二十大职工书屋阅读交流会")])
     {'职工书屋阅读交流会': '学习二十大职工书屋阅读交流会'}
+    >>> _shortened_events([(E, "产改推进会"), (E, "全市产业工人队伍建设改革推进会")])
+    {'产改推进会': '全市产业工人队伍建设改革推进会'}
     """
     from kg.nlp.lexicon import load_lexicon
 
-    heads = load_lexicon().event_suffixes
+    heads, config = load_lexicon().event_suffixes, _config()
     names = sorted({n for label, n in named if label == EntityType.EVENT}, key=len)
+    written = {n: _expanded(n, config) for n in names}  # 产改 read as 产业工人队伍建设改革
     renames: dict[str, str] = {}
     for short in names:
         head = next((h for h in heads if short.endswith(h)), None)
-        core = short[: -len(head)] if head else ""
+        core = written[short][: -len(head)] if head else ""
         if len(core) < 4:
             continue  # too short to be sure (职工交流会)
         # the core inside the full name, or (for a shorter core) the whole short name
@@ -742,7 +745,7 @@ def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
             for n in names
             if n != short
             and len(n) > len(short)
-            and (core in n if len(core) >= 8 else n.endswith(short))
+            and (core in written[n] if len(core) >= 8 else written[n].endswith(written[short]))
         ]
         if len(fuller) == 1:
             renames[short] = fuller[0]

@@ -40,6 +40,9 @@ class EventRecognizer:
         self.any_head_re = Phrases([*lex.event_suffixes, *lex.event_weak_heads])
         self.pattern_re = re.compile("|".join(lex.event_patterns))
         self.opener_re = Phrases(lex.event_openers)
+        self.union_heads = tuple(
+            s for s, label in lex.org_suffixes.items() if label == EntityType.UNION
+        )
         heads = "|".join(map(re.escape, lex.event_suffixes))
         self.listed_re = re.compile(rf"(?:{heads})[”]?、")
         self.verb_re = Phrases(
@@ -108,6 +111,8 @@ class EventRecognizer:
                     continue  # 举办…职工拔河友谊赛、职工运动会等活动: a kind of event, no name
             if not prefix:
                 name_start = start  # a 暨 join may have moved the start
+                if "暨" not in text[start : m.start()]:
+                    name_start = self._last_place(text, start, m.start())
             if m.start() - name_start < 2:
                 continue
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
@@ -165,6 +170,37 @@ class EventRecognizer:
             if at >= 0:
                 start = max(start, at + 1 + len(mark))
         return start
+
+    def _last_place(self, text: str, start: int, head: int) -> int:
+        """Where an event's name starts when it opens on a chain of places: at the last
+        one, the level that holds the event (江苏省连云港市|连云区…专题辅导报告会). A union's
+        own meeting keeps the union's full name (合肥市瑶海区…楼宇工会联合会成立大会)."""
+        places = self._place_chain(text, start, head)
+        if len(places) < 2 or any(u in text[places[-1] : head] for u in self.union_heads):
+            return start
+        return places[-1]
+
+    def _place_chain(self, text: str, start: int, head: int) -> list[int]:
+        """Starts of the places written one after another from ``start`` (names with a
+        level suffix only: 山东省, 滨州市)."""
+        starts: list[int] = []
+        at = start
+        while at < head:
+            end = self._place_end(text, at, head)
+            if end is None:
+                break
+            starts.append(at)
+            at = end
+        return starts
+
+    def _place_end(self, text: str, at: int, head: int) -> int | None:
+        """End of the longest known place with a level suffix written at ``at``."""
+        names, suffixes = self.lex.place_names, self.lex.place_suffixes
+        for end in range(min(head, at + _MAX_PLACE), at + 1, -1):
+            piece = text[at:end]
+            if piece in names and piece.endswith(suffixes):
+                return end
+        return None
 
     def _weak_name(self, body: str) -> bool:
         """A name before a weak head (活动) makes an event only when it is written as one:
@@ -280,6 +316,7 @@ _THEME = re.compile(r"为主题的|主题的")
 # how far back the opening quote of a quoted event name may be, and the priority of such
 # a name over the programme recogniser's reading of the same quote (programme-quoted, 35)
 _MAX_QUOTED_NAME = 30
+_MAX_PLACE = 10  # characters of one place's name
 _QUOTED_PRIORITY = 36
 _DEMONSTRATIVE = "本这该此届次场期"
 _WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|当天|昨天|今天)"
