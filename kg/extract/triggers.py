@@ -445,6 +445,7 @@ def _partners(
     joins = load_lexicon().list_links
     done: set[tuple[int, int]] = set()
     partnered: set[int] = set()  # members of a list already partnered with its lead
+    lead_of: dict[int, Mention] = {}  # each such member → the lead it partners
 
     def between(a: Mention, b: Mention) -> str:
         return sentence[pos(a) + len(a.text) : pos(b)]
@@ -472,9 +473,11 @@ def _partners(
             yield from pair(a, b, "partner-link")
             j = i + 1
             partnered.add(pos(b))
+            lead_of[pos(b)] = a
             while j + 1 < len(orgs) and between(orgs[j], orgs[j + 1]) in joins:
                 j += 1
                 partnered.add(pos(orgs[j]))
+                lead_of[pos(orgs[j])] = a
                 yield from pair(a, orgs[j], "partner-list")
         elif link and partner.fullmatch(link):
             yield from pair(a, b, "partner-verb")
@@ -496,6 +499,8 @@ def _partners(
         a = orgs[j - 1]
         if between(a, b) in joins or CLAUSE_END.search(sentence, pos(a), pos(a) + len(a.text)):
             continue
+        # A与B、C签署…,并与D、E合作: the lead of the list before, not its last member
+        a = lead_of.get(pos(a), a)
         for m in members:
             partnered.add(pos(m))
             yield from pair(a, m, "partner-distant")

@@ -182,6 +182,12 @@ CASES = [
         "福建兵工装备有限公司、福建省轴承有限责任公司等14家企业开展合作办学试点。",
         ("三明市总工会", "partnerOf", "福建兵工装备有限公司", None),
     ),
+    # A与B、C签署…,并与D、E合作: the lead of the list before with each, not its last member
+    (
+        "三明市总工会与三明学院、三明技师学院5所院校分别签署了合作框架协议,并与福建金牛水泥集团"
+        "有限公司、福建兵工装备有限公司等14家企业开展合作办学试点。",
+        ("三明市总工会", "partnerOf", "福建兵工装备有限公司", None),
+    ),
     # the first of a list that acts jointly, with each of the others
     (
         "这个由滨州市总工会、滨州市卫生健康委员会和滨州市人民医院三方共同建设的服务阵地当天正式投用。",
@@ -283,6 +289,12 @@ CASES = [
 ]
 
 NOT_TRIPLES = [
+    # …并与D、E合作 after A与B、C签署: the list's last member is no partner of D
+    (
+        "三明市总工会与三明学院、三明技师学院5所院校分别签署了合作框架协议,并与福建金牛水泥集团"
+        "有限公司、福建兵工装备有限公司等14家企业开展合作办学试点。",
+        ("三明技师学院", "partnerOf", None),
+    ),
     # 此次竞赛 names the contest, not the ceremony that launched it
     (
         "平陆运河项目劳动竞赛启动仪式在这里举行。此次竞赛的主办方共有3家，分别是"
