@@ -3,6 +3,8 @@
 * a body and the bodies listed after a subordination word: ``陕煤集团所属的A、B、C`` →
   each is part of 陕煤集团; ``B隶属于A`` → B is part of A (``part_words``,
   ``part_of_words`` in ``relations.yaml``);
+* a union or organisation a body forms: ``吴忠市总还组建了…宣讲团`` → part of 吴忠市总工会
+  (``forming_words``);
 * a union that hosts under another's guidance: ``三圣街道总工会主办、区总工会指导``,
   ``在B的指导下,A…`` (``guided_*``);
 * a branch named by its city alone (``长沙分公司``, lexicon ``place_branch_heads``) is part
@@ -42,7 +44,38 @@ def extract_parts(doc: Doc) -> Iterator[RelationMention]:
     ctx = DocContext(doc)
     yield from _stated_parts(ctx)
     yield from _guided_parts(ctx)
+    yield from _formed_parts(ctx)
     yield from _place_branches(ctx)
+
+
+@cache
+def _forming() -> re.Pattern[str]:
+    data = relation_data()
+    verbs = "|".join(map(re.escape, sorted(data["forming_words"], key=len, reverse=True)))
+    return re.compile(f"{data['forming_gap']}(?:{verbs}){data['forming_lead']}")
+
+
+def _formed_parts(ctx: DocContext) -> Iterator[RelationMention]:
+    """A union or an organisation named right after a forming verb (组建, 成立) that
+    follows a body in the same clause is part of that body: 吴忠市总还组建了女性生殖健康
+    知识宣讲团. Nothing but a few words without punctuation, 的 or another name between."""
+    text, base = ctx.article.analysis_text, ctx.article.start
+    orgs = sorted(
+        (m for m in ctx.top_level(ctx.mentions) if m.label in ORG_TYPES),
+        key=lambda m: m.start,
+    )
+    parts = (EntityType.UNION, EntityType.ORGANIZATION)
+    for whole, part in itertools.pairwise(orgs):
+        if part.label not in parts or part.start <= whole.end:
+            continue
+        if _forming().fullmatch(text, whole.end - base, part.start - base):
+            yield RelationMention(
+                part,
+                RelationType.SUB_ORGANIZATION_OF,
+                whole,
+                ctx.evidence(whole.start - base),
+                rule="formed-part",
+            )
 
 
 def _guided_parts(ctx: DocContext) -> Iterator[RelationMention]:

@@ -95,6 +95,7 @@ class Lexicon:
     committee_heads: frozenset[str]
     union_kinds: frozenset[str]
     common_name_heads: tuple[str, ...]
+    team_heads: tuple[str, ...]
     quoted_group_heads: tuple[str, ...]
     organiser_roles: tuple[str, ...]
     programme_purpose_words: frozenset[str]
@@ -358,6 +359,7 @@ def load_lexicon() -> Lexicon:
         committee_heads=frozenset(data["committee_heads"]),
         union_kinds=frozenset(data["union_kinds"]),
         common_name_heads=_longest_first(data["common_name_heads"]),
+        team_heads=_longest_first(data["team_heads"]),
         quoted_group_heads=_longest_first(data["quoted_group_heads"]),
         organiser_roles=_longest_first(data["organiser_roles"]),
         programme_purpose_words=frozenset(data["programme_purpose_words"]),

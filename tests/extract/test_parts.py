@@ -34,6 +34,12 @@ PARTS = [
     ),
     # a union hosting under another union's guidance is part of it
     (_GUIDED, "三圣街道总工会", "区总工会"),
+    # a team a union forms is part of it
+    (
+        "吴忠市总还组建了女性生殖健康知识宣讲团,带着体检设备深入离市区较远的企业。",
+        "女性生殖健康知识宣讲团",
+        "吴忠市总工会",
+    ),
     # a branch named by its city alone: the company named in the city's province
     (_HUNAN, "长沙分公司", "中国人寿保险股份有限公司湖南省分公司"),
     (

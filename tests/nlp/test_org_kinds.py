@@ -71,6 +71,10 @@ NAMED += [(_VILLAGE, "重庆智能工程职业学院")]  # the school in the sam
 # a quoted name and 志愿者 ending the word name the volunteers' team; 志愿者服务队 is the
 # longer name's
 _VOLUNTEERS = "由职工组成的“十典九章”志愿者服务队和“中建好妈妈”志愿者是一次生动的实践。"
+# a team named by its task: the content words before its head, not the clause's verb
+_TEAM = "吴忠市总还组建了女性生殖健康知识宣讲团,带着体检设备深入离市区较远的企业。"
+NAMED += [(_TEAM, "女性生殖健康知识宣讲团")]
+NOT_NAMED_HEADS += [(_TEAM, "组建")]
 NAMED += [
     (_VOLUNTEERS, "中建好妈妈志愿者"),
     (_VOLUNTEERS, "十典九章志愿者服务队"),

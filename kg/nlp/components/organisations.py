@@ -26,6 +26,7 @@ __all__ = ["OrganisationRecognizer"]
 
 _PHRASE_TAGS = frozenset({"l", "i", "v", "vn", "a", "ad", "an", "d"})
 _TRADE_NAME_TAGS = frozenset({"l", "v", "vn", "a", "i", "nr", "nz", "n", "j", "f", "b", "m"})
+_TASK_TAGS = frozenset({"n", "vn", "v", "a", "an"})  # 女性生殖健康知识宣讲团
 _SESSION = re.compile(r"第[〇零一二三四五六七八九十百\d]+届")
 _COORDINATED = re.compile(r"(?:委|政府)[省市区县州镇乡]$")
 _ENUMERATED_ITEM = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,9}")
@@ -161,6 +162,10 @@ class OrganisationRecognizer:
             if text[: m.end()].endswith(self.venue_heads):
                 continue  # 国际会展中心: a venue head (kg_places), an organisation if it acts
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
+            task_named = False
+            if head in lex.team_heads and start == m.start():
+                start, pieces = self._task_name(text, words, m.start())
+                task_named = bool(pieces)
             if head in lex.conjoined_heads and pieces:
                 start, pieces = self._conjoined(doc, text, words, start, pieces, found)
             byline = self.byline_re.match(text, start, m.start())
@@ -235,7 +240,7 @@ class OrganisationRecognizer:
                 continue  # 公司党委: a company's committee is no body of its own
             if left.startswith("“") and label == EntityType.UNION:
                 continue  # “苏杭安+”工会品牌: a slogan before 工会, not a union's name
-            if not is_specific(pieces, lex) and not self._short_form(left):
+            if not (is_specific(pieces, lex) or task_named or self._short_form(left)):
                 continue
             if head in ("工会", "总工会") and self._collective(left, head):
                 continue  # 粤港澳三地工会, 四川工会: the unions of places, not one body
@@ -261,7 +266,7 @@ class OrganisationRecognizer:
             if self._programme_site(doc, text, start, m.start(), m.end(), found):
                 label, rule = EntityType.PROGRAMME, "programme-site"
             generic = self._generic(doc, pieces, start, m.start(), found)
-            if label == EntityType.ORGANIZATION and generic:
+            if label == EntityType.ORGANIZATION and generic and not task_named:
                 continue  # 11个试点中心, 骑手友好医院: a kind of body, not a named one
             candidate = Candidate(start, m.end(), label, name, rule, self.priority)
             found.append(candidate)
@@ -294,6 +299,33 @@ class OrganisationRecognizer:
                     self.priority,
                 ),
             )
+
+    def _task_name(self, text: str, words, head_start: int) -> tuple[int, list[Piece]]:
+        """A team named by its task (女性|生殖(vn)|健康(a)|知识(v)|宣讲团, lexicon
+        ``team_heads``), where jieba's tags stopped the name's growth: the content words
+        right before the head, up to a function word, a clause's verb or punctuation;
+        four to ten characters, else none."""
+        lex = self.lex
+        i = word_index_at(words, head_start - 1) if head_start > 0 else -1
+        taken: list[Piece] = []
+        chars = 0
+        while i >= 0:
+            w = words[i]
+            if (
+                w.end != (taken[0].start if taken else head_start)
+                or w.tag not in _TASK_TAGS
+                or not all(CJK.match(ch) for ch in w.text)
+                or w.text in lex.left_breaks
+                or w.text in self._clause_verbs
+                or chars + len(w.text) > 10
+            ):
+                break
+            taken.insert(0, Piece(w.start, w.end, w.text, w.tag))
+            chars += len(w.text)
+            i -= 1
+        if chars < 4:
+            return head_start, []
+        return taken[0].start, taken
 
     def _chain_departments(self, doc: Doc, found: list[Candidate]) -> None:
         """``天门市委常委、统战部部长``: a department named after 、 in a post chain that
