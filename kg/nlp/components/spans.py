@@ -126,8 +126,22 @@ def _ceremony_object(programme: Candidate, event: Candidate, verbs: tuple[str, .
     name = event.name
     # names drop their quotes: find the programme's name in the event's (免费“两癌”筛查活动)
     at = name.find(programme.name, max(0, programme.start - event.start - 4))
-    offset = at + len(programme.name) if at >= 0 else programme.end - event.start
+    if at >= 0:
+        offset = at + len(programme.name)
+    else:
+        # the event's name starts inside the programme's, at its last place (山东省|滨州市
+        # 职工健康服务中心启动仪式): the part of the programme's name the event's keeps
+        kept = _kept_tail(programme.name, name)
+        offset = kept if kept else programme.end - event.start
     return offset < len(name) and name.startswith(verbs, offset)
+
+
+def _kept_tail(inner: str, outer: str) -> int:
+    """Length of the longest proper end of ``inner`` (two characters or more) that
+    ``outer`` opens with, or 0."""
+    return next(
+        (len(inner) - i for i in range(1, len(inner) - 1) if outer.startswith(inner[i:])), 0
+    )
 
 
 def _inside(a: Candidate, b: Candidate) -> bool:
