@@ -1,14 +1,30 @@
 """SPARQL at scale: store load, shipped-query latency (store, ``kg serve``, rdflib), sizes.
 
     python bench/bench_query.py [--triples 10000000] [--work /tmp/store-bench]
+                                [--replicate documents|entities]
                                 [--scaling 100000,300000,1000000] [--rdflib-max 1000000]
                                 [--rdflib-cap 20] [--rebuild]
 
-The graph: the seeds and ``../shared/dev`` texts are built once with ``kg build``; their
-quads (each document's facts in its named graph, the shared graph) are then replicated:
-copy *k* appends ``-c<k>`` to every data IRI (documents, articles, sentences, entities,
-statements, memberships; not roles nor the shared graph's name), so each copy has its
-own documents and its own entities, with the same labels. The replicated N-Quads are
+The graph stands for an archive of the seeds and ``../shared/dev`` texts repeated under
+distinct file names (``d01.txt``, ``d01-c1.txt``, …), made in one of two ways
+(``--replicate``):
+
+``documents`` (the default) is the graph ``kg build`` makes of such an archive. Entities,
+statements and memberships are named from their names, so every copy's facts fall on
+the same nodes, and only the provenance (documents, articles, sentences, mentions,
+evidence) grows with the copies. The texts are built each twice with ``kg build``;
+what names a second copy's document is what each further copy adds (with ``-c<k>``
+for ``-c1``), the rest (the facts, in the shared graph, and the evidence a fact keeps
+from one document only) is written once. ``tests/test_bench_query.py`` checks this
+against a real build of the seeds copied three times. Confidences stay as they are
+with two copies, where a real build raises them a little with more support.
+
+``entities`` is the earlier, harsher graph: copy *k* appends ``-c<k>`` to every data IRI
+(documents, articles, sentences, entities, statements, memberships; not roles nor the
+shared graph's name), so each copy has its own entities with the same labels, and a
+bound name matches one node per copy.
+
+The replicated N-Quads are
 bulk-loaded into an on-disk Oxigraph store the way ``kg build`` loads ``OUT/store``, and
 the store's derived graph is made on the whole of it (:func:`kg.rdf.store.derive`; its
 time is printed beside the load's; the rdflib graph is given the same derived triples).
@@ -43,7 +59,11 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
 
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
@@ -60,59 +80,136 @@ SLOW = 2.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BIND = re.compile(r"--bind\s+(\w+)=(\S+)")
 _REWRITE = re.compile(r"<" + re.escape(str(ID)) + r"(?!role/|graph/)[^>]*(?=>)")
+_DOCUMENT_IRI = f"{ID}document/"
+_IDENTIFIER = "http://purl.org/dc/terms/identifier"
 
 
-def base_build(work: Path) -> Path:
-    out = work / "base"
+def base_build(work: Path, scheme: str) -> Path:
+    """``kg build`` of the seeds and dev texts: once (``entities``), or each text twice,
+    as ``<stem>.txt`` and ``<stem>-c1.txt`` (``documents``)."""
+    out = work / f"base-{scheme}"
     if find_store(out) is None:
+        texts = [*sorted((REPO / "seeds").glob("*.txt")), *sorted(DEV.glob("*.txt"))]
+        inputs = work / f"texts-{scheme}"
+        shutil.rmtree(inputs, ignore_errors=True)
+        inputs.mkdir(parents=True)
+        for text in texts:
+            for suffix in ("", "-c1") if scheme == "documents" else ("",):
+                shutil.copy(text, inputs / f"{text.stem}{suffix}{text.suffix}")
         kg = Path(sys.executable).with_name("kg")
         subprocess.run(
-            [str(kg), "build", str(REPO / "seeds"), str(DEV), "-o", str(out), "--no-html", "-q"],
-            check=True,
+            [str(kg), "build", str(inputs), "-o", str(out), "--no-html", "-q"], check=True
         )
     return out
 
 
-def templates(out: Path) -> tuple[list[str], list[str], int]:
-    """The base graph as N-Quads and as N-Triples, cut where a copy suffix goes."""
+@dataclass(frozen=True)
+class Template:
+    """A base graph as text to replicate: ``once`` is written once, ``parts`` once per copy,
+    joined by the copy's suffix (``-c<k>``; nothing for the first copy)."""
+
+    once: str
+    parts: tuple[str, ...]
+    fixed: int  # statements in ``once``
+    per_copy: int  # statements in ``parts``
+    fewest: int = 1  # copies
+
+    def copies(self, size: int) -> int:
+        return max(self.fewest, round((size - self.fixed) / self.per_copy))
+
+    def write(self, fh: TextIO, copies: int) -> None:
+        fh.write(self.once)
+        for k in range(copies):
+            fh.write(f"-c{k}".join(self.parts) if k else "".join(self.parts))
+
+
+def base_quads(out: Path) -> list[pyoxigraph.Quad]:
+    """The quads of a build's store without its derived graph (made again on each store)."""
     store = pyoxigraph.Store.read_only(str(find_store(out)))
-    derived = pyoxigraph.NamedNode(str(DERIVED_GRAPH))  # made again on each big store
-    quads = sorted((q for q in store if q.graph_name != derived), key=str)
-    nq = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
+    derived = pyoxigraph.NamedNode(str(DERIVED_GRAPH))
+    return sorted((q for q in store if q.graph_name != derived), key=str)
+
+
+def _cut(text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    ends = [m.end() for m in pattern.finditer(text)]
+    return tuple(text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True))
+
+
+def _after_ids(ids: Iterable[str], suffix: str = "") -> re.Pattern[str]:
+    """Each document id of ``ids`` followed by ``suffix``, where it names the document in an
+    IRI or a literal (an IRI segment, an identifier, an article's, a file name before its
+    extension); longest id first."""
+    forms = {form for i in ids for form in (i, quote(i, safe=""))}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf'(?<=[/"])(?:{alternatives}){re.escape(suffix)}(?=[/>"]|-a\d|\.\w+")')
+
+
+def _document_ids(quads: list[pyoxigraph.Quad]) -> set[str]:
+    return {
+        q.object.value
+        for q in quads
+        if q.predicate.value == _IDENTIFIER and q.subject.value.startswith(_DOCUMENT_IRI)
+    }
+
+
+def split_copies(quads: list[pyoxigraph.Quad]) -> tuple[list, list]:
+    """``(facts, first copy)`` of the build of every text twice (``<id>`` and ``<id>-c1``).
+
+    A quad that names a second copy's document belongs to that copy, and the same quad
+    with ``-c1`` taken away to the first; the rest (entities, statements, memberships, and
+    evidence a fact keeps from one document only) are written once whatever the copies.
+    """
+    ids = _document_ids(quads)
+    originals = {i.removesuffix("-c1") for i in ids if i.endswith("-c1")} & ids
+    second = _after_ids(originals, "-c1")
+    copy_one = {str(q) for q in quads if second.search(str(q))}
+    copy_zero = {second.sub(lambda m: m.group()[:-3], text) for text in copy_one}
+    first = [q for q in quads if str(q) in copy_zero]
+    if len(first) != len(copy_one):
+        raise ValueError("the two copies of the base build differ")
+    facts = [q for q in quads if str(q) not in copy_zero and str(q) not in copy_one]
+    return facts, first
+
+
+def _serialise(quads: list[pyoxigraph.Quad], kind: str) -> str:
+    if kind == "nq":
+        return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8")
     triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
-    nt = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
-
-    def cut(text: str) -> list[str]:
-        ends = [m.end() for m in _REWRITE.finditer(text)]
-        return [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)], strict=True)]
-
-    return cut(nq), cut(nt), len(quads)
+    return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-def replicate(parts: list[str], copies: int, path: Path) -> None:
+def templates(quads: list[pyoxigraph.Quad], scheme: str, kind: str) -> Template:
+    """The base build's ``quads`` (:func:`base_build`) as a :class:`Template` of N-Quads
+    (``kind="nq"``) or N-Triples (``"nt"``), replicated by ``scheme`` (module docstring)."""
+    if scheme == "entities":
+        return Template("", _cut(_serialise(quads, kind), _REWRITE), 0, len(quads))
+    facts, first = split_copies(quads)
+    parts = _cut(_serialise(first, kind), _after_ids(_document_ids(first)))
+    return Template(_serialise(facts, kind), parts, len(facts), len(first), fewest=2)
+
+
+def replicate(template: Template, copies: int, path: Path) -> None:
     with path.open("w", encoding="utf-8") as fh:
-        fh.write("".join(parts))
-        for k in range(1, copies):
-            fh.write(f"-c{k}".join(parts))
+        template.write(fh, copies)
 
 
-def graph_file(work: Path, parts: list[str], base: int, size: int, kind: str) -> Path:
-    path = work / f"graph-{size}.{kind}"
+def graph_file(work: Path, template: Template, size: int, kind: str, scheme: str) -> Path:
+    path = work / f"graph-{scheme}-{size}.{kind}"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
-        replicate(parts, max(1, round(size / base)), tmp)
+        replicate(template, template.copies(size), tmp)
         tmp.replace(path)
     return path
 
 
-def load_store(work: Path, nq: Path, size: int, rebuild: bool) -> tuple[Path, dict]:
+def load_store(work: Path, nq: Path, name: str, rebuild: bool) -> tuple[Path, dict]:
     """The store of ``nq``, loaded as ``kg build`` loads one (bulk load, derived graph).
 
     ``seconds`` is the bulk load (with flush and compaction), ``derive_seconds`` the
     derived graph (:func:`kg.rdf.store.derive`, a review of the whole graph); a store
     kept from before the derived graph existed gets it here.
     """
-    path, meta_path = work / f"store-{size}", work / f"store-{size}.json"
+    path, meta_path = work / f"store-{name}", work / f"store-{name}.json"
     if rebuild or not meta_path.exists():
         shutil.rmtree(path, ignore_errors=True)
         store = pyoxigraph.Store(str(path))
@@ -263,28 +360,30 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"×{b / a:.1f}" if a and b else "—"
 
 
-def scaling(args: argparse.Namespace, queries: dict[str, str], parts: tuple, base: int) -> None:
+def scaling(args: argparse.Namespace, queries: dict[str, str], quads: list) -> None:
     """Every query at each ``--scaling`` size, on the store and on rdflib (capped)."""
-    nq_parts, nt_parts = parts
+    nq_template = templates(quads, args.replicate, "nq")
+    nt_template = templates(quads, args.replicate, "nt")
     sizes = [int(s) for s in args.scaling.split(",") if s]
     store_ms: dict[str, list[float]] = {name: [] for name in queries}
     rdflib_ms: dict[str, list[float | str | None]] = {name: [] for name in queries}
     rows_at: dict[str, list[int]] = {name: [] for name in queries}
     triples = []
     for size in sizes:
-        nq = graph_file(args.work, nq_parts, base, size, "nq")
-        path, meta = load_store(args.work, nq, size, args.rebuild)
+        nq = graph_file(args.work, nq_template, size, "nq", args.replicate)
+        path, meta = load_store(args.work, nq, f"{args.replicate}-{size}", args.rebuild)
         store = pyoxigraph.Store.read_only(str(path))
         triples.append(meta["triples"])
         rate = meta["triples"] / meta["seconds"]
         print(
-            f"\n{meta['triples']:,} triples: store load {rate:,.0f}/s, derived graph "
+            f"\n{meta['triples']:,} triples ({nq_template.copies(size)} copies): store load "
+            f"{rate:,.0f}/s, derived graph "
             f"({meta['derived']} ranks) {meta['derive_seconds']:.1f} s",
             flush=True,
         )
         graph = None
         if size <= args.rdflib_max:
-            nt = graph_file(args.work, nt_parts, base, size, "nt")
+            nt = graph_file(args.work, nt_template, size, "nt", args.replicate)
             graph, parse_s = rdflib_graph(nt, derived_triples(store))
             print(f"  rdflib graph in memory: {len(graph):,} triples, {parse_s:.1f} s", flush=True)
         for name, text in queries.items():
@@ -332,10 +431,12 @@ def scaling(args: argparse.Namespace, queries: dict[str, str], parts: tuple, bas
         print(f"| {name} | {bind} | " + " | ".join(cells) + " |", flush=True)
 
 
-def big_store(args: argparse.Namespace, queries: dict[str, str], nq_parts: list, base: int) -> None:
+def big_store(args: argparse.Namespace, queries: dict[str, str], quads: list) -> None:
     """Load time, size and latency (store, ``kg serve``) at ``--triples``."""
-    nq = graph_file(args.work, nq_parts, base, args.triples, "nq")
-    path, meta = load_store(args.work, nq, args.triples, args.rebuild)
+    template = templates(quads, args.replicate, "nq")
+    nq = graph_file(args.work, template, args.triples, "nq", args.replicate)
+    path, meta = load_store(args.work, nq, f"{args.replicate}-{args.triples}", args.rebuild)
+    print(f"\n{template.copies(args.triples)} copies ({args.replicate})")
     rate = meta["triples"] / meta["seconds"]
     print(
         f"\nstore load: {meta['triples']:,} triples in {meta['seconds']:.1f} s = "
@@ -359,6 +460,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="kg SPARQL at scale")
     parser.add_argument("--triples", type=int, default=10_000_000, help="0: no big store")
     parser.add_argument("--work", type=Path, default=Path("/tmp/store-bench"))
+    parser.add_argument("--replicate", choices=("documents", "entities"), default="documents")
     parser.add_argument("--scaling", default="100000,300000,1000000")
     parser.add_argument("--rdflib-max", type=int, default=1_000_000)
     parser.add_argument("--rdflib-cap", type=float, default=20.0, help="seconds per query")
@@ -366,13 +468,18 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     queries = bundled_queries()
-    out = base_build(args.work)
-    nq_parts, nt_parts, base = templates(out)
-    print(f"base graph (seeds + dev, {len(list(DEV.glob('*.txt')))} dev texts): {base:,} quads")
+    quads = base_quads(base_build(args.work, args.replicate))
+    template = templates(quads, args.replicate, "nq")
+    print(
+        f"base build (seeds + {len(list(DEV.glob('*.txt')))} dev texts"
+        f"{', each twice' if args.replicate == 'documents' else ''}): {len(quads):,} quads; "
+        f"--replicate {args.replicate}: {template.fixed:,} written once, "
+        f"{template.per_copy:,} per copy"
+    )
     if args.scaling:
-        scaling(args, queries, (nq_parts, nt_parts), base)
+        scaling(args, queries, quads)
     if args.triples:
-        big_store(args, queries, nq_parts, base)
+        big_store(args, queries, quads)
 
 
 if __name__ == "__main__":
