@@ -63,7 +63,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import quote
 
 import pyoxigraph
 from rdflib import BNode, Graph, Literal, URIRef
@@ -71,7 +70,8 @@ from rdflib.term import Node
 
 from kg.query.run import _PREFIXES, _values, bundled_queries, run_query
 from kg.query.text import analyse, with_values
-from kg.rdf.namespace import ID
+from kg.rdf.iri import document_iri_text
+from kg.rdf.namespace import DCTERMS, ID
 from kg.rdf.store import DERIVED_GRAPH, derive, find_store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,8 +80,8 @@ SLOW = 2.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BIND = re.compile(r"--bind\s+(\w+)=(\S+)")
 _REWRITE = re.compile(r"<" + re.escape(str(ID)) + r"(?!role/|graph/)[^>]*(?=>)")
-_DOCUMENT_IRI = f"{ID}document/"
-_IDENTIFIER = "http://purl.org/dc/terms/identifier"
+_DOCUMENT_IRI = document_iri_text("")
+_IDENTIFIER = str(DCTERMS.identifier)
 
 
 def base_build(work: Path, scheme: str) -> Path:
@@ -139,7 +139,7 @@ def _after_ids(ids: Iterable[str], suffix: str = "") -> re.Pattern[str]:
     """Each document id of ``ids`` followed by ``suffix``, where it names the document in an
     IRI or a literal (an IRI segment, an identifier, an article's, a file name before its
     extension); longest id first."""
-    forms = {form for i in ids for form in (i, quote(i, safe=""))}
+    forms = {form for i in ids for form in (i, document_iri_text(i).removeprefix(_DOCUMENT_IRI))}
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
     return re.compile(rf'(?<=[/"])(?:{alternatives}){re.escape(suffix)}(?=[/>"]|-a\d|\.\w+")')
 
@@ -162,12 +162,17 @@ def split_copies(quads: list[pyoxigraph.Quad]) -> tuple[list, list]:
     ids = _document_ids(quads)
     originals = {i.removesuffix("-c1") for i in ids if i.endswith("-c1")} & ids
     second = _after_ids(originals, "-c1")
-    copy_one = {str(q) for q in quads if second.search(str(q))}
-    copy_zero = {second.sub(lambda m: m.group()[:-3], text) for text in copy_one}
-    first = [q for q in quads if str(q) in copy_zero]
+    texts = [str(q) for q in quads]
+    copy_one = {text for text in texts if second.search(text)}
+    copy_zero = {second.sub(lambda m: m.group().removesuffix("-c1"), t) for t in copy_one}
+    first = [q for q, text in zip(quads, texts, strict=True) if text in copy_zero]
     if len(first) != len(copy_one):
         raise ValueError("the two copies of the base build differ")
-    facts = [q for q in quads if str(q) not in copy_zero and str(q) not in copy_one]
+    facts = [
+        q
+        for q, text in zip(quads, texts, strict=True)
+        if text not in copy_zero and text not in copy_one
+    ]
     return facts, first
 
 
@@ -360,10 +365,11 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"×{b / a:.1f}" if a and b else "—"
 
 
-def scaling(args: argparse.Namespace, queries: dict[str, str], quads: list) -> None:
+def scaling(
+    args: argparse.Namespace, queries: dict[str, str], quads: list, nq_template: Template
+) -> None:
     """Every query at each ``--scaling`` size, on the store and on rdflib (capped)."""
-    nq_template = templates(quads, args.replicate, "nq")
-    nt_template = templates(quads, args.replicate, "nt")
+    nt_template = None
     sizes = [int(s) for s in args.scaling.split(",") if s]
     store_ms: dict[str, list[float]] = {name: [] for name in queries}
     rdflib_ms: dict[str, list[float | str | None]] = {name: [] for name in queries}
@@ -383,6 +389,7 @@ def scaling(args: argparse.Namespace, queries: dict[str, str], quads: list) -> N
         )
         graph = None
         if size <= args.rdflib_max:
+            nt_template = nt_template or templates(quads, args.replicate, "nt")
             nt = graph_file(args.work, nt_template, size, "nt", args.replicate)
             graph, parse_s = rdflib_graph(nt, derived_triples(store))
             print(f"  rdflib graph in memory: {len(graph):,} triples, {parse_s:.1f} s", flush=True)
@@ -431,9 +438,8 @@ def scaling(args: argparse.Namespace, queries: dict[str, str], quads: list) -> N
         print(f"| {name} | {bind} | " + " | ".join(cells) + " |", flush=True)
 
 
-def big_store(args: argparse.Namespace, queries: dict[str, str], quads: list) -> None:
+def big_store(args: argparse.Namespace, queries: dict[str, str], template: Template) -> None:
     """Load time, size and latency (store, ``kg serve``) at ``--triples``."""
-    template = templates(quads, args.replicate, "nq")
     nq = graph_file(args.work, template, args.triples, "nq", args.replicate)
     path, meta = load_store(args.work, nq, f"{args.replicate}-{args.triples}", args.rebuild)
     print(f"\n{template.copies(args.triples)} copies ({args.replicate})")
@@ -477,9 +483,9 @@ def main() -> None:
         f"{template.per_copy:,} per copy"
     )
     if args.scaling:
-        scaling(args, queries, quads)
+        scaling(args, queries, quads, template)
     if args.triples:
-        big_store(args, queries, quads)
+        big_store(args, queries, template)
 
 
 if __name__ == "__main__":

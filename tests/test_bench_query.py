@@ -34,21 +34,21 @@ def bench_query():
     del sys.modules["bench_query"]
 
 
-def _build(seeds: Path, folder: Path, copies: int) -> list[pyoxigraph.Quad]:
+def _build(bench_query, seeds: Path, folder: Path, copies: int) -> list[pyoxigraph.Quad]:
     texts = folder / "seeds"  # the same folder name: kg:sourceFile literals name it
     texts.mkdir(parents=True)
     for text in sorted(seeds.glob("*.txt")):
         for k in range(copies):
             shutil.copy(text, texts / f"{text.stem}{f'-c{k}' if k else ''}{text.suffix}")
     write_outputs(build_corpus([texts]), folder / "out", html=False)
-    return sys.modules["bench_query"].base_quads(folder / "out")
+    return bench_query.base_quads(folder / "out")
 
 
 @pytest.fixture(scope="module")
 def twice(bench_query, seeds_dir, tmp_path_factory) -> tuple[Path, list[pyoxigraph.Quad]]:
     """The base build of the ``documents`` scheme: every seed twice."""
     folder = tmp_path_factory.mktemp("two")
-    return folder, _build(seeds_dir, folder, 2)
+    return folder, _build(bench_query, seeds_dir, folder, 2)
 
 
 _CONFIDENCE = re.compile(r'(ontology#confidence> )"[0-9.]+"')
@@ -64,7 +64,7 @@ def _nquads(quads: list[pyoxigraph.Quad], root: Path) -> set[str]:
 @pytest.mark.slow
 def test_three_copies_are_the_build_of_three_copies(bench_query, twice, seeds_dir, tmp_path):
     root, twice = twice
-    thrice = _build(seeds_dir, tmp_path / "three", 3)
+    thrice = _build(bench_query, seeds_dir, tmp_path / "three", 3)
     template = bench_query.templates(twice, "documents", "nq")
     text = StringIO()
     template.write(text, 3)
