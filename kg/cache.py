@@ -43,7 +43,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 CACHE_DIR = ".kg-cache"
-_FORMAT = 1
+_FORMAT = 2  # 2: dataclasses as arrays of their fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +151,7 @@ class DocumentCache:
             if entry.get("format") != _FORMAT or entry.get("key") != key:
                 raise ValueError("entry for another key or format")
             return decode_analysis(entry["analysis"])
-        except (ValueError, KeyError, TypeError, AttributeError) as err:
+        except _BAD as err:
             log.warning("ignoring a bad cache entry %s: %s", path, err)
             return None
 
@@ -176,6 +176,12 @@ class DocumentCache:
 
 
 # --- JSON codec guided by the dataclasses' type hints ------------------------------
+#
+# A dataclass is written as a JSON array of its fields in declaration order, not as an
+# object: entries are about half the size, and reading one is a call of the class on
+# the array after converting only the fields that are not plain JSON values (enums,
+# nested dataclasses, tuples). The order cannot drift from the code: the cache key
+# covers every file of the package (:func:`pipeline_version`).
 
 
 def encode_analysis(analysis: DocumentAnalysis) -> dict:
@@ -194,18 +200,20 @@ def encode_analysis(analysis: DocumentAnalysis) -> dict:
 def decode_analysis(data: dict) -> DocumentAnalysis:
     """Inverse of :func:`encode_analysis`; equal strings become one object."""
     strings: dict[str, str] = {}
-    mentions = tuple(_decode(Mention, m, strings, ()) for m in data["mentions"])
+    mention = _decoder(Mention)
+    mentions = tuple([mention(m, strings, ()) for m in data["mentions"]])
+    relation = _decoder(RelationMention)
+    labels = _enum_members(EntityType)
     return DocumentAnalysis(
-        document=_decode(Document | None, data["document"], strings, mentions),
+        document=_decoder(Document | None)(data["document"], strings, mentions),
         characters=int(data["characters"]),
         mentions=mentions,
         relation_mentions=tuple(
-            _decode(RelationMention, r, strings, mentions) for r in data["relation_mentions"]
+            [relation(r, strings, mentions) for r in data["relation_mentions"]]
         ),
-        problem=_decode(IngestProblem | None, data["problem"], strings, mentions),
+        problem=_decoder(IngestProblem | None)(data["problem"], strings, mentions),
         names=tuple(
-            (EntityType(label), strings.setdefault(name, name))
-            for label, name in data.get("names", ())
+            [(labels[label], strings.setdefault(name, name)) for label, name in data["names"]]
         ),
     )
 
@@ -221,7 +229,7 @@ def _encode(value: Any, mention_index: dict[Mention, int]) -> Any:
         return mention_index[value]
     names = _field_names(kind)
     if names is not None:
-        return {name: _encode(getattr(value, name), mention_index) for name in names}
+        return [_encode(getattr(value, name), mention_index) for name in names]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, tuple | list):
@@ -246,23 +254,44 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
-def _decode(tp: Any, value: Any, strings: dict[str, str], mentions: tuple[Mention, ...]) -> Any:
-    return _decoder(tp)(value, strings, mentions)
+@cache
+def _enum_members(tp: type[Enum]) -> dict[Any, Enum]:
+    return {member.value: member for member in tp}
 
 
 _Decoder = Callable[[Any, dict[str, str], tuple[Mention, ...]], Any]
-_BAD = (TypeError, ValueError, KeyError, AttributeError)
+_BAD = (TypeError, ValueError, KeyError, AttributeError, IndexError)
+
+
+def _as_is(value: Any, strings: dict[str, str], mentions: tuple[Mention, ...]) -> Any:
+    return value
+
+
+def _as_float(value: Any, strings: dict[str, str], mentions: tuple[Mention, ...]) -> Any:
+    # JSON writes 1.0 as 1.0, but a float field may have been given an int
+    return float(value) if type(value) is int else value
+
+
+def _as_string(value: Any, strings: dict[str, str], mentions: tuple[Mention, ...]) -> Any:
+    return strings.setdefault(value, value) if type(value) is str else value
 
 
 @cache
 def _decoder(tp: Any) -> _Decoder:
     """The decoding function of one type, built once from its hints (so a value is not
-    matched against every kind of type again)."""
+    matched against every kind of type again). Plain JSON values come back as they are
+    (:func:`_as_is`): a dataclass's decoder skips those fields."""
     origin = typing.get_origin(tp)
     if origin is typing.Union or isinstance(tp, types.UnionType):
-        options = [_decoder(a) for a in typing.get_args(tp) if a is not type(None)]
+        args = typing.get_args(tp)
+        if all(a in _PLAIN for a in args):
+            if str in args:
+                return _as_string
+            return _as_float if float in args else _as_is
+        options = [_decoder(a) for a in args if a is not type(None)]
         if len(options) == 1:
-            return options[0]
+            (option,) = options
+            return lambda value, s, m: None if value is None else option(value, s, m)
 
         def union(value, strings, mentions):
             if value is None:
@@ -281,54 +310,61 @@ def _decoder(tp: Any) -> _Decoder:
         args = typing.get_args(tp)
         if len(args) == 2 and args[1] is Ellipsis:
             item = _decoder(args[0])
-            return lambda value, s, m: (
-                None if value is None else tuple([item(v, s, m) for v in value])
-            )
+            if item is _as_is:
+                return lambda value, s, m: tuple(value)
+            return lambda value, s, m: tuple([item(v, s, m) for v in value])
         items = [_decoder(a) for a in args]
-        return lambda value, s, m: (
-            None
-            if value is None
-            else tuple([d(v, s, m) for d, v in zip(items, value, strict=True)])
-        )
+        return lambda value, s, m: tuple([d(v, s, m) for d, v in zip(items, value, strict=True)])
     if origin is list:
         (arg,) = typing.get_args(tp)
         item = _decoder(arg)
-        return lambda value, s, m: None if value is None else [item(v, s, m) for v in value]
+        return lambda value, s, m: [item(v, s, m) for v in value]
     if origin is dict:
         _, arg = typing.get_args(tp)
         item = _decoder(arg)
-        return lambda value, s, m: (
-            None if value is None else {k: item(v, s, m) for k, v in value.items()}
-        )
+        return lambda value, s, m: {k: item(v, s, m) for k, v in value.items()}
     if isinstance(tp, type) and issubclass(tp, Enum):
-        return lambda value, s, m: None if value is None else tp(value)
-    iso = tp is not str and hasattr(tp, "fromisoformat")
-    to_float = tp is float
-
-    def leaf(value, strings, mentions):
-        if isinstance(value, str):
-            return tp.fromisoformat(value) if iso else strings.setdefault(value, value)
-        if to_float and isinstance(value, int):
-            return float(value)
-        return value
-
-    return leaf
+        members = _enum_members(tp)
+        return lambda value, s, m: members[value]
+    if tp is str:
+        return _as_string
+    if tp is float:
+        return _as_float
+    if tp in _PLAIN:
+        return _as_is
+    if hasattr(tp, "fromisoformat"):
+        return lambda value, s, m: tp.fromisoformat(value)
+    raise TypeError(f"cannot decode a {tp}")
 
 
 def _dataclass_decoder(tp: type) -> _Decoder:
-    hints = _hints(tp)
-    fields_: dict[str, _Decoder] = {}
+    names = _field_names(tp)
+    size = len(names)
+    texts: list[int] = []  # positions of the string fields (each string kept once)
+    steps: list[tuple[int, _Decoder]] = []  # other fields to convert, with their decoder
+    ready: list[bool] = []
     is_mention = tp is Mention
 
-    def dataclass(value, strings, mentions):
-        if value is None:
-            return None
-        if is_mention and isinstance(value, int) and not isinstance(value, bool):
-            return mentions[value]
-        if not isinstance(value, dict):
-            raise TypeError(f"{tp.__name__} expects an object")
-        if not fields_:  # filled on first use: the hints may name this class itself
-            fields_.update({k: _decoder(h) for k, h in hints.items()})
-        return tp(**{k: fields_[k](v, strings, mentions) for k, v in value.items()})
+    def dataclass(row, strings, mentions):
+        if is_mention and type(row) is int:
+            return mentions[row]
+        if type(row) is not list or len(row) != size:
+            raise TypeError(f"{tp.__name__} expects an array of its {size} fields")
+        if not ready:  # on first use: the hints may name this class itself
+            hints = _hints(tp)
+            for position, name in enumerate(names):
+                decode = _decoder(hints[name])
+                if decode is _as_string:
+                    texts.append(position)
+                elif decode is not _as_is:
+                    steps.append((position, decode))
+            ready.append(True)
+        keep = strings.setdefault
+        for position in texts:
+            value = row[position]
+            row[position] = keep(value, value)
+        for position, decode in steps:
+            row[position] = decode(row[position], strings, mentions)
+        return tp(*row)
 
     return dataclass

@@ -37,6 +37,7 @@ from kg.ingest.reader import (
     readable_path,
 )
 from kg.learn.confidence import attach_confidence, filter_by_confidence
+from kg.memory import cyclic_gc_paused
 from kg.output import write_outputs  # re-exported: it moved to kg.output
 from kg.parallel import run_dask, run_local, run_serial
 from kg.resolve import DocumentNames, document_names, resolve
@@ -293,21 +294,22 @@ def build_corpus(
     cached = 0
     if cache is not None and not full:
         todo = []
-        for path, doc_id in files:
-            t0 = time.perf_counter()
-            got = read(path)
-            if got is not None:
-                data, fmt = got
-                key = cache_key(data, doc_id, readable_path(path), fmt)
-                hit = cache.get(key)
-                if hit is None:
-                    todo.append((path, doc_id))
-                else:
-                    keys.add(key)
-                    cached += 1
-                    _collect(hit, analyses, problems)
-                    step()
-            timings["read"] += time.perf_counter() - t0
+        with cyclic_gc_paused():  # the entries decode to many small acyclic objects
+            for path, doc_id in files:
+                t0 = time.perf_counter()
+                got = read(path)
+                if got is not None:
+                    data, fmt = got
+                    key = cache_key(data, doc_id, readable_path(path), fmt)
+                    hit = cache.get(key)
+                    if hit is None:
+                        todo.append((path, doc_id))
+                    else:
+                        keys.add(key)
+                        cached += 1
+                        _collect(hit, analyses, problems)
+                        step()
+                timings["read"] += time.perf_counter() - t0
 
     def tasks() -> Iterator[_Task]:
         for path, doc_id in todo:  # read again as the workers need them, not held

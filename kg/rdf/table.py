@@ -13,7 +13,6 @@ graph is made. Where the fast Turtle rules do not cover a table (see
 from __future__ import annotations
 
 import functools
-import gc
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -24,6 +23,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import Errors, KGError
 from kg.learn.confidence import HIGHEST, confidence_lexical
+from kg.memory import cyclic_gc_paused
 from kg.rdf.iri import (
     article_iri_text,
     document_iri_text,
@@ -156,13 +156,8 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
     # the table is millions of small dicts and tuples with no reference cycles: the
     # cyclic collector, run again and again while they are made, would walk all of them
     # each time (two thirds of the time on a big graph) and free nothing
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         return _model_table(G)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _model_table(G: nx.MultiDiGraph) -> TripleTable:

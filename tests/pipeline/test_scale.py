@@ -106,6 +106,40 @@ def test_a_partial_or_foreign_cache_entry_is_not_used(tmp_path: Path) -> None:
         assert DocumentCache(cache_dir).get(data["key"]) is not None
 
 
+def _drop_last_field(analysis: dict) -> None:
+    analysis["mentions"][0].pop()  # as written by a Mention with one field fewer
+
+
+def _unknown_label(analysis: dict) -> None:
+    analysis["mentions"][0][1] = "NoSuchType"
+
+
+def _mention_out_of_range(analysis: dict) -> None:
+    analysis["relation_mentions"][0][0] = len(analysis["mentions"])
+
+
+def _object_for_array(analysis: dict) -> None:
+    analysis["mentions"][0] = {"text": analysis["mentions"][0][0]}
+
+
+@pytest.mark.parametrize(
+    "corrupt", [_drop_last_field, _unknown_label, _mention_out_of_range, _object_for_array]
+)
+def test_an_entry_that_does_not_fit_the_types_is_ignored(
+    corpus: Path, tmp_path: Path, corrupt, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache_dir = tmp_path / ".kg-cache"
+    build_corpus([corpus / "a.txt"], cache_dir=cache_dir)
+    (entry,) = cache_dir.glob("v*/*/*.json")
+    data = json.loads(entry.read_bytes())
+    assert data["analysis"]["relation_mentions"], "the page must give a relation"
+    corrupt(data["analysis"])
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert DocumentCache(cache_dir).get(data["key"]) is None
+    assert "bad cache entry" in caplog.text
+    assert build_corpus([corpus / "a.txt"], cache_dir=cache_dir).analysed == 1
+
+
 def test_cache_entries_round_trip(corpus: Path, tmp_path: Path) -> None:
     cache_dir = tmp_path / ".kg-cache"
     fresh = build_corpus([corpus / "a.txt"], cache_dir=cache_dir)
