@@ -37,6 +37,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg.errors import Errors, QueryError
+from kg.memory import cyclic_gc_paused
 from kg.rdf.namespace import ID, KG, ORG, PROV, RDF
 
 __all__ = [
@@ -294,12 +295,14 @@ def write_store(
             _load_all(pyoxigraph.Store(str(tmp)), iter([_nquads(triples)]))
         else:
             old = _manifest(Path(previous)) if previous is not None else None
-            if old is None or not _copy_store(Path(previous), tmp):  # type: ignore[arg-type]
-                shutil.rmtree(tmp)
-                tmp.mkdir()
-                digests = _write_fresh(tmp, triples)
-            else:
-                digests = _update(tmp, triples, old)
+            # the lines and parsed quads are many small acyclic objects
+            with cyclic_gc_paused():
+                if old is None or not _copy_store(Path(previous), tmp):  # type: ignore[arg-type]
+                    shutil.rmtree(tmp)
+                    tmp.mkdir()
+                    digests = _write_fresh(tmp, triples)
+                else:
+                    digests = _update(tmp, triples, old)
         store = pyoxigraph.Store(str(tmp))
         derive(store)  # the derived graph, made again on the whole store
         store.flush()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from kg.io import load_yaml
 from kg.resolve.implied import division_parent, written_locations
 from kg.signatures import admits
 from kg.types import (
+    Article,
     Document,
     Entity,
     EntityType,
@@ -136,6 +138,7 @@ def resolve(
         votes[name][label] += 1
     winners = {name: _winning_type(counts) for name, counts in votes.items()}
     clusters: dict[tuple[EntityType, str], _Cluster] = defaultdict(_Cluster)
+    sentence_of = _SentenceProvenance(articles)
     final_key: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
     for m in mentions:
         _, name = key_of[m.key]
@@ -144,8 +147,7 @@ def resolve(
         final_key[m.key] = key
         cluster = clusters[key]
         cluster.surfaces.update({m.text, m.display_name})
-        article = articles[m.article_id]
-        sentence = _sentence_of(article, m.start)
+        sentence = sentence_of(m.article_id, m.start)
         written = sentence.sentence[m.start - sentence.start : m.end - sentence.start]
         if len(written) == len(m.text) and written != m.text:
             cluster.surfaces.add(written)  # the spelling of the source: 台中市勞工總工會
@@ -334,13 +336,34 @@ def _prov_key(p: Provenance) -> tuple:
     return (p.document_id, p.article_id, p.start, p.end)
 
 
-def _sentence_of(article, start: int) -> Provenance:
-    for s in article.sentences:
-        if s.start <= start < s.end:
-            return Provenance(article.document_id, article.id, s.text, s.start, s.end)
-    return Provenance(
-        article.document_id, article.id, article.headline, article.start, article.start
-    )
+class _SentenceProvenance:
+    """The provenance of an offset of an article: the sentence that holds it (the
+    headline when none does). Each is made once, however many mentions it holds."""
+
+    def __init__(self, articles: Mapping[str, Article]) -> None:
+        self._articles = articles
+        self._starts: dict[str, list[int]] = {}
+        self._made: dict[tuple[str, int], Provenance] = {}
+
+    def __call__(self, article_id: str, offset: int) -> Provenance:
+        article = self._articles[article_id]
+        starts = self._starts.get(article_id)
+        if starts is None:  # the segmenter's sentences are in order and do not overlap
+            starts = self._starts[article_id] = [s.start for s in article.sentences]
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset >= article.sentences[index].end:
+            index = -1
+        made = self._made.get((article_id, index))
+        if made is None:
+            if index < 0:
+                made = Provenance(
+                    article.document_id, article.id, article.headline, article.start, article.start
+                )
+            else:
+                s = article.sentences[index]
+                made = Provenance(article.document_id, article.id, s.text, s.start, s.end)
+            self._made[(article_id, index)] = made
+        return made
 
 
 def _sentence_bounds(article, offset: int) -> tuple[int, int]:
