@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, OutputError
 from kg.io import atomic_write_text
+from kg.memory import cyclic_gc_paused
 
 if TYPE_CHECKING:
     from kg.pipeline import BuildResult
@@ -377,7 +378,8 @@ def write_outputs(
             staging.mkdir(parents=True)
             previous = _PREVIOUS_RUN.set(current_run(out))
             try:
-                report = _stage(result, selected, staging)
+                with cyclic_gc_paused():  # the writers make many small acyclic objects
+                    report = _stage(result, selected, staging)
             finally:
                 _PREVIOUS_RUN.reset(previous)
             atomic_write_text(staging / REPORT, report)

@@ -376,15 +376,20 @@ def reduce_analyses(
     mentions = [m for a in ordered for m in a.mentions]
     relation_mentions = [r for a in ordered for r in a.relation_mentions]
     timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    entities, relations = resolve(documents, mentions, relation_mentions, _known_names(ordered))
-    entities, relations = attach_confidence(entities, relations, mentions, relation_mentions)
-    if min_confidence > 0:
-        entities, relations = filter_by_confidence(entities, relations, min_confidence)
-    timings["resolve"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    graph = build_graph(entities, relations, [a for d in documents for a in d.articles])
-    timings["graph"] = time.perf_counter() - t0
+    # the corpus's mentions are millions of live objects, which the cyclic collector
+    # would walk again and again while the reduce step makes its own (about half of
+    # the resolver's time on 320 documents) and free nothing
+    with cyclic_gc_paused():
+        t0 = time.perf_counter()
+        known = _known_names(ordered)
+        entities, relations = resolve(documents, mentions, relation_mentions, known)
+        entities, relations = attach_confidence(entities, relations, mentions, relation_mentions)
+        if min_confidence > 0:
+            entities, relations = filter_by_confidence(entities, relations, min_confidence)
+        timings["resolve"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        graph = build_graph(entities, relations, [a for d in documents for a in d.articles])
+        timings["graph"] = time.perf_counter() - t0
     return BuildResult(
         documents,
         sorted(problems, key=lambda p: (p.source, p.reason)),
