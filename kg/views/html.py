@@ -132,8 +132,9 @@ def render_html(
     if focus is not None and focus not in shown:
         raise ViewError(Errors.E601.format(name=focus, hint="not among the nodes drawn"))
     ordered = _ordered_edges(shown)
-    nodes, edges = _vis_data(shown, style, ordered)
-    view = _view_data(shown, style, focus, ordered)
+    order = _SourceOrder()
+    nodes, edges = _vis_data(shown, style, ordered, order)
+    view = _view_data(shown, style, focus, ordered, order)
     options = copy.deepcopy(style["vis_options"])
     for part in ("nodes", "edges"):
         options.setdefault(part, {}).setdefault("font", {})["face"] = _css_fonts(style)
@@ -274,7 +275,10 @@ def cjk_fonts() -> list[str]:
 
 
 def _vis_data(
-    G: nx.MultiDiGraph, style: dict[str, Any], ordered: list[Any] | None = None
+    G: nx.MultiDiGraph,
+    style: dict[str, Any],
+    ordered: list[Any] | None = None,
+    order: _SourceOrder | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     # The vis-network dicts are built here, not with pyvis's Network: its add_node and
     # add_edge look nodes up in a list, which is quadratic in the size of the graph.
@@ -284,6 +288,7 @@ def _vis_data(
     smax = float(size.get("max", 48))
     tips = style.get("tooltip", {})
     articles = G.graph.get("articles", {}) or {}
+    order = _SourceOrder() if order is None else order
     nodes: list[dict[str, Any]] = []
     # Sorted, so the page does not depend on insertion order (e.g. after an RDF round trip).
     for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
@@ -294,7 +299,7 @@ def _vis_data(
             "shape": spec.get("shape", "dot"),
             "color": _node_colour(spec["color"], spec["border"]),
             "size": round(min(smax, smin + sstep * math.sqrt(G.degree(node))), 2),
-            "title": _node_tooltip(data, tips, articles),
+            "title": _node_tooltip(data, tips, articles, order),
         }
         if spec.get("dashed"):
             item["shapeProperties"] = {"borderDashes": [4, 3]}
@@ -315,7 +320,7 @@ def _vis_data(
             "to": str(tail),
             "id": f"e{i}",
             "label": _edge_label(predicate, data.get("role")),
-            "title": _edge_tooltip(G, head, tail, predicate, data, tips, articles),
+            "title": _edge_tooltip(G, head, tail, predicate, data, tips, articles, order),
             "color": {"color": spec["color"], "highlight": spec["color"], "hover": spec["color"]},
             "arrows": {"to": {"enabled": bool(spec.get("arrow", True))}},
         }
@@ -345,13 +350,18 @@ def _node_colour(background: str, border: str) -> dict[str, Any]:
 
 
 def _view_data(
-    G: nx.MultiDiGraph, style: dict[str, Any], focus: str | None, ordered: list[Any] | None = None
+    G: nx.MultiDiGraph,
+    style: dict[str, Any],
+    focus: str | None,
+    ordered: list[Any] | None = None,
+    order: _SourceOrder | None = None,
 ) -> dict[str, Any]:
     """Everything the page's own script needs beyond vis-network's nodes and edges.
 
     Nodes are referred to by their index in the sorted id list. Article text stays data:
     the script writes it with ``textContent`` only.
     """
+    order = _SourceOrder() if order is None else order
     H = undirected_projection(G)
     degree = {str(n): d for n, d in H.degree()}
     ids = sorted(str(n) for n in G)
@@ -388,7 +398,7 @@ def _view_data(
                 "keys": sorted({simplified(k) for k in [name, *aliases] if k}),
                 "degree": degree.get(n, 0),
                 "community": community_of.get(n, -1),
-                "evidence": _evidence(data.get("provenance")),
+                "evidence": _evidence(order(data.get("provenance"))),
             }
         )
     relations = [
@@ -398,7 +408,7 @@ def _view_data(
             "predicate": str(data.get("predicate") or key),
             "role": str(data.get("role") or ""),
             "amount": str(data.get("amount") or ""),
-            "evidence": _evidence(data.get("evidence")),
+            "evidence": _evidence(order(data.get("evidence"))),
         }
         for head, tail, key, data in (_ordered_edges(G) if ordered is None else ordered)
     ]
@@ -431,10 +441,26 @@ def _view_data(
     }
 
 
-def _evidence(prov: Any) -> list[dict[str, str]]:
+class _SourceOrder:
+    """Provenance lists in source order (:func:`_prov_key`), each sorted once per page:
+    a node's or an edge's tooltip and its details panel show the same list."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[Any, list[dict[str, Any]]]] = {}
+
+    def __call__(self, prov: Any) -> list[dict[str, Any]]:
+        if not prov:
+            return []
+        hit = self._done.get(id(prov))
+        if hit is None or hit[0] is not prov:  # the list itself is kept, so ids stay unique
+            hit = self._done[id(prov)] = (prov, sorted(prov, key=_prov_key))
+        return hit[1]
+
+
+def _evidence(ordered: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [
         {"sentence": str(p.get("sentence", "")), "article": str(p.get("article_id", ""))}
-        for p in sorted(prov or (), key=_prov_key)
+        for p in ordered
     ]
 
 
@@ -473,11 +499,12 @@ def _edge_label(predicate: str, role: str | None) -> str:
 
 
 def _source_line(
-    prov: list[dict[str, Any]], tips: dict[str, Any], articles: dict[str, Any]
+    ordered: list[dict[str, Any]], tips: dict[str, Any], articles: dict[str, Any]
 ) -> list[str]:
-    if not prov:
+    """The first piece of evidence in source order, and how many more there are."""
+    if not ordered:
         return []
-    first = min(prov, key=_prov_key)
+    first = ordered[0]
     sentence = " ".join(str(first.get("sentence", "")).split())
     limit = int(tips.get("sentence_chars", 200))
     if len(sentence) > limit:
@@ -485,7 +512,7 @@ def _source_line(
     article_id = str(first.get("article_id", ""))
     headline = str((articles.get(article_id) or {}).get("headline", "") or "")
     where = f"[{article_id}]" + (f" {headline}" if headline else "")
-    more = f" (+{len(prov) - 1})" if len(prov) > 1 else ""
+    more = f" (+{len(ordered) - 1})" if len(ordered) > 1 else ""
     return [f"{tips.get('source', 'source')}{more}: {where}", sentence]
 
 
@@ -499,7 +526,9 @@ def _prov_key(p: dict[str, Any]) -> tuple[str, str, int, int, str]:
     )
 
 
-def _node_tooltip(data: dict[str, Any], tips: dict[str, Any], articles: dict[str, Any]) -> str:
+def _node_tooltip(
+    data: dict[str, Any], tips: dict[str, Any], articles: dict[str, Any], order: _SourceOrder
+) -> str:
     lines = [
         str(data.get("name", "")),
         f"{tips.get('type', 'type')}: {data.get('type', '')}",
@@ -507,7 +536,7 @@ def _node_tooltip(data: dict[str, Any], tips: dict[str, Any], articles: dict[str
     aliases = sorted(str(a) for a in data.get("aliases") or ())
     if aliases:
         lines.append(f"{tips.get('aliases', 'aliases')}: {'、'.join(aliases)}")
-    lines += _source_line(list(data.get("provenance") or ()), tips, articles)
+    lines += _source_line(order(data.get("provenance")), tips, articles)
     return "\n".join(lines)
 
 
@@ -519,6 +548,7 @@ def _edge_tooltip(
     data: dict[str, Any],
     tips: dict[str, Any],
     articles: dict[str, Any],
+    order: _SourceOrder,
 ) -> str:
     h = G.nodes[head].get("name", head)
     t = G.nodes[tail].get("name", tail)
@@ -527,7 +557,7 @@ def _edge_tooltip(
         lines.append(f"{tips.get('role', 'role')}: {data['role']}")
     if data.get("amount"):
         lines.append(f"{tips.get('amount', 'amount')}: {data['amount']}")
-    lines += _source_line(list(data.get("evidence") or ()), tips, articles)
+    lines += _source_line(order(data.get("evidence")), tips, articles)
     return "\n".join(lines)
 
 
