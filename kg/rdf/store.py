@@ -247,6 +247,11 @@ _MANIFEST_FORMAT = 1
 #: Bytes of N-Quads held for the update of a reused store; past it the changed graphs'
 #: lines are made again in a second pass instead of held (memory stays flat).
 _HOLD_BYTES = 64 << 20
+#: In a store folder: the shared graph's N-Quads lines as :func:`write_store` wrote them
+#: (when they fit in :data:`_HOLD_BYTES`). The next update compares its lines with these
+#: instead of reading the graph back from the store; used only when their digest is the
+#: manifest's for that graph.
+SHARED_LINES = "kg-shared.nq"
 
 
 def write_store(
@@ -302,7 +307,7 @@ def write_store(
                     tmp.mkdir()
                     digests = _write_fresh(tmp, triples)
                 else:
-                    digests = _update(tmp, triples, old)
+                    digests = _update(tmp, triples, old, Path(previous))  # type: ignore[arg-type]
         store = pyoxigraph.Store(str(tmp))
         derive(store)  # the derived graph, made again on the whole store
         store.flush()
@@ -340,20 +345,55 @@ def _write_fresh(folder: Path, triples: Any) -> dict[str, str]:
     from kg.rdf.table import graph_lines, utf8_chunks
 
     hashes: dict[str, Any] = {}
+    shared, shared_lines = str(SHARED_GRAPH), _SharedLines()
 
     def lines() -> Iterator[str]:
         for owner, line in graph_lines(triples):
             digest = hashes.get(owner)
             if digest is None:
                 digest = hashes[owner] = hashlib.blake2b(digest_size=16)
-            digest.update(line.encode("utf-8"))
+            data = line.encode("utf-8")
+            digest.update(data)
+            if owner == shared:
+                shared_lines.add(data)
             yield line
 
     _load_all(pyoxigraph.Store(str(folder)), utf8_chunks(lines(), _LINES))
+    shared_lines.write(folder)
     return {owner: digest.hexdigest() for owner, digest in hashes.items()}
 
 
-def _update(folder: Path, triples: Any, old: dict[str, str]) -> dict[str, str]:
+class _SharedLines:
+    """The shared graph's lines, collected for :data:`SHARED_LINES` while they fit."""
+
+    def __init__(self) -> None:
+        self.lines: list[bytes] | None = []
+        self.size = 0
+
+    def add(self, data: bytes) -> None:
+        if self.lines is not None:
+            self.lines.append(data)
+            self.size += len(data)
+            if self.size > _HOLD_BYTES:
+                self.lines = None
+
+    def write(self, folder: Path) -> None:
+        if self.lines is not None:
+            (folder / SHARED_LINES).write_bytes(b"".join(self.lines))
+
+
+def _kept_lines(previous: Path, digest: str) -> set[str] | None:
+    """The shared graph's lines kept in the previous store, if their digest is ``digest``."""
+    try:
+        data = (previous / SHARED_LINES).read_bytes()
+    except OSError:
+        return None
+    if hashlib.blake2b(data, digest_size=16).hexdigest() != digest:
+        return None
+    return set(data.decode("utf-8").splitlines(keepends=True))
+
+
+def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> dict[str, str]:
     """Bring the copied store in ``folder`` to the table's quads: in each graph whose
     digest changed the quads gone are removed and the new ones added (a graph that
     changed keeps most of its quads: the shared graph when a document is added), the
@@ -362,6 +402,7 @@ def _update(folder: Path, triples: Any, old: dict[str, str]) -> dict[str, str]:
 
     hashes: dict[str, Any] = {}
     held: dict[str, list[str]] | None = defaultdict(list)
+    shared, shared_lines = str(SHARED_GRAPH), _SharedLines()
     size = 0
     for owner, line in graph_lines(triples):
         digest = hashes.get(owner)
@@ -369,6 +410,8 @@ def _update(folder: Path, triples: Any, old: dict[str, str]) -> dict[str, str]:
             digest = hashes[owner] = hashlib.blake2b(digest_size=16)
         data = line.encode("utf-8")
         digest.update(data)
+        if owner == shared:
+            shared_lines.add(data)
         if held is not None:
             held[owner].append(line)
             size += len(data)
@@ -385,7 +428,17 @@ def _update(folder: Path, triples: Any, old: dict[str, str]) -> dict[str, str]:
     for name in sorted(set(old) - set(digests)):
         store.remove_graph(pyoxigraph.NamedNode(name))
     for name in sorted(changed):
-        text = "".join(held.pop(name)).encode("utf-8")
+        lines = held.pop(name)
+        kept = _kept_lines(previous, old[name]) if name == shared and name in old else None
+        if kept is not None:
+            # the graph as the previous build wrote it: only the lines that differ are
+            # parsed (one line per quad, so the quads gone and new are those lines')
+            now = set(lines)
+            for quad in sorted(_parse_lines(kept - now), key=str):
+                store.remove(quad)
+            store.extend(sorted(_parse_lines(now - kept), key=str))
+            continue
+        text = "".join(lines).encode("utf-8")
         new = set(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_QUADS, lenient=True))
         if name in old:
             there = set(store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(name)))
@@ -398,7 +451,13 @@ def _update(folder: Path, triples: Any, old: dict[str, str]) -> dict[str, str]:
     # not compacted whole again (most of an update's time): RocksDB compacts the few
     # new table files in the background as they add up
     del store
+    shared_lines.write(folder)
     return digests
+
+
+def _parse_lines(lines: set[str]) -> set[pyoxigraph.Quad]:
+    text = "".join(sorted(lines)).encode("utf-8")
+    return set(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_QUADS, lenient=True))
 
 
 def _fingerprint(folder: Path) -> list[list[Any]]:
@@ -439,7 +498,8 @@ def _copy_store(source: Path, folder: Path) -> bool:
     changed once written) as hard links, the rest as copies. False if it cannot."""
     try:
         for entry in os.scandir(source):
-            if not entry.is_file() or entry.name == MANIFEST or entry.name.startswith("LOCK"):
+            skip = entry.name in (MANIFEST, SHARED_LINES) or entry.name.startswith("LOCK")
+            if skip or not entry.is_file():
                 continue
             dest = folder / entry.name
             if entry.name.endswith(".sst"):

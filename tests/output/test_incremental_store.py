@@ -12,7 +12,7 @@ from scale_pages import write_pages as _write_pages
 
 import kg.rdf.store as store_module
 from kg.pipeline import build_corpus, write_outputs
-from kg.rdf.store import DERIVED_GRAPH, MANIFEST, load_into
+from kg.rdf.store import DERIVED_GRAPH, MANIFEST, SHARED_LINES, load_into
 
 
 def _quads(out: Path) -> set[str]:
@@ -112,4 +112,67 @@ def test_a_store_changed_behind_the_manifest_is_not_reused(tmp_path: Path) -> No
     del store
     _build(corpus, out, fresh=True)
     assert "urn:g" not in _graphs(out)
+    assert _quads(out) == _clean(corpus, tmp_path / "clean")
+
+
+def _kept_lines_calls(mp: pytest.MonkeyPatch) -> list[bool]:
+    """Spy on the use of the previous store's shared lines: one bool (used) per call."""
+    kept_lines = store_module._kept_lines
+    calls: list[bool] = []
+
+    def spy(previous: Path, digest: str) -> set[str] | None:
+        lines = kept_lines(previous, digest)
+        calls.append(lines is not None)
+        return lines
+
+    mp.setattr(store_module, "_kept_lines", spy)
+    return calls
+
+
+def _add_reprint(corpus: Path) -> Path:
+    """Page a again under another name and date: more support for the facts of the shared
+    graph (page a and b's city federation), so that graph changes."""
+    path = corpus / "d.txt"
+    path.write_text(PAGES["a"].replace("7月28日", "7月29日"), encoding="utf-8")
+    return path
+
+
+def test_the_shared_graph_is_updated_from_the_lines_kept_beside_the_store(
+    tmp_path: Path,
+) -> None:
+    corpus = _write_pages(tmp_path / "corpus", "ab")
+    out = tmp_path / "out"
+    _build(corpus, out, fresh=True)
+    kept = out / "store" / SHARED_LINES
+    before = set(kept.read_text(encoding="utf-8").splitlines())
+    assert any("西安市总工会" in line for line in before)
+    reprint = _add_reprint(corpus)
+    with pytest.MonkeyPatch.context() as mp:
+        calls = _kept_lines_calls(mp)
+        _build(corpus, out, fresh=False)
+        assert calls == [True]
+        assert _quads(out) == _clean(corpus, tmp_path / "clean")
+        grown = set(kept.read_text(encoding="utf-8").splitlines())
+        assert grown != before
+        reprint.unlink()  # the lines it brought are gone again
+        _build(corpus, out, fresh=False)
+        assert calls == [True, True]
+    assert set(kept.read_text(encoding="utf-8").splitlines()) == before
+    assert _quads(out) == _clean(corpus, tmp_path / "clean2")
+
+
+def test_kept_lines_that_do_not_match_the_manifest_are_not_used(tmp_path: Path) -> None:
+    corpus = _write_pages(tmp_path / "corpus", "ab")
+    out = tmp_path / "out"
+    _build(corpus, out, fresh=True)
+    kept = (out / "store" / SHARED_LINES).resolve()
+    text = kept.read_text(encoding="utf-8")
+    assert "西安" in text
+    # the same size (the manifest's file list still matches), other quads
+    kept.write_text(text.replace("西安", "宝鸡"), encoding="utf-8")
+    _add_reprint(corpus)
+    with pytest.MonkeyPatch.context() as mp:
+        calls = _kept_lines_calls(mp)
+        _build(corpus, out, fresh=False)
+    assert calls == [False]  # the shared graph was read back from the store instead
     assert _quads(out) == _clean(corpus, tmp_path / "clean")
