@@ -4,17 +4,20 @@ Newspaper columns are extracted line block by line block, so a sentence that run
 a column or page-block boundary comes out split, usually with a blank line between the
 halves (``坚守\\n\\n主业``). A break is joined when the line before is body text that ends
 no sentence and the line after can go on a sentence; headline-like lines are joined only
-on stronger signals (see ``linebreaks`` in ``data/layout.yaml``).
+on stronger signals (see ``linebreaks`` in ``data/layout.yaml``), one of them a name's
+head word split by the break (``…新立社\\n\\n区工会驿站``: the lexicon's organisation,
+place and unit heads of two or more characters, :func:`split_head`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.ingest.layout import Layout, LineKind, iter_lines, load_layout
 from kg.ingest.normalize import to_analysis_text
 
-__all__ = ["Break", "line_break_decisions", "repair_line_breaks"]
+__all__ = ["Break", "line_break_decisions", "repair_line_breaks", "split_head"]
 
 _JOIN_BEFORE = frozenset({LineKind.BODY, LineKind.OPENING, LineKind.HEADLINE})
 _JOIN_AFTER = frozenset({LineKind.BODY, LineKind.HEADLINE})
@@ -172,6 +175,8 @@ def _decide(
         return True, "clause goes on"
     if kind_after is LineKind.HEADLINE and blanks >= layout.gap_blank_lines:
         return False, "headline after a gap"
+    if split_head(before, after) is not None:
+        return True, "a name's head runs over the break"
     if kind_before is LineKind.HEADLINE:
         if any(p.search(before) for p in layout.body_openers):
             return True, "body opener"
@@ -179,3 +184,30 @@ def _decide(
     if kind_after is LineKind.HEADLINE:
         return False, "line after is headline-like"
     return True, "body line goes on"
+
+
+def split_head(before: str, after: str) -> str | None:
+    """The head word of a name that ``before`` starts and ``after`` finishes, if any.
+
+    Examples
+    --------
+    >>> split_head("来到覃家岗街道新立社", "区工会驿站,邓朝霞与代表围坐交流")
+    '社区'
+    >>> split_head("团结企业与职工走出共济共赢新路", "上城区总工会聚焦聚力") is None
+    True
+    """
+    for head in _heads_by_length():
+        for cut in range(1, len(head)):
+            if before.endswith(head[:cut]) and after.startswith(head[cut:]):
+                return head
+    return None
+
+
+@cache
+def _heads_by_length() -> tuple[str, ...]:
+    """Head words a line break can split (two or more characters), longest first."""
+    from kg.nlp.lexicon import load_lexicon  # the word lists only: no spaCy, no jieba
+
+    lex = load_lexicon()
+    heads = {*lex.org_suffixes, *lex.place_suffixes, *lex.unit_heads}
+    return tuple(sorted((h for h in heads if len(h) >= 2), key=lambda h: (-len(h), h)))

@@ -126,3 +126,24 @@ def test_joins_are_all_listed(prefix: str) -> None:
 )  # fmt: skip
 def test_small_cases(text: str, expected: str) -> None:
     assert repair_line_breaks(text) == expected
+
+
+# (line before, line after, joined?): a short line (headline-like) whose last characters
+# start a name's head word that the next line finishes is one sentence (dev pages)
+SPLIT_HEADS = [
+    ("来到覃家岗街道新立社", "区工会驿站,邓朝霞与新就业形态劳动者代表围坐交流。", True),
+    ("仪式现场,天津市劳动模范、天津电力机车有限公司机车分", "厂调试工徐凤山宣读了倡议书。", True),
+    ("随后,龚红敏一行先后来到东方社区、天门经济开发区总", "工会、万达广场爱心驿站。", True),
+    # a headline and its body: "新路" + "上…" is no head word (seed 002)
+    ("团结企业与职工走出共济共赢新路", "上城区总工会聚焦聚力构建新时代和谐劳动关系。", False),
+    ("西安市总工会开展送温暖活动", "区总工会主席一行走访慰问困难职工。", False),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "joined"), SPLIT_HEADS)
+def test_a_head_word_split_by_the_break_joins_the_lines(
+    before: str, after: str, joined: bool
+) -> None:
+    text = f"{before}\n\n{after}"
+    expected = before + after if joined else text
+    assert repair_line_breaks(text) == expected
