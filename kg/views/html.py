@@ -362,6 +362,7 @@ def _view_data(
     the script writes it with ``textContent`` only.
     """
     order = _SourceOrder() if order is None else order
+    shown = int(style.get("evidence", {}).get("max_items", 50))
     H = undirected_projection(G)
     degree = {str(n): d for n, d in H.degree()}
     ids = sorted(str(n) for n in G)
@@ -398,7 +399,7 @@ def _view_data(
                 "keys": sorted({simplified(k) for k in [name, *aliases] if k}),
                 "degree": degree.get(n, 0),
                 "community": community_of.get(n, -1),
-                "evidence": _evidence(order(data.get("provenance"))),
+                **_evidence(order(data.get("provenance")), shown),
             }
         )
     relations = [
@@ -408,7 +409,7 @@ def _view_data(
             "predicate": str(data.get("predicate") or key),
             "role": str(data.get("role") or ""),
             "amount": str(data.get("amount") or ""),
-            "evidence": _evidence(order(data.get("evidence"))),
+            **_evidence(order(data.get("evidence")), shown),
         }
         for head, tail, key, data in (_ordered_edges(G) if ordered is None else ordered)
     ]
@@ -457,11 +458,15 @@ class _SourceOrder:
         return hit[1]
 
 
-def _evidence(ordered: list[dict[str, Any]]) -> list[dict[str, str]]:
-    return [
-        {"sentence": str(p.get("sentence", "")), "article": str(p.get("article_id", ""))}
-        for p in ordered
-    ]
+def _evidence(ordered: list[dict[str, Any]], shown: int) -> dict[str, Any]:
+    """The first ``shown`` pieces of evidence (``evidence``) and how many there are."""
+    return {
+        "evidence": [
+            {"sentence": str(p.get("sentence", "")), "article": str(p.get("article_id", ""))}
+            for p in ordered[: max(0, shown)]
+        ],
+        "evidenceCount": len(ordered),
+    }
 
 
 def _char_map(names: set[str]) -> dict[str, str]:

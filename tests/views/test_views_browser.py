@@ -397,6 +397,14 @@ def test_clicking_a_union_shows_its_neighbourhood_and_evidence(
     )
     assert sources and all(re.search(r"\d{3}_[0-9a-f]{16}\.txt$", s) for s in sources)
     assert page.locator("#kg-details .kg-headline").count() > 0
+    # the node's own evidence: its count, and at most evidence.max_items of it listed
+    count, shown = len(seed_graph.nodes[union]["provenance"]), load_style()["evidence"]["max_items"]
+    title = f"证据 evidence ({count}" + (
+        f"; 前 {shown} 条 first {shown})" if count > shown else ")"
+    )
+    assert page.text_content("#kg-details > h3:last-of-type") == title
+    listed = page.locator("#kg-details > ul.kg-evidence > li").count()
+    assert listed == min(count, shown)
     page.keyboard.press("Escape")
     assert set(page.evaluate(COLOURS_JS).values()).isdisjoint({dimmed})
     assert page.evaluate("() => window.kgNetwork.getSelectedNodes()") == []

@@ -29,7 +29,7 @@ from view_graphs import (
 from kg.analysis import actor_communities
 from kg.errors import ViewError
 from kg.graph import build_graph
-from kg.types import Entity, EntityType, Relation, RelationType
+from kg.types import Entity, EntityType, Provenance, Relation, RelationType
 from kg.views import ARTICLE_DATE, cjk_fonts, load_style, render_html, write_html
 
 PAYLOADS = [XSS_NAME, XSS_ALIAS, XSS_SENTENCE, XSS_ROLE, XSS_HEADLINE, XSS_TITLE]
@@ -397,3 +397,17 @@ def test_edges_are_ordered_by_their_ends_then_their_data(
     ordered = _ordered_edges(G)
     assert [d["role"] for *_, d in ordered] == roles
     assert ordered == full
+
+
+def test_the_details_panel_lists_the_first_evidence_and_counts_all() -> None:
+    # an entity named in 60 articles of an archive: the page keeps the first 50 (source
+    # order) and the count of all; graph.ttl and the store keep every one
+    shown = int(load_style()["evidence"]["max_items"])
+    prov = tuple(
+        Provenance("doc", f"doc/a{i:02d}", f"西安市总工会第{i}次走访慰问一线职工。", 0, 6)
+        for i in range(shown + 10)
+    )
+    G = build_graph([Entity("Union/西安市总工会", EntityType.UNION, "西安市总工会", (), prov)], [])
+    [node] = _view(render_html(G))["nodes"]
+    assert node["evidenceCount"] == shown + 10
+    assert [e["article"] for e in node["evidence"]] == [f"doc/a{i:02d}" for i in range(shown)]

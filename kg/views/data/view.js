@@ -212,6 +212,11 @@
     document.body.removeAttribute("data-kg-selected");
     document.body.removeAttribute("data-kg-neighbourhood");
   }
+  function evidenceTitle(evidence, count) {
+    var title = "证据 evidence (" + count;
+    if (count > evidence.length) title += "; 前 " + evidence.length + " 条 first " + evidence.length;
+    return title + ")";
+  }
   function evidenceList(evidence) {
     var list = el("ul", "kg-evidence");
     evidence.forEach(function (ev) {
@@ -273,14 +278,14 @@
       if (r.amount) item.appendChild(el("div", "kg-amount", "金额 amount: " + r.amount));
       if (r.evidence.length) {
         var more = el("details");
-        more.appendChild(el("summary", null, "证据 evidence (" + r.evidence.length + ")"));
+        more.appendChild(el("summary", null, evidenceTitle(r.evidence, r.evidenceCount)));
         more.appendChild(evidenceList(r.evidence));
         item.appendChild(more);
       }
       list.appendChild(item);
     });
     box.appendChild(list);
-    box.appendChild(el("h3", null, "证据 evidence (" + n.evidence.length + ")"));
+    box.appendChild(el("h3", null, evidenceTitle(n.evidence, n.evidenceCount)));
     box.appendChild(evidenceList(n.evidence));
     box.hidden = false;
   }
