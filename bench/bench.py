@@ -120,9 +120,9 @@ def child(spec: dict) -> None:
 
     def timed(name: str, func):
         def write(result, path):
-            t0 = time.perf_counter()
+            start = time.perf_counter()
             func(result, path)
-            times[name] = time.perf_counter() - t0
+            times[name] = time.perf_counter() - start
 
         return write
 

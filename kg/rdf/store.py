@@ -28,7 +28,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -382,7 +382,7 @@ class _SharedLines:
             (folder / SHARED_LINES).write_bytes(b"".join(self.lines))
 
 
-def _kept_lines(previous: Path, digest: str) -> set[str] | None:
+def _kept_lines(previous: Path, digest: str) -> set[bytes] | None:
     """The shared graph's lines kept in the previous store, if their digest is ``digest``."""
     try:
         data = (previous / SHARED_LINES).read_bytes()
@@ -390,7 +390,7 @@ def _kept_lines(previous: Path, digest: str) -> set[str] | None:
         return None
     if hashlib.blake2b(data, digest_size=16).hexdigest() != digest:
         return None
-    return set(data.decode("utf-8").splitlines(keepends=True))
+    return set(data.splitlines(keepends=True))
 
 
 def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> dict[str, str]:
@@ -401,7 +401,7 @@ def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> 
     from kg.rdf.table import graph_lines
 
     hashes: dict[str, Any] = {}
-    held: dict[str, list[str]] | None = defaultdict(list)
+    held: dict[str, list[bytes]] | None = defaultdict(list)  # lines, encoded once
     shared, shared_lines = str(SHARED_GRAPH), _SharedLines()
     size = 0
     for owner, line in graph_lines(triples):
@@ -413,7 +413,7 @@ def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> 
         if owner == shared:
             shared_lines.add(data)
         if held is not None:
-            held[owner].append(line)
+            held[owner].append(data)
             size += len(data)
             if size > _HOLD_BYTES:
                 held = None  # too much to hold: the changed graphs are made again
@@ -423,7 +423,7 @@ def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> 
         held = defaultdict(list)
         for owner, line in graph_lines(triples):
             if owner in changed:
-                held[owner].append(line)
+                held[owner].append(line.encode("utf-8"))
     store = pyoxigraph.Store(str(folder))
     for name in sorted(set(old) - set(digests)):
         store.remove_graph(pyoxigraph.NamedNode(name))
@@ -438,8 +438,7 @@ def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> 
                 store.remove(quad)
             store.extend(sorted(_parse_lines(now - kept), key=str))
             continue
-        text = "".join(lines).encode("utf-8")
-        new = set(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_QUADS, lenient=True))
+        new = _parse_lines(lines)
         if name in old:
             there = set(store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(name)))
             gone = there - new
@@ -455,9 +454,9 @@ def _update(folder: Path, triples: Any, old: dict[str, str], previous: Path) -> 
     return digests
 
 
-def _parse_lines(lines: set[str]) -> set[pyoxigraph.Quad]:
-    text = "".join(sorted(lines)).encode("utf-8")
-    return set(pyoxigraph.parse(text, pyoxigraph.RdfFormat.N_QUADS, lenient=True))
+def _parse_lines(lines: Iterable[bytes]) -> set[pyoxigraph.Quad]:
+    """The quads of N-Quads lines (each ending in a newline)."""
+    return set(pyoxigraph.parse(b"".join(lines), pyoxigraph.RdfFormat.N_QUADS, lenient=True))
 
 
 def _fingerprint(folder: Path) -> list[list[Any]]:
