@@ -81,6 +81,7 @@ _SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.ob
 _MEMBER, _ORGANIZATION, _ORG_ROLE = str(ORG.member), str(ORG.organization), str(ORG.role)
 _SENTENCE, _ARTICLE, _DOCUMENT = str(KG.Sentence), str(KG.Article), str(KG.Document)
 _STATEMENT, _MEMBERSHIP, _ROLE_CLASS = str(RDF.Statement), str(ORG.Membership), str(ORG.Role)
+_SENTENCE_TYPE = (_SENTENCE,)  # one tuple for every sentence's rdf:type
 
 
 def _classes() -> dict[str, str]:
@@ -104,17 +105,26 @@ def _confidence(value: float | None) -> Lit:
     return _typed(confidence_lexical(HIGHEST if value is None else value), _DECIMAL)
 
 
-def _int(value: Any) -> Lit:
+@functools.lru_cache(maxsize=65536)
+def _int(value: int) -> Lit:
+    """An xsd:integer literal; offsets repeat across sentences, so each is made once."""
     return Lit(str(int(value)), "", _INTEGER)
 
 
+#: The objects of one subject and predicate: a 1-tuple while there is one (most are: a
+#: dict costs three times its size, and the table holds millions), else a dict used as
+#: an ordered set. Both iterate, count and test membership alike.
+Objects = tuple[Term] | dict[Term, None]
+
+
 class TripleTable:
-    """A set of triples: ``subjects[s][p]`` is a dict (an ordered set) of objects."""
+    """A set of triples: ``subjects[s][p]`` holds the objects (:data:`Objects`) in the
+    order they were added."""
 
     __slots__ = ("subjects",)
 
     def __init__(self) -> None:
-        self.subjects: dict[str, dict[str, dict[Term, None]]] = {}
+        self.subjects: dict[str, dict[str, Objects]] = {}
 
     def add(self, s: str, p: str, o: Term) -> None:
         props = self.subjects.get(s)
@@ -122,7 +132,10 @@ class TripleTable:
             props = self.subjects[s] = {}
         objects = props.get(p)
         if objects is None:
-            props[p] = {o: None}
+            props[p] = (o,)
+        elif type(objects) is tuple:
+            if objects[0] != o:
+                props[p] = {objects[0]: None, o: None}
         else:
             objects[o] = None
 
@@ -151,7 +164,7 @@ def model_table(G: nx.MultiDiGraph) -> TripleTable:
     >>> from kg.types import Entity, EntityType
     >>> t = model_table(build_graph([Entity("Place/西安市", EntityType.PLACE, "西安市")], []))
     >>> len(t), t.subjects[_BASE + "Place/%E8%A5%BF%E5%AE%89%E5%B8%82"][_LABEL]
-    (4, {Lit(lexical='西安市', lang='zh', datatype=''): None})
+    (4, (Lit(lexical='西安市', lang='zh', datatype=''),))
     """
     # the table is millions of small dicts and tuples with no reference cycles: the
     # cyclic collector, run again and again while they are made, would walk all of them
@@ -190,11 +203,11 @@ def _model_table(G: nx.MultiDiGraph) -> TripleTable:
         art_iri = article_iri_text(art)
         if iri not in subjects:  # the common case, in one step
             subjects[iri] = {
-                _TYPE: {_SENTENCE: None},
-                _TEXT: {Lit(text, _ZH): None},
-                _START: {_int(start): None},
-                _END: {_int(end): None},
-                _IN_ARTICLE: {art_iri: None},
+                _TYPE: _SENTENCE_TYPE,
+                _TEXT: (Lit(text, _ZH),),
+                _START: (_int(start),),
+                _END: (_int(end),),
+                _IN_ARTICLE: (art_iri,),
             }
         else:
             add(iri, _TYPE, _SENTENCE)
@@ -552,7 +565,7 @@ def _turtle(table: TripleTable, names: _Names) -> Iterator[bytes]:
 
 
 def _turtle_body(
-    subjects: dict[str, dict[str, dict[Term, None]]],
+    subjects: dict[str, dict[str, Objects]],
     references: Counter[str],
     rendered: dict[str, str],
     verbs: dict[str, str],

@@ -60,6 +60,23 @@ def _quads_equal(G: nx.MultiDiGraph) -> bool:
     return old == new
 
 
+def test_one_object_is_held_as_a_tuple_and_more_as_an_ordered_set() -> None:
+    table = direct.TripleTable()
+    label, alt = str(rdflib.RDFS.label), str(rdflib.SKOS.altLabel)
+    table.add("s", label, direct.Lit("市总工会", "zh"))
+    table.add("s", label, direct.Lit("市总工会", "zh"))  # the same triple again
+    for name in ("市总", "杭州市总工会", "市总"):
+        table.add("s", alt, direct.Lit(name, "zh"))
+    props = table.subjects["s"]
+    assert props[label] == (direct.Lit("市总工会", "zh"),)
+    assert list(props[alt]) == [direct.Lit("市总", "zh"), direct.Lit("杭州市总工会", "zh")]
+    assert len(table) == 3 and sorted(o.lexical for _s, _p, o in table) == [
+        "市总",
+        "市总工会",
+        "杭州市总工会",
+    ]
+
+
 def test_the_seed_build(built_seeds: Path) -> None:
     G = read_graph(built_seeds / "graph.ttl")
     assert G.number_of_nodes() > 100
