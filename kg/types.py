@@ -7,6 +7,7 @@ means the same character in both.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -121,14 +122,39 @@ class IngestProblem:
 
 
 @dataclass(frozen=True, slots=True)
-class Provenance:
-    """Where a fact comes from: an article and one sentence in it."""
+class Provenance(Mapping[str, str | int]):
+    """Where a fact comes from: an article and one sentence in it.
+
+    Also a read-only mapping of its fields, so the graph model keeps these objects on its
+    nodes and edges (``p["sentence"]``, ``p.get("start")``, ``dict(p)``) instead of a dict
+    per piece of evidence, which cost three times the memory on a big corpus.
+
+    Examples
+    --------
+    >>> p = Provenance("d1", "d1-a01", "市总工会成立。", 0, 7)
+    >>> p["article_id"], dict(p)["end"], list(p)[:2]
+    ('d1-a01', 7, ['document_id', 'article_id'])
+    """
 
     document_id: str
     article_id: str
     sentence: str
     start: int
     end: int
+
+    def __getitem__(self, key: str) -> str | int:
+        if key not in _PROVENANCE_FIELDS:
+            raise KeyError(key)
+        return getattr(self, key)  # type: ignore[no-any-return]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_PROVENANCE_FIELDS)
+
+    def __len__(self) -> int:
+        return len(_PROVENANCE_FIELDS)
+
+
+_PROVENANCE_FIELDS = ("document_id", "article_id", "sentence", "start", "end")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@ Node ``n`` (an :attr:`kg.types.Entity.id`) carries::
     type: str            # an EntityType value, e.g. "Union"
     name: str            # canonical name
     aliases: list[str]
-    provenance: list[dict]   # {document_id, article_id, sentence, start, end}
+    provenance: list[Provenance]  # read-only mappings {document_id, article_id,
+                                  # sentence, start, end}, in source order
     confidence: float    # 0–1 (kg.learn.confidence; 0.99 where not scored)
 
 Edge ``(head, tail, key=predicate)`` carries::
@@ -13,7 +14,7 @@ Edge ``(head, tail, key=predicate)`` carries::
     predicate: str       # a RelationType value, e.g. "memberOf"
     role: str | None     # the post on memberOf, as written
     amount: str | None   # money on establishes/organizes
-    evidence: list[dict] # provenance, as on nodes
+    evidence: list[Provenance]  # as on nodes
     confidence: float    # 0–1, as on nodes
 
 ``G.graph["articles"]`` maps article id → ``{document_id, source, headline, start, end}``.
@@ -21,7 +22,8 @@ Edge ``(head, tail, key=predicate)`` carries::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -76,7 +78,7 @@ def build_graph(
             type=str(entity.type),
             name=entity.name,
             aliases=sorted(entity.aliases),
-            provenance=[_prov_dict(p) for p in _sorted_provenance(entity.provenance)],
+            provenance=_sorted_provenance(entity.provenance),
             confidence=_HIGHEST if entity.confidence is None else entity.confidence,
         )
     for rel in sorted(relations, key=lambda r: (r.head, str(r.predicate), r.tail)):
@@ -89,15 +91,17 @@ def build_graph(
             predicate=str(rel.predicate),
             role=rel.role,
             amount=rel.amount,
-            evidence=[_prov_dict(p) for p in _sorted_provenance(rel.evidence)],
+            evidence=_sorted_provenance(rel.evidence),
             confidence=_HIGHEST if rel.confidence is None else rel.confidence,
         )
     return G
 
 
-def provenance_from_dict(data: dict) -> Provenance:
-    """Inverse of the dicts stored on nodes and edges."""
-    return Provenance(**data)
+def provenance_from_dict(data: Mapping[str, Any]) -> Provenance:
+    """A :class:`Provenance` of a node's or an edge's piece of evidence: one of the
+    model's own (returned as it is) or a mapping with the same keys (a graph read back
+    from RDF or JSON)."""
+    return data if isinstance(data, Provenance) else Provenance(**data)
 
 
 def _article_meta(article: Article) -> dict[str, str | int]:
@@ -110,18 +114,6 @@ def _article_meta(article: Article) -> dict[str, str | int]:
         "page": article.page,
     }
     return {k: v for k, v in fields.items() if v}
-
-
-def _prov_dict(p: Provenance) -> dict[str, str | int]:
-    """``dataclasses.asdict(p)`` (the same keys in the same order) without its deep copy,
-    which took most of the graph assembly's time."""
-    return {
-        "document_id": p.document_id,
-        "article_id": p.article_id,
-        "sentence": p.sentence,
-        "start": p.start,
-        "end": p.end,
-    }
 
 
 def _sorted_provenance(items: Iterable[Provenance]) -> list[Provenance]:

@@ -23,6 +23,7 @@ from kg.learn.confidence import HIGHEST as _UNSCORED
 from kg.rdf.export import ENTITY_CLASSES, RELATION_PROPERTIES
 from kg.rdf.iri import entity_id_from_iri
 from kg.rdf.namespace import DCTERMS, KG, PROV, RDF, RDFS, SKOS
+from kg.types import Provenance
 
 __all__ = ["from_rdf", "guess_format", "parse_graph_file", "read_graph"]
 
@@ -127,8 +128,8 @@ def _identifier(graph: Graph, subject: Node) -> str:
     return unquote(str(subject).rstrip("/").rsplit("/", 1)[-1])
 
 
-def _prov_key(p: dict[str, Any]) -> tuple[str, str, int, int]:
-    return (p["document_id"], p["article_id"], p["start"], p["end"])
+def _prov_key(p: Provenance) -> tuple[str, str, int, int]:
+    return (p.document_id, p.article_id, p.start, p.end)
 
 
 class _Reader:
@@ -136,7 +137,7 @@ class _Reader:
 
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
-        self._sentences: dict[Node, dict[str, Any] | None] = {}
+        self._sentences: dict[Node, Provenance | None] = {}
 
     def document_id(self, article: Node) -> str:
         doc = self.graph.value(article, KG.inDocument)
@@ -168,7 +169,7 @@ class _Reader:
         }
         return {k: v for k, v in found.items() if v}
 
-    def sentence(self, node: Node) -> dict[str, Any] | None:
+    def sentence(self, node: Node) -> Provenance | None:
         if node not in self._sentences:
             art = self.graph.value(node, KG.inArticle)
             start = _int(self.graph, node, KG.startOffset)
@@ -177,16 +178,16 @@ class _Reader:
                 log.warning("sentence %s lacks an article or offsets; ignored", node)
                 self._sentences[node] = None
             else:
-                self._sentences[node] = {
-                    "document_id": self.document_id(art),
-                    "article_id": _identifier(self.graph, art),
-                    "sentence": _str(self.graph, node, KG.text),
-                    "start": start,
-                    "end": end,
-                }
+                self._sentences[node] = Provenance(
+                    self.document_id(art),
+                    _identifier(self.graph, art),
+                    _str(self.graph, node, KG.text),
+                    start,
+                    end,
+                )
         return self._sentences[node]
 
-    def provenance(self, sentences: Iterable[Node]) -> list[dict[str, Any]]:
+    def provenance(self, sentences: Iterable[Node]) -> list[Provenance]:
         found = [p for p in (self.sentence(s) for s in sentences) if p is not None]
         unique = {_prov_key(p): p for p in found}
         return [unique[k] for k in sorted(unique)]

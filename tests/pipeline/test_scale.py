@@ -151,6 +151,22 @@ def test_cache_entries_round_trip(corpus: Path, tmp_path: Path) -> None:
     assert decoded.names and len(decoded.names) == len(decoded.mentions)
 
 
+def test_the_graph_holds_the_resolved_provenance_itself(corpus: Path, tmp_path: Path) -> None:
+    from kg.rdf import read_graph
+    from kg.types import Provenance
+
+    result = build_corpus([corpus / "a.txt"])
+    entities = {e.id: e for e in result.entities}
+    node, data = next((n, d) for n, d in result.graph.nodes(data=True) if d["provenance"])
+    first = data["provenance"][0]
+    assert isinstance(first, Provenance)
+    assert any(first is p for p in entities[node].provenance)  # the same object, no copy
+    assert first["sentence"] == first.sentence and dict(first)["end"] == first.end
+    write_outputs(result, tmp_path, html=False)
+    again = read_graph(tmp_path / "graph.ttl")  # read back: the same values, the same type
+    assert again.nodes[node]["provenance"] == data["provenance"]
+
+
 def test_a_build_from_the_cache_loads_no_nlp(corpus: Path, clean, tmp_path: Path) -> None:
     import subprocess
     import sys
