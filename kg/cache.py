@@ -35,6 +35,7 @@ __all__ = [
     "DocumentAnalysis",
     "DocumentCache",
     "cache_key",
+    "compact",
     "decode_analysis",
     "encode_analysis",
     "pipeline_version",
@@ -155,11 +156,17 @@ class DocumentCache:
             log.warning("ignoring a bad cache entry %s: %s", path, err)
             return None
 
-    def put(self, key: str, analysis: DocumentAnalysis) -> None:
-        """Write one entry atomically (a reader sees the whole entry or none)."""
-        entry = {"format": _FORMAT, "key": key, "analysis": encode_analysis(analysis)}
+    def put(self, key: str, analysis: DocumentAnalysis) -> DocumentAnalysis:
+        """Write one entry atomically (a reader sees the whole entry or none).
+
+        Returns the analysis as the entry reads back (:func:`compact`), for the caller to
+        keep instead of the one it gave: the same values in less memory.
+        """
+        encoded = encode_analysis(analysis)
+        entry = {"format": _FORMAT, "key": key, "analysis": encoded}
         data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         atomic_write_bytes(self._path(key), data)
+        return decode_analysis(encoded)
 
     def prune(self, keep: set[str]) -> int:
         """Delete every entry not in ``keep`` and leftovers of interrupted writes; the
@@ -195,6 +202,25 @@ def encode_analysis(analysis: DocumentAnalysis) -> dict:
         "problem": _encode(analysis.problem, {}),
         "names": [[label.value, name] for label, name in analysis.names],
     }
+
+
+def compact(analysis: DocumentAnalysis) -> DocumentAnalysis:
+    """The same analysis with its equal strings made one object, as a cache entry reads
+    back: a worker's result holds separate copies (of a sentence in its evidence and its
+    article, of a name in each mention), about a third of its memory in a big build.
+
+    Examples
+    --------
+    >>> from kg.types import EntityType, Mention
+    >>> article = "".join(["d-", "a01"])  # equal to "d-a01", another object
+    >>> first = Mention("市总", EntityType.UNION, 0, 2, article)
+    >>> second = Mention("工会", EntityType.UNION, 4, 6, "d-a01")
+    >>> a = DocumentAnalysis(None, mentions=(first, second))
+    >>> c = compact(a)
+    >>> c == a, c.mentions[0].article_id is c.mentions[1].article_id
+    (True, True)
+    """
+    return decode_analysis(encode_analysis(analysis))
 
 
 def decode_analysis(data: dict) -> DocumentAnalysis:

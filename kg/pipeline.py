@@ -26,7 +26,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.cache import DocumentAnalysis, DocumentCache, cache_key
+from kg.cache import DocumentAnalysis, DocumentCache, cache_key, compact
 from kg.errors import Errors, IngestError, KGError
 from kg.graph import build_graph
 from kg.ingest.reader import (
@@ -337,9 +337,12 @@ def build_corpus(
     for key, analysis, times in runner:
         timings.update(times)
         analysed += 1
+        # kept as a cache entry reads back: equal strings one object (a third less)
         if cache is not None and key is not None:
-            cache.put(key, analysis)
+            analysis = cache.put(key, analysis)
             keys.add(key)
+        else:
+            analysis = compact(analysis)
         _collect(analysis, analyses, problems)
         step()
     timings["map (wall)"] = time.perf_counter() - t_start

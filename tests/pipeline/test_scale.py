@@ -151,6 +151,21 @@ def test_cache_entries_round_trip(corpus: Path, tmp_path: Path) -> None:
     assert decoded.names and len(decoded.names) == len(decoded.mentions)
 
 
+@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no cache"])
+def test_a_fresh_analysis_is_kept_with_its_equal_strings_as_one(
+    corpus: Path, cached: bool, tmp_path: Path
+) -> None:
+    # what the reduce step holds of an analysed document is what a cache entry reads back
+    result = build_corpus([corpus / "a.txt"], cache_dir=tmp_path / "c" if cached else None)
+    assert result.analysed == 1
+    evidence = [r.evidence for r in result.relation_mentions]
+    sentences = {s.text: s for a in result.documents[0].articles for s in a.sentences}
+    assert evidence and all(e.sentence in sentences for e in evidence)
+    assert all(e.sentence is sentences[e.sentence].text for e in evidence)
+    articles = {m.article_id for m in result.mentions}
+    assert len({id(m.article_id) for m in result.mentions}) == len(articles)
+
+
 def test_the_graph_holds_the_resolved_provenance_itself(corpus: Path, tmp_path: Path) -> None:
     from kg.rdf import read_graph
     from kg.types import Provenance
