@@ -173,6 +173,11 @@ class Lexicon:
         return frozenset(e.pattern for e in self.gazetteer if e.label == EntityType.PLACE)
 
     @cached_property
+    def programme_kinds(self) -> frozenset[str]:
+        """The gazetteer's programmes: standing kinds that many bodies run under one name."""
+        return frozenset(e.pattern for e in self.gazetteer if e.label == EntityType.PROGRAMME)
+
+    @cached_property
     def collective_place_re(self) -> re.Pattern[str]:
         """Opens a text on places taken together: a collective word (各县, 两地) or a
         count and a level (六县, 两市, 三区), which names no one place."""

@@ -778,7 +778,8 @@ def _shortened_events(named: list[tuple[EntityType, str]]) -> dict[str, str]:
 def _purpose_programme_names(named: list[tuple[EntityType, str]]) -> dict[str, str]:
     """劳模工作室 → 劳模和工匠人才创新工作室: in one article, a programme named only by a
     purpose word (``programme_purpose_words``) and its head is the one other programme
-    there that starts with that word and ends with that head.
+    there that starts with that word and ends with that head, unless that name is itself
+    a standing kind of the gazetteer, which names the kind, not a shortened site.
 
     Examples
     --------
@@ -789,6 +790,8 @@ def _purpose_programme_names(named: list[tuple[EntityType, str]]) -> dict[str, s
     {}
     >>> _purpose_programme_names([(P, "劳模工作室"), (P, "苗绣工作室")])
     {}
+    >>> _purpose_programme_names([(P, "劳模创新工作室"), (P, "劳模技师创新工作室")])
+    {}
     """
     from kg.nlp.lexicon import load_lexicon
 
@@ -797,7 +800,11 @@ def _purpose_programme_names(named: list[tuple[EntityType, str]]) -> dict[str, s
     renames: dict[str, str] = {}
     for name in names:
         head = next((h for h in lex.programme_suffixes if name.endswith(h)), None)
-        if head is None or name[: -len(head)] not in lex.programme_purpose_words:
+        if (
+            head is None
+            or name[: -len(head)] not in lex.programme_purpose_words
+            or name in lex.programme_kinds
+        ):
             continue
         purpose = name[: -len(head)]
         fuller = [
