@@ -16,6 +16,7 @@ import functools
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -514,8 +515,21 @@ class _DataNames(_Names):
             return None
         return super().pname(uri)
 
+    def bare(self, uri: str) -> bool:
+        """Whether ``uri`` is a data IRI, written ``<uri>`` without asking rdflib."""
+        return self._data and uri.startswith(_BASE)
 
-def _turtle(table: TripleTable, names: _Names) -> Iterator[bytes]:
+
+class _Rendered(dict):
+    """IRI → its Turtle form, holding only the IRIs that are not bare data IRIs: a data
+    IRI is written ``<iri>`` each time it is asked for, not kept (a big build has
+    millions of them, and a kept copy each took more memory than the triple table)."""
+
+    def __missing__(self, iri: str) -> str:
+        return f"<{iri}>"
+
+
+def _turtle(table: TripleTable, names: _DataNames) -> Iterator[bytes]:
     pname = names.pname
     subjects = table.subjects
     references: Counter[str] = Counter()
@@ -533,9 +547,10 @@ def _turtle(table: TripleTable, names: _Names) -> Iterator[bytes]:
                     datatypes.add(o[2])
     # rdflib asks for the prefixed name of every node and datatype (not of rdf:type as a
     # predicate): only the set of prefixes this makes matters
-    rendered: dict[str, str] = {}
-    for text in (*subjects, *references, *(predicates - {_TYPE})):
-        if text not in rendered:
+    rendered = _Rendered()
+    bare = names.bare
+    for text in chain(subjects, references, predicates - {_TYPE}):
+        if text not in rendered and not bare(text):
             rendered[text] = pname(text) or f"<{text}>"
     for p in predicates - {_TYPE}:
         if rendered[p][0] == "<":
