@@ -133,7 +133,7 @@ def child(spec: dict) -> None:
         load_pipeline()
         times["load"] = time.perf_counter() - t0
     result = build_corpus([spec["corpus"]], jobs=spec["jobs"], cache_dir=out / CACHE_DIR)
-    write_outputs(result, out, formats=["turtle"], html=True, store=True)
+    write_outputs(result, out, formats=["turtle"], html=True, store=True, jobs=spec["jobs"])
     whole = time.perf_counter() - t0
     cpu = sum(
         getattr(resource.getrusage(who), field)

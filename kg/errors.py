@@ -77,6 +77,10 @@ class Errors:
         "wait for it to finish or choose another output folder"
     )
     E403 = "[E403] the {name!r} writer created nothing at {path}"
+    E404 = (
+        "[E404] the process writing {names} ended without a result (exit code {code}); "
+        "the previous outputs are unchanged"
+    )
     # build: workers, Dask, cache
     E511 = "[E511] --dask {address}: Dask is not installed (pip install 'kg[dask]')"
     E512 = "[E512] --dask {address}: use local, local:N (N ≥ 1) or a scheduler address"
@@ -113,6 +117,9 @@ class OutputError(KGError):
     def __init__(self, message: str, path: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+    def __reduce__(self) -> tuple:  # keeps ``path`` when sent from a writer process
+        return (type(self), (str(self), self.path))
 
 
 class GoldFormatError(KGError):

@@ -27,6 +27,7 @@ import hashlib
 import importlib
 import json
 import logging
+import multiprocessing
 import os
 import secrets
 import shutil
@@ -78,11 +79,17 @@ STOP_AT_ENV = "KG_OUTPUT_STOP_AT"
 
 @dataclass(frozen=True)
 class Writer:
-    """One registered output: ``name`` (format), ``filename`` in OUT, and its function."""
+    """One registered output: ``name`` (format), ``filename`` in OUT, and its function.
+
+    ``forkable``: the writer runs only Python code and libraries that survive a
+    ``fork`` (no Oxigraph or RocksDB threads), so with ``jobs > 1`` it may run in a forked
+    process beside the others.
+    """
 
     name: str
     filename: str
     target: WriterFunc | str
+    forkable: bool = False
 
     def load(self) -> WriterFunc:
         """The writing function, importing ``"module:function"`` targets on first use."""
@@ -95,7 +102,9 @@ class Writer:
 _WRITERS: dict[str, Writer] = {}
 
 
-def register_writer(name: str, filename: str, target: WriterFunc | str | None = None):
+def register_writer(
+    name: str, filename: str, target: WriterFunc | str | None = None, *, forkable: bool = False
+):
     """Register the writer of format ``name``, producing ``filename`` in OUT.
 
     Parameters
@@ -108,6 +117,10 @@ def register_writer(name: str, filename: str, target: WriterFunc | str | None = 
     target
         ``write(result, path)``, or ``"module:function"`` imported on first use. When
         omitted, returns a decorator.
+    forkable
+        It may run in a forked process while other writers run (``write_outputs(...,
+        jobs=2)``); only for a writer that starts no threads of a native library that
+        a fork breaks (Oxigraph's RocksDB is one).
 
     Returns
     -------
@@ -127,14 +140,14 @@ def register_writer(name: str, filename: str, target: WriterFunc | str | None = 
     if target is None:
 
         def decorator(func: WriterFunc) -> WriterFunc:
-            register_writer(name, filename, func)
+            register_writer(name, filename, func, forkable=forkable)
             return func
 
         return decorator
     taken = {w.filename: w.name for w in _WRITERS.values()}
     if taken.get(filename, name) != name:
         raise ValueError(f"{filename!r} is already written by format {taken[filename]!r}")
-    _WRITERS[name] = Writer(name, filename, target)
+    _WRITERS[name] = Writer(name, filename, target, forkable)
     return target
 
 
@@ -242,13 +255,14 @@ def _write_html(result: BuildResult, path: Path) -> None:
     write_html(result.graph, path, title="kg — union news graph")
 
 
-register_writer("turtle", "graph.ttl", _rdf_writer("turtle"))
-register_writer("nt", "graph.nt", _rdf_writer("nt"))
-register_writer("json-ld", "graph.jsonld", _rdf_writer("json-ld"))
-register_writer("html", "graph.html", _write_html)
-register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer")  # api: Gephi, yEd
-register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer")  # api: Gephi
-register_writer("csv", "neo4j", "kg.exports:neo4j_writer")  # api: neo4j-admin import
+register_writer("turtle", "graph.ttl", _rdf_writer("turtle"), forkable=True)
+register_writer("nt", "graph.nt", _rdf_writer("nt"), forkable=True)
+register_writer("json-ld", "graph.jsonld", _rdf_writer("json-ld"), forkable=True)
+register_writer("html", "graph.html", _write_html, forkable=True)
+# api: Gephi, yEd; Gephi; neo4j-admin import
+register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer", forkable=True)
+register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer", forkable=True)
+register_writer("csv", "neo4j", "kg.exports:neo4j_writer", forkable=True)
 register_writer("store", "store", _write_store)  # Oxigraph, RocksDB (kg.rdf.store)
 
 
@@ -325,6 +339,7 @@ def write_outputs(
     formats: Iterable[str] = ("turtle",),
     html: bool = True,
     store: bool = True,
+    jobs: int = 1,
 ) -> dict[str, Path]:
     """Write the output set of ``result`` into ``out_dir`` and publish it atomically.
 
@@ -340,6 +355,10 @@ def write_outputs(
         Also write the ``"html"`` view (``graph.html``).
     store
         Also write the ``"store"`` (``store/``, the Oxigraph store :mod:`kg.rdf.store`).
+    jobs
+        Processes to write with: above 1 (where ``fork`` exists), the forkable writers
+        run in up to ``jobs - 1`` forked processes while this one writes the others
+        (the store). The same bytes either way.
 
     Returns
     -------
@@ -379,7 +398,7 @@ def write_outputs(
             previous = _PREVIOUS_RUN.set(current_run(out))
             try:
                 with cyclic_gc_paused():  # the writers make many small acyclic objects
-                    report = _stage(result, selected, staging)
+                    report = _stage(result, selected, staging, jobs)
             finally:
                 _PREVIOUS_RUN.reset(previous)
             atomic_write_text(staging / REPORT, report)
@@ -402,17 +421,26 @@ def write_outputs(
     return {w.name: out / w.filename for w in selected} | {"report": out / REPORT}
 
 
-def _stage(result: BuildResult, selected: list[Writer], staging: Path) -> str:
+def _stage(result: BuildResult, selected: list[Writer], staging: Path, jobs: int = 1) -> str:
     """Run every writer into ``staging``; return the report text (written last)."""
     checksums: dict[str, str] = {}
     shared = _SHARED_RDF.set({})
     try:
+        here, *away = _lanes(selected, jobs)
+        if away and any(w.name in _TABLE_WRITERS for w in selected):
+            _table_of(result)  # made once, before the fork, for every writer of both sides
+        lanes = [_ForkedLane(lane, result, staging) for lane in away]
+        try:
+            for writer in here:
+                _run_writer(writer, result, staging)
+        except BaseException:
+            for lane in lanes:
+                lane.cancel()
+            raise
+        for lane in lanes:
+            lane.wait()
         for writer in selected:
             target = staging / writer.filename
-            try:
-                writer.load()(result, target)
-            except OSError as err:
-                raise _write_error(err, target) from err
             if not target.exists():
                 error = Errors.E403.format(name=writer.name, path=target)
                 raise OutputError(error, path=str(target))
@@ -500,6 +528,93 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+#: The writers that read the triple table (made before a fork, so that it is made once).
+_TABLE_WRITERS = frozenset({"turtle", "nt", "store"})
+
+
+def _run_writer(writer: Writer, result: BuildResult, staging: Path) -> None:
+    target = staging / writer.filename
+    try:
+        writer.load()(result, target)
+    except OSError as err:
+        raise _write_error(err, target) from err
+
+
+def _lanes(selected: list[Writer], jobs: int) -> list[list[Writer]]:
+    """The writers of this process first, then those of each forked process.
+
+    Examples
+    --------
+    >>> ttl, html, store = (Writer(n, n, "m:f", n != "store") for n in ("ttl", "html", "store"))
+    >>> [[w.name for w in lane] for lane in _lanes([html, store, ttl], 2)]
+    [['store'], ['html', 'ttl']]
+    >>> [[w.name for w in lane] for lane in _lanes([html, ttl], 3)]
+    [['html'], ['ttl']]
+    >>> [[w.name for w in lane] for lane in _lanes([html, store, ttl], 1)]
+    [['html', 'store', 'ttl']]
+    """
+    pinned = [w for w in selected if not w.forkable]
+    free = [w for w in selected if w.forkable]
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [selected]
+    if not pinned:
+        pinned, free = free[:1], free[1:]
+    if not free:
+        return [pinned]
+    n = min(jobs - 1, len(free))
+    return [pinned] + [free[i::n] for i in range(n)]
+
+
+class _ForkedLane:
+    """Writers run one after the other in a forked process (it shares this one's
+    memory: the graph and the triple table are not copied or pickled)."""
+
+    def __init__(self, writers: list[Writer], result: BuildResult, staging: Path) -> None:
+        context = multiprocessing.get_context("fork")
+        self.names = ", ".join(w.name for w in writers)
+        self._reader, writer_end = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_lane_main,
+            args=(writers, result, staging, writer_end),
+            name=f"kg-write-{self.names}",
+            daemon=True,
+        )
+        self._process.start()
+        writer_end.close()
+
+    def wait(self) -> None:
+        """Return when the writers are done; raise what one of them raised."""
+        try:
+            outcome = self._reader.recv()
+        except EOFError:
+            outcome = None
+        self._process.join()
+        if outcome == "done":
+            return
+        if isinstance(outcome, BaseException):
+            raise outcome
+        code = self._process.exitcode
+        raise OutputError(Errors.E404.format(names=self.names, code=code))
+
+    def cancel(self) -> None:
+        self._process.terminate()
+        self._process.join()
+
+
+def _lane_main(writers: list[Writer], result: BuildResult, staging: Path, channel: Any) -> None:
+    """A forked process's work: run ``writers``, then send ``"done"`` or the error."""
+    try:
+        for writer in writers:
+            _run_writer(writer, result, staging)
+        outcome: Any = "done"
+    except BaseException as err:  # sent to the parent, which raises it
+        outcome = err
+    try:
+        channel.send(outcome)
+    except Exception:  # an error that cannot be pickled: its text
+        channel.send(OutputError(f"{type(outcome).__name__}: {outcome}"))
 
 
 def _write_error(err: OSError, path: Path) -> OutputError:

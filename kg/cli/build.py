@@ -28,7 +28,11 @@ def command(
     html: Annotated[bool, typer.Option("--html/--no-html", help="Write the HTML view.")] = True,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", help="Worker processes (default: every local core)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Processes for the analysis and the writers (default: every local core).",
+        ),
     ] = None,
     dask: Annotated[
         str | None,
@@ -99,6 +103,7 @@ def command(
     from kg.output import output_lock, write_outputs
     from kg.parallel import available_cores
 
+    cores = available_cores() if jobs is None else jobs
     try:
         with output_lock(output):  # refuse a concurrent build into OUTPUT before the NLP
             missing = [p for p in inputs if not p.exists() and not p.is_symlink()]
@@ -111,7 +116,7 @@ def command(
             try:
                 graph = build(
                     inputs,
-                    jobs=available_cores() if jobs is None else jobs,
+                    jobs=cores,
                     dask=dask,
                     cache_dir=output / CACHE_DIR if cache else None,
                     full=full,
@@ -132,7 +137,7 @@ def command(
             if not result.documents:
                 typer.echo(Errors.E008.format(paths=", ".join(map(str, inputs))), err=True)
                 raise typer.Exit(EXIT_USAGE)
-            written = write_outputs(result, output, formats=formats, html=html)
+            written = write_outputs(result, output, formats=formats, html=html, jobs=cores)
     except OutputError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(EXIT_WARNINGS) from None
