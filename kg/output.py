@@ -56,6 +56,7 @@ __all__ = [
     "previous_output",
     "register_writer",
     "write_outputs",
+    "writer_jobs",
     "writer_names",
     "writers",
 ]
@@ -231,13 +232,24 @@ def _rdf_writer(fmt: str) -> WriterFunc:
 def _write_store(result: BuildResult, path: Path) -> None:
     from kg.rdf.store import write_store
 
-    write_store(_table_of(result), path, previous=previous_output(path.name))
+    previous = previous_output(path.name)
+    write_store(_table_of(result), path, previous=previous, jobs=writer_jobs())
 
 
 #: While a run is staged: the run it replaces (``OUT/current``), if any.
 _PREVIOUS_RUN: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
     "kg_previous_run", default=None
 )
+
+
+#: While a run is staged: the processes its writers may use (``write_outputs(jobs=)``).
+_JOBS: contextvars.ContextVar[int] = contextvars.ContextVar("kg_writer_jobs", default=1)
+
+
+def writer_jobs() -> int:
+    """In a writer: the processes or threads it may use (``write_outputs(..., jobs=N)``;
+    1 outside a run)."""
+    return _JOBS.get()
 
 
 def previous_output(filename: str) -> Path | None:
@@ -358,7 +370,8 @@ def write_outputs(
     jobs
         Processes to write with: above 1 (where ``fork`` exists), the forkable writers
         run in up to ``jobs - 1`` forked processes while this one writes the others
-        (the store). The same bytes either way.
+        (the store, loaded by ``jobs`` threads: :func:`writer_jobs`). The same bytes
+        either way.
 
     Returns
     -------
@@ -396,10 +409,12 @@ def write_outputs(
         try:
             staging.mkdir(parents=True)
             previous = _PREVIOUS_RUN.set(current_run(out))
+            processes = _JOBS.set(jobs)
             try:
                 with cyclic_gc_paused():  # the writers make many small acyclic objects
                     report = _stage(result, selected, staging, jobs)
             finally:
+                _JOBS.reset(processes)
                 _PREVIOUS_RUN.reset(previous)
             atomic_write_text(staging / REPORT, report)
             _checkpoint(f"staged:{REPORT}")

@@ -27,8 +27,9 @@ import logging
 import os
 import shutil
 import tempfile
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -255,7 +256,11 @@ SHARED_LINES = "kg-shared.nq"
 
 
 def write_store(
-    result: Any, path: str | os.PathLike[str], *, previous: str | os.PathLike[str] | None = None
+    result: Any,
+    path: str | os.PathLike[str],
+    *,
+    previous: str | os.PathLike[str] | None = None,
+    jobs: int = 1,
 ) -> Path:
     """Write the Oxigraph store of a build into the new folder ``path``.
 
@@ -276,6 +281,9 @@ def write_store(
         changed are replaced, the graphs gone removed: the same quads as a store
         written from nothing, in a fraction of the time when few documents changed.
         Otherwise (or for an rdflib graph) the store is written from nothing.
+    jobs
+        Threads that load a store written from nothing (:func:`_load_all`); the same
+        quads whatever the number.
 
     Returns
     -------
@@ -305,7 +313,7 @@ def write_store(
                 if old is None or not _copy_store(Path(previous), tmp):  # type: ignore[arg-type]
                     shutil.rmtree(tmp)
                     tmp.mkdir()
-                    digests = _write_fresh(tmp, triples)
+                    digests = _write_fresh(tmp, triples, jobs)
                 else:
                     digests = _update(tmp, triples, old, Path(previous))  # type: ignore[arg-type]
         store = pyoxigraph.Store(str(tmp))
@@ -328,20 +336,39 @@ def write_store(
     return target
 
 
-def _load_all(store: pyoxigraph.Store, chunks: Iterator[bytes]) -> None:
-    """Bulk-load N-Quads chunks into ``store``, flush, optimise (compact) and close it."""
+def _load_all(store: pyoxigraph.Store, chunks: Iterator[bytes], threads: int = 1) -> None:
+    """Bulk-load N-Quads chunks into ``store``, flush, optimise (compact) and close it.
+
+    One bulk load per :data:`_BATCH` quads (the loader holds a whole batch in memory),
+    streamed from the chunks; with ``threads > 1``, that many batches load at once, each
+    in its own thread (Oxigraph loads a batch of bytes without the GIL, so the next batch
+    is made meanwhile): about a third less time, a batch more memory per thread.
+    """
     # lenient: the exporter only writes IRIs it percent-encoded itself (kg.rdf.iri)
-    # one bulk load per _BATCH quads: the loader holds a whole batch in memory
-    for first in chunks:
-        batch = itertools.chain([first], itertools.islice(chunks, _BATCH // _LINES - 1))
-        store.bulk_load(_ChunkReader(batch), pyoxigraph.RdfFormat.N_QUADS, lenient=True)
+    nquads = pyoxigraph.RdfFormat.N_QUADS
+    per_batch = _BATCH // _LINES - 1
+    if threads < 2:
+        for first in chunks:
+            batch = itertools.chain([first], itertools.islice(chunks, per_batch))
+            store.bulk_load(_ChunkReader(batch), nquads, lenient=True)
+    else:
+        with ThreadPoolExecutor(threads, thread_name_prefix="kg-store-load") as pool:
+            loading: deque[Future] = deque()
+            for first in chunks:
+                data = b"".join(itertools.chain([first], itertools.islice(chunks, per_batch)))
+                loading.append(pool.submit(store.bulk_load, data, nquads, lenient=True))
+                if len(loading) >= threads:
+                    loading.popleft().result()
+            for done in loading:
+                done.result()
     store.flush()
     store.optimize()
     del store
 
 
-def _write_fresh(folder: Path, triples: Any) -> dict[str, str]:
-    """A new store of the table's quads in ``folder``; the digest of each named graph."""
+def _write_fresh(folder: Path, triples: Any, threads: int = 1) -> dict[str, str]:
+    """A new store of the table's quads in ``folder`` (loaded by ``threads`` threads);
+    the digest of each named graph."""
     from kg.rdf.table import graph_lines, utf8_chunks
 
     hashes: dict[str, Any] = {}
@@ -358,7 +385,7 @@ def _write_fresh(folder: Path, triples: Any) -> dict[str, str]:
                 shared_lines.add(data)
             yield line
 
-    _load_all(pyoxigraph.Store(str(folder)), utf8_chunks(lines(), _LINES))
+    _load_all(pyoxigraph.Store(str(folder)), utf8_chunks(lines(), _LINES), threads)
     shared_lines.write(folder)
     return {owner: digest.hexdigest() for owner, digest in hashes.items()}
 

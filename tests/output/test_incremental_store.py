@@ -36,9 +36,9 @@ def _build(corpus: Path, out: Path, *, fresh: bool) -> None:
     calls: list[Path] = []
     write_fresh = store_module._write_fresh
 
-    def spy(folder: Path, triples: object) -> dict[str, str]:
+    def spy(folder: Path, triples: object, threads: int = 1) -> dict[str, str]:
         calls.append(folder)
-        return write_fresh(folder, triples)
+        return write_fresh(folder, triples, threads)
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(store_module, "_write_fresh", spy)

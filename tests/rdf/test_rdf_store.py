@@ -228,3 +228,23 @@ def test_the_build_writes_the_store_beside_graph_ttl(built_seeds: Path) -> None:
 def _unordered(result) -> list:
     """Rows with GROUP_CONCAT lists sorted (SPARQL leaves their order to the engine)."""
     return sorted(tuple("、".join(sorted(c.split("、"))) for c in row) for row in result.rows)
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_batches_loaded_by_several_threads_make_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    from kg.rdf import store as store_module
+
+    # batches of 2 chunks of 8 lines: the sample's quads load in many batches at once
+    monkeypatch.setattr(store_module, "_LINES", 8)
+    monkeypatch.setattr(store_module, "_BATCH", 16)
+    model = sample_model()
+    write_store(model, tmp_path / "one")
+    write_store(model, tmp_path / "many", jobs=jobs)
+    one, many = (
+        sorted(map(str, pyoxigraph.Store.read_only(str(tmp_path / name))))
+        for name in ("one", "many")
+    )
+    assert len(one) > 10 * 16  # many batches, not one
+    assert many == one
