@@ -271,7 +271,7 @@ register_writer("turtle", "graph.ttl", _rdf_writer("turtle"), forkable=True)
 register_writer("nt", "graph.nt", _rdf_writer("nt"), forkable=True)
 register_writer("json-ld", "graph.jsonld", _rdf_writer("json-ld"), forkable=True)
 register_writer("html", "graph.html", _write_html, forkable=True)
-# api: Gephi, yEd; Gephi; neo4j-admin import
+# kg.exports: GraphML (Gephi, yEd), GEXF (Gephi), CSV (neo4j-admin import)
 register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer", forkable=True)
 register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer", forkable=True)
 register_writer("csv", "neo4j", "kg.exports:neo4j_writer", forkable=True)
@@ -452,8 +452,14 @@ def _stage(result: BuildResult, selected: list[Writer], staging: Path, jobs: int
             for lane in lanes:
                 lane.cancel()
             raise
-        for lane in lanes:
-            lane.wait()
+        failures = []
+        for lane in lanes:  # every one waited for, the first failure raised
+            try:
+                lane.wait()
+            except BaseException as err:
+                failures.append(err)
+        if failures:
+            raise failures[0]
         for writer in selected:
             target = staging / writer.filename
             if not target.exists():
