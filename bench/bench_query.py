@@ -72,7 +72,7 @@ from kg.query.run import _PREFIXES, _values, bundled_queries, run_query
 from kg.query.text import analyse, with_values
 from kg.rdf.iri import document_iri_text
 from kg.rdf.namespace import DCTERMS, ID
-from kg.rdf.store import DERIVED_GRAPH, derive, find_store
+from kg.rdf.store import DERIVED_GRAPH, derive, find_store, load_nquads
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "dev"
@@ -208,7 +208,8 @@ def graph_file(work: Path, template: Template, size: int, kind: str, scheme: str
 
 
 def load_store(work: Path, nq: Path, name: str, rebuild: bool) -> tuple[Path, dict]:
-    """The store of ``nq``, loaded as ``kg build`` loads one (bulk load, derived graph).
+    """The store of ``nq``, loaded as ``kg build -j 2`` loads one (bulk load two batches
+    at a time, :func:`kg.rdf.store.load_nquads`; then the derived graph).
 
     ``seconds`` is the bulk load (with flush and compaction), ``derive_seconds`` the
     derived graph (:func:`kg.rdf.store.derive`, a review of the whole graph); a store
@@ -217,14 +218,10 @@ def load_store(work: Path, nq: Path, name: str, rebuild: bool) -> tuple[Path, di
     path, meta_path = work / f"store-{name}", work / f"store-{name}.json"
     if rebuild or not meta_path.exists():
         shutil.rmtree(path, ignore_errors=True)
-        store = pyoxigraph.Store(str(path))
         t0 = time.perf_counter()
-        store.bulk_load(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS, lenient=True)
-        store.flush()
-        store.optimize()
+        load_nquads(path, nq, threads=2)
         seconds = time.perf_counter() - t0
-        triples = len(store)
-        del store
+        triples = len(pyoxigraph.Store.read_only(str(path)))
         meta = {"triples": triples, "seconds": seconds, "when": time.strftime("%F %T")}
         meta_path.write_text(json.dumps(meta), encoding="utf-8")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))

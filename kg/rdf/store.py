@@ -51,6 +51,7 @@ __all__ = [
     "find_store",
     "graph_quads",
     "load_into",
+    "load_nquads",
     "open_graph",
     "open_store",
     "oxigraph_format",
@@ -364,6 +365,31 @@ def _load_all(store: pyoxigraph.Store, chunks: Iterator[bytes], threads: int = 1
     store.flush()
     store.optimize()
     del store
+
+
+def load_nquads(
+    folder: str | os.PathLike[str], source: str | os.PathLike[str], *, threads: int = 1
+) -> None:
+    """Bulk-load the N-Quads file ``source`` into a new store at ``folder`` the way a
+    build loads its own quads (:func:`_load_all`: batches of :data:`_BATCH` quads,
+    ``threads`` at once), flushed and compacted.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (tmp / "g.nq").write_text('<urn:a> <urn:b> "c" <urn:g> .\\n', encoding="utf-8")
+    >>> load_nquads(tmp / "store", tmp / "g.nq", threads=2)
+    >>> len(pyoxigraph.Store.read_only(str(tmp / "store")))
+    1
+    """
+
+    def chunks() -> Iterator[bytes]:
+        with open(source, "rb") as lines:
+            while batch := list(itertools.islice(lines, _LINES)):
+                yield b"".join(batch)
+
+    _load_all(pyoxigraph.Store(str(folder)), chunks(), threads)
 
 
 def _write_fresh(folder: Path, triples: Any, threads: int = 1) -> dict[str, str]:
