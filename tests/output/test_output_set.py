@@ -103,17 +103,6 @@ def test_files_of_an_older_kg_are_replaced_by_links(tmp_path: Path, result: Buil
     _assert_consistent(tmp_path)
 
 
-@pytest.fixture
-def registry():
-    """Restore the writer registry after a test registers its own writers."""
-    from kg import output
-
-    saved = dict(output._WRITERS)
-    yield
-    output._WRITERS.clear()
-    output._WRITERS.update(saved)
-
-
 def test_registered_writer_joins_the_set(tmp_path: Path, result: BuildResult, registry) -> None:
     import networkx as nx
 

@@ -31,17 +31,6 @@ def result() -> BuildResult:
     return build_documents(documents)
 
 
-@pytest.fixture
-def registry():
-    """Restore the writer registry after a test registers its own writers."""
-    from kg import output
-
-    saved = dict(output._WRITERS)
-    yield
-    output._WRITERS.clear()
-    output._WRITERS.update(saved)
-
-
 def _files(out: Path) -> dict[str, str]:
     run = current_run(out)
     return {
