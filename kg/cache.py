@@ -7,6 +7,8 @@ requirements: jieba and its dictionary, spaCy, OpenCC, the ingest parsers), so a
 lexicon, rule, model or library invalidates every entry. Entries are JSON (never pickle:
 a cache folder may come from elsewhere), written atomically; an entry that is missing,
 partial, unreadable or for another key is not used, and the document is analysed again.
+Entries are not forced to the disk one by one (no ``fsync``): one that a crash of the
+machine left cut is such a partial entry.
 """
 
 from __future__ import annotations
@@ -38,7 +40,9 @@ __all__ = [
     "compact",
     "decode_analysis",
     "encode_analysis",
+    "encode_entry",
     "pipeline_version",
+    "read_entry",
 ]
 
 log = logging.getLogger(__name__)
@@ -148,10 +152,7 @@ class DocumentCache:
         except OSError:
             return None
         try:
-            entry = json.loads(data)
-            if entry.get("format") != _FORMAT or entry.get("key") != key:
-                raise ValueError("entry for another key or format")
-            return decode_analysis(entry["analysis"])
+            return read_entry(data, key)
         except _BAD as err:
             log.warning("ignoring a bad cache entry %s: %s", path, err)
             return None
@@ -163,10 +164,15 @@ class DocumentCache:
         keep instead of the one it gave: the same values in less memory.
         """
         encoded = encode_analysis(analysis)
-        entry = {"format": _FORMAT, "key": key, "analysis": encoded}
-        data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write_bytes(self._path(key), data)
+        atomic_write_bytes(self._path(key), _entry_bytes(key, encoded), durable=False)
         return decode_analysis(encoded)
+
+    def put_entry(self, key: str, data: bytes) -> DocumentAnalysis:
+        """Write an entry made by :func:`encode_entry` (in a worker process, say) as
+        :meth:`put` does; the analysis it holds is returned."""
+        analysis = read_entry(data, key)  # never write what would not read back
+        atomic_write_bytes(self._path(key), data, durable=False)
+        return analysis
 
     def prune(self, keep: set[str]) -> int:
         """Delete every entry not in ``keep`` and leftovers of interrupted writes; the
@@ -189,6 +195,40 @@ class DocumentCache:
 # the array after converting only the fields that are not plain JSON values (enums,
 # nested dataclasses, tuples). The order cannot drift from the code: the cache key
 # covers every file of the package (:func:`pipeline_version`).
+
+
+def encode_entry(key: str | None, analysis: DocumentAnalysis) -> bytes:
+    """The cache entry of ``analysis`` under ``key``: what a worker process hands back.
+
+    Bytes cross a process boundary for almost nothing, where pickling the analysis and
+    unpickling it cost more than this encoding, and the build process then only reads
+    the entry (:func:`read_entry`) instead of unpickling and encoding it.
+
+    Examples
+    --------
+    >>> from kg.types import EntityType, Mention
+    >>> a = DocumentAnalysis(None, 4, mentions=(Mention("市总", EntityType.UNION, 0, 2, "d-a01"),))
+    >>> read_entry(encode_entry("k", a), "k") == a
+    True
+    """
+    return _entry_bytes(key, encode_analysis(analysis))
+
+
+def read_entry(data: bytes, key: str | None) -> DocumentAnalysis:
+    """The analysis in an entry made by :func:`encode_entry`.
+
+    Raises ``ValueError`` (or another of ``TypeError``, ``KeyError``, ``IndexError``,
+    ``AttributeError``) when the bytes are no complete entry of this format for ``key``.
+    """
+    entry = json.loads(data)
+    if type(entry) is not dict or entry.get("format") != _FORMAT or entry.get("key") != key:
+        raise ValueError("entry for another key or format")
+    return decode_analysis(entry["analysis"])
+
+
+def _entry_bytes(key: str | None, encoded: dict) -> bytes:
+    entry = {"format": _FORMAT, "key": key, "analysis": encoded}
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def encode_analysis(analysis: DocumentAnalysis) -> dict:

@@ -12,8 +12,12 @@ from typing import Any
 __all__ = ["atomic_write_bytes", "atomic_write_chunks", "atomic_write_text", "load_yaml"]
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never half.
+
+    ``durable=False`` skips the ``fsync``: after a crash of the machine (not of the
+    program) the file may then be empty or cut, so only for files whose reader checks
+    them whole (a cache entry).
 
     Examples
     --------
@@ -22,10 +26,12 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     >>> atomic_write_bytes(p, b"hi").read_bytes()
     b'hi'
     """
-    return atomic_write_chunks(path, (data,))
+    return atomic_write_chunks(path, (data,), durable=durable)
 
 
-def atomic_write_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> Path:
+def atomic_write_chunks(
+    path: str | os.PathLike[str], chunks: Iterable[bytes], *, durable: bool = True
+) -> Path:
     """Write the ``chunks`` one after the other to ``path``, atomically (as
     :func:`atomic_write_bytes`): a big file is never held whole in memory.
 
@@ -44,7 +50,8 @@ def atomic_write_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -
             for chunk in chunks:
                 fh.write(chunk)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

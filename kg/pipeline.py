@@ -16,6 +16,7 @@ result and the log.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import logging
 import time
@@ -26,7 +27,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.cache import DocumentAnalysis, DocumentCache, cache_key, compact
+from kg.cache import (
+    DocumentAnalysis,
+    DocumentCache,
+    cache_key,
+    compact,
+    encode_entry,
+    read_entry,
+)
 from kg.errors import Errors, IngestError, KGError
 from kg.graph import build_graph
 from kg.ingest.reader import (
@@ -229,6 +237,14 @@ def _analyse_task(task: _Task) -> tuple[str | None, DocumentAnalysis, dict[str, 
     return task.key, analysis, dict(times)
 
 
+def _analyse_task_encoded(task: _Task) -> tuple[str | None, bytes, dict[str, float]]:
+    """:func:`_analyse_task` for a worker process: the analysis comes back as its cache
+    entry (:func:`kg.cache.encode_entry`), which costs both processes together about
+    half the CPU of pickling it, unpickling it and encoding it in the build process."""
+    key, analysis, times = _analyse_task(task)
+    return key, encode_entry(key, analysis), times
+
+
 def build_corpus(
     paths: Iterable[str | Path],
     *,
@@ -322,29 +338,41 @@ def build_corpus(
                 key = cache_key(data, doc_id, source, fmt) if cache is not None else None
                 yield _Task(data, source, doc_id, fmt, key)
 
+    local_workers = not dask and jobs > 1 and len(todo) > 1
     if not todo:
-        runner: Iterable[tuple[str | None, DocumentAnalysis, dict[str, float]]] = ()
+        runner: Iterable[tuple[str | None, DocumentAnalysis | bytes, dict[str, float]]] = ()
     elif dask:
-        runner = run_dask(_analyse_task, tasks(), address=dask, initializer=_warm, preload=_PRELOAD)
-    elif jobs > 1 and len(todo) > 1:
+        runner = run_dask(
+            _analyse_task_encoded, tasks(), address=dask, initializer=_warm, preload=_PRELOAD
+        )
+    elif local_workers:
         workers = min(jobs, len(todo))
         runner = run_local(
-            _analyse_task, tasks(), jobs=workers, initializer=_warm, preload=_PRELOAD
+            _analyse_task_encoded, tasks(), jobs=workers, initializer=_warm, preload=_PRELOAD
         )
     else:
         runner = run_serial(_analyse_task, tasks())
     analysed = 0
-    for key, analysis, times in runner:
-        timings.update(times)
-        analysed += 1
-        # kept as a cache entry reads back: equal strings one object (a third less)
-        if cache is not None and key is not None:
-            analysis = cache.put(key, analysis)
-            keys.add(key)
-        else:
-            analysis = compact(analysis)
-        _collect(analysis, analyses, problems)
-        step()
+    # Only decoded entries are made here when local workers analyse: many small acyclic
+    # objects. The analysis in this process (spaCy) or Dask's client may make cycles.
+    with cyclic_gc_paused() if local_workers else contextlib.nullcontext():
+        for key, result, times in runner:
+            timings.update(times)
+            analysed += 1
+            # kept as a cache entry reads back: equal strings one object (a third less)
+            if isinstance(result, bytes):  # a worker process's entry
+                if cache is not None and key is not None:
+                    analysis = cache.put_entry(key, result)
+                else:
+                    analysis = read_entry(result, key)
+            elif cache is not None and key is not None:
+                analysis = cache.put(key, result)
+            else:
+                analysis = compact(result)
+            if cache is not None and key is not None:
+                keys.add(key)
+            _collect(analysis, analyses, problems)
+            step()
     timings["map (wall)"] = time.perf_counter() - t_start
     result = reduce_analyses(analyses, problems, min_confidence=min_confidence)
     if cache is not None:

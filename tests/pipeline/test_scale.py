@@ -11,7 +11,7 @@ import pytest
 from scale_pages import PAGES
 from scale_pages import write_pages as _write_pages
 
-from kg.cache import DocumentCache, decode_analysis
+from kg.cache import DocumentCache, decode_analysis, encode_entry, read_entry
 from kg.pipeline import build_corpus, write_outputs
 
 
@@ -39,6 +39,50 @@ def test_the_reference_build_has_facts(clean: dict[str, bytes]) -> None:
 
 def test_two_workers_give_the_same_bytes(corpus: Path, clean, tmp_path: Path) -> None:
     assert _output_bytes(build_corpus([corpus], jobs=2), tmp_path) == clean
+
+
+def test_worker_processes_write_the_cache_entries_the_build_process_writes(
+    corpus: Path, clean, tmp_path: Path
+) -> None:
+    # two workers hand their analyses back as cache entries (bytes), not pickled
+    built = {}
+    for jobs in (1, 2):
+        cache = tmp_path / f"j{jobs}" / ".kg-cache"
+        result = build_corpus([corpus], jobs=jobs, cache_dir=cache)
+        assert result.analysed == 3
+        assert _output_bytes(result, tmp_path / f"j{jobs}") == clean
+        built[jobs] = {p.name: p.read_bytes() for p in sorted(cache.glob("v*/*/*.json"))}
+    assert len(built[1]) == 3 and built[2] == built[1]
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no cache"])
+def test_a_worker_entry_is_kept_with_its_equal_strings_as_one(
+    corpus: Path, cached: bool, tmp_path: Path
+) -> None:
+    result = build_corpus([corpus], jobs=2, cache_dir=tmp_path / "c" if cached else None)
+    assert result.analysed == 3
+    for document in result.documents:
+        mentions = [m for m in result.mentions if m.article_id.startswith(document.id)]
+        assert mentions
+        assert len({id(m.article_id) for m in mentions}) == len({m.article_id for m in mentions})
+
+
+def test_an_entry_reads_back_only_under_its_own_key(corpus: Path, tmp_path: Path) -> None:
+    build_corpus([corpus / "a.txt"], cache_dir=tmp_path / "c")
+    (path,) = (tmp_path / "c").glob("v*/*/*.json")
+    analysis = decode_analysis(json.loads(path.read_bytes())["analysis"])
+    entry = encode_entry("k1", analysis)
+    assert read_entry(entry, "k1") == analysis
+    with pytest.raises(ValueError):
+        read_entry(entry, "k2")
+    with pytest.raises(ValueError):
+        read_entry(entry[: len(entry) // 2], "k1")  # a cut entry
+    cache = DocumentCache(tmp_path / "other")
+    with pytest.raises(ValueError):
+        cache.put_entry("k1", entry[:-1])
+    assert not list((tmp_path / "other").glob("**/*.json"))  # nothing written
+    assert cache.put_entry("k1", entry) == analysis
+    assert cache.get("k1") == analysis and cache.get("k2") is None
 
 
 def test_shuffled_input_order_gives_the_same_bytes(corpus: Path, clean, tmp_path: Path) -> None:
