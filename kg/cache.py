@@ -198,11 +198,9 @@ class DocumentCache:
 
 
 def encode_entry(key: str | None, analysis: DocumentAnalysis) -> bytes:
-    """The cache entry of ``analysis`` under ``key``: what a worker process hands back.
-
-    Bytes cross a process boundary for almost nothing, where pickling the analysis and
-    unpickling it cost more than this encoding, and the build process then only reads
-    the entry (:func:`read_entry`) instead of unpickling and encoding it.
+    """The cache entry of ``analysis`` under ``key``, as bytes: what a worker process
+    hands back to the build process (see ``kg.pipeline``), which reads it with
+    :func:`read_entry`.
 
     Examples
     --------
