@@ -84,13 +84,15 @@ class Writer:
 
     ``forkable``: the writer runs only Python code and libraries that survive a
     ``fork`` (no Oxigraph or RocksDB threads), so with ``jobs > 1`` it may run in a forked
-    process beside the others.
+    process beside the others. ``reads_table``: it writes from the build's triple table
+    (:mod:`kg.rdf.table`), which is then made once, before any fork.
     """
 
     name: str
     filename: str
     target: WriterFunc | str
     forkable: bool = False
+    reads_table: bool = False
 
     def load(self) -> WriterFunc:
         """The writing function, importing ``"module:function"`` targets on first use."""
@@ -104,7 +106,12 @@ _WRITERS: dict[str, Writer] = {}
 
 
 def register_writer(
-    name: str, filename: str, target: WriterFunc | str | None = None, *, forkable: bool = False
+    name: str,
+    filename: str,
+    target: WriterFunc | str | None = None,
+    *,
+    forkable: bool = False,
+    reads_table: bool = False,
 ):
     """Register the writer of format ``name``, producing ``filename`` in OUT.
 
@@ -122,6 +129,9 @@ def register_writer(
         It may run in a forked process while other writers run (``write_outputs(...,
         jobs=2)``); only for a writer that starts no threads of a native library that
         a fork breaks (Oxigraph's RocksDB is one).
+    reads_table
+        It writes from the triple table (``_table_of(result)``), made once for every
+        writer that reads it.
 
     Returns
     -------
@@ -141,14 +151,14 @@ def register_writer(
     if target is None:
 
         def decorator(func: WriterFunc) -> WriterFunc:
-            register_writer(name, filename, func, forkable=forkable)
+            register_writer(name, filename, func, forkable=forkable, reads_table=reads_table)
             return func
 
         return decorator
     taken = {w.filename: w.name for w in _WRITERS.values()}
     if taken.get(filename, name) != name:
         raise ValueError(f"{filename!r} is already written by format {taken[filename]!r}")
-    _WRITERS[name] = Writer(name, filename, target, forkable)
+    _WRITERS[name] = Writer(name, filename, target, forkable, reads_table)
     return target
 
 
@@ -267,15 +277,16 @@ def _write_html(result: BuildResult, path: Path) -> None:
     write_html(result.graph, path, title="kg — union news graph")
 
 
-register_writer("turtle", "graph.ttl", _rdf_writer("turtle"), forkable=True)
-register_writer("nt", "graph.nt", _rdf_writer("nt"), forkable=True)
+register_writer("turtle", "graph.ttl", _rdf_writer("turtle"), forkable=True, reads_table=True)
+register_writer("nt", "graph.nt", _rdf_writer("nt"), forkable=True, reads_table=True)
 register_writer("json-ld", "graph.jsonld", _rdf_writer("json-ld"), forkable=True)
 register_writer("html", "graph.html", _write_html, forkable=True)
 # kg.exports: GraphML (Gephi, yEd), GEXF (Gephi), CSV (neo4j-admin import)
 register_writer("graphml", "graph.graphml", "kg.exports:graphml_writer", forkable=True)
 register_writer("gexf", "graph.gexf", "kg.exports:gexf_writer", forkable=True)
 register_writer("csv", "neo4j", "kg.exports:neo4j_writer", forkable=True)
-register_writer("store", "store", _write_store)  # Oxigraph, RocksDB (kg.rdf.store)
+# Oxigraph, RocksDB (kg.rdf.store)
+register_writer("store", "store", _write_store, reads_table=True)
 
 
 # -- lock ---------------------------------------------------------------------------
@@ -442,7 +453,7 @@ def _stage(result: BuildResult, selected: list[Writer], staging: Path, jobs: int
     shared = _SHARED_RDF.set({})
     try:
         here, *away = _lanes(selected, jobs)
-        if away and any(w.name in _TABLE_WRITERS for w in selected):
+        if away and any(w.reads_table for w in selected):
             _table_of(result)  # made once, before the fork, for every writer of both sides
         lanes = [_ForkedLane(lane, result, staging) for lane in away]
         try:
@@ -549,10 +560,6 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-#: The writers that read the triple table (made before a fork, so that it is made once).
-_TABLE_WRITERS = frozenset({"turtle", "nt", "store"})
 
 
 def _run_writer(writer: Writer, result: BuildResult, staging: Path) -> None:

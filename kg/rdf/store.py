@@ -348,15 +348,15 @@ def _load_all(store: pyoxigraph.Store, chunks: Iterator[bytes], threads: int = 1
     # lenient: the exporter only writes IRIs it percent-encoded itself (kg.rdf.iri)
     nquads = pyoxigraph.RdfFormat.N_QUADS
     per_batch = _BATCH // _LINES - 1
+    batches = (itertools.chain([first], itertools.islice(chunks, per_batch)) for first in chunks)
     if threads < 2:
-        for first in chunks:
-            batch = itertools.chain([first], itertools.islice(chunks, per_batch))
+        for batch in batches:
             store.bulk_load(_ChunkReader(batch), nquads, lenient=True)
     else:
         with ThreadPoolExecutor(threads, thread_name_prefix="kg-store-load") as pool:
             loading: deque[Future] = deque()
-            for first in chunks:
-                data = b"".join(itertools.chain([first], itertools.islice(chunks, per_batch)))
+            for batch in batches:
+                data = b"".join(batch)
                 loading.append(pool.submit(store.bulk_load, data, nquads, lenient=True))
                 if len(loading) >= threads:
                     loading.popleft().result()
