@@ -56,6 +56,7 @@ class Lexicon:
     place_bound_heads: tuple[str, ...]
     organ_departments: frozenset[str]
     enterprise_brand_heads: tuple[str, ...]
+    enterprise_trade_initials: frozenset[str]
     enumeration_closers: dict[str, tuple[str, ...]]
     media_patterns: tuple[str, ...]
     false_org_heads: tuple[str, ...]
@@ -83,6 +84,9 @@ class Lexicon:
     name_stop_chars: frozenset[str]
     name_final_stops: frozenset[str]
     not_person: frozenset[str]
+    plural_markers: tuple[str, ...]
+    family_place_finals: frozenset[str]
+    non_person_followers: tuple[str, ...]
     ambiguous_surnames: frozenset[str]
     non_name_final_chars: frozenset[str]
     surnames: frozenset[str]
@@ -171,6 +175,13 @@ class Lexicon:
     def place_names(self) -> frozenset[str]:
         """Every written form of a known place (吉林, 吉林省, 上城区 …)."""
         return frozenset(e.pattern for e in self.gazetteer if e.label == EntityType.PLACE)
+
+    @cached_property
+    def place_initials(self) -> frozenset[str]:
+        """The first characters of provinces' and prefectures' names, and the provinces'
+        one-character abbreviations: how a short name writes its place (太 for 太原)."""
+        names = (d.name for d in self.divisions.values() if d.level in ("province", "prefecture"))
+        return frozenset({n[0] for n in names} | set(self.province_abbreviations))
 
     @cached_property
     def programme_kinds(self) -> frozenset[str]:
@@ -325,6 +336,7 @@ def load_lexicon() -> Lexicon:
         place_bound_heads=_longest_first(data["place_bound_heads"]),
         organ_departments=frozenset(data["organ_departments"]),
         enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
+        enterprise_trade_initials=frozenset(data["enterprise_trade_initials"]),
         media_patterns=tuple(data["media_patterns"]),
         enumeration_closers={k: tuple(v) for k, v in data["enumeration_closers"].items()},
         false_org_heads=_longest_first(data["false_org_heads"]),
@@ -352,6 +364,9 @@ def load_lexicon() -> Lexicon:
         name_stop_chars=frozenset(data["name_stop_chars"]),
         name_final_stops=frozenset(data["name_final_stops"]),
         not_person=frozenset(data["not_person"]),
+        plural_markers=tuple(data["plural_markers"]),
+        family_place_finals=frozenset(data["family_place_finals"]),
+        non_person_followers=_longest_first(data["non_person_followers"]),
         ambiguous_surnames=frozenset(data["ambiguous_surnames"]),
         non_name_final_chars=frozenset(data["non_name_final_chars"]),
         surnames=frozenset(surnames),

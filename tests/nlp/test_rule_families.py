@@ -528,3 +528,57 @@ def test_unit_before_a_post_is_a_body(analyse, text: str, name: str, label: T) -
 def test_post_qualifier_is_no_unit(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions)
+
+
+# a company's short name of place and trade initials (太原 + 钢铁) right before 工会
+# names the company and its union, whatever jieba's tag for the word (攀钢/v)
+SHORT_BRAND_UNIONS = [
+    (
+        "司机师傅们歇脚喝水的工夫,就能翻上几页书;太钢工会则依托职工书屋组建科技攻关和兴趣小组。",
+        "太钢",
+    ),
+    ("同一时期,攀钢工会也捧回了四川省总工会颁发的四川省工会工作竞赛一等奖。", "攀钢"),
+    ("宝钢工会、武钢工会联合举办职工技能培训。", "武钢"),
+]
+NOT_SHORT_BRAND_UNIONS = [
+    ("要持续深化工会改革,助推工会工作高质量发展。", "深化工会"),
+    ("各级工会要发挥作用,市工会将加强指导。", "各级工会"),
+]
+
+
+@pytest.mark.parametrize(("text", "brand"), SHORT_BRAND_UNIONS)
+def test_short_brand_and_its_union(analyse, text: str, brand: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert brand in _names(mentions, T.ENTERPRISE)
+    assert f"{brand}工会" in _names(mentions, T.UNION)
+    assert brand not in _names(mentions, T.PERSON)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_SHORT_BRAND_UNIONS)
+def test_no_union_without_a_name(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions)
+
+
+# words jieba tags as names that are no person: a plural (师傅们), a village or landmark
+# named surname + 家 + a feature (覃家岗, 曹家滩)
+NOT_PERSONS = [
+    ("司机师傅们歇脚喝水的工夫,就能翻上几页书。", "师傅们"),
+    ("金牛区总工会联合覃家岗街道开展慰问活动。", "覃家岗"),
+    ("曹家滩矿业公司工会组织职工开展技能比武。", "曹家滩"),
+]
+PERSONS_KEPT = [
+    ("工会主席程国家表示,将继续做好服务。", "程国家"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_PERSONS)
+def test_no_person(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in _names(mentions, T.PERSON)
+
+
+@pytest.mark.parametrize(("text", "name"), PERSONS_KEPT)
+def test_person_kept(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PERSON)

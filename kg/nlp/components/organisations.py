@@ -162,6 +162,14 @@ class OrganisationRecognizer:
             if text[: m.end()].endswith(self.venue_heads):
                 continue  # 国际会展中心: a venue head (kg_places), an organisation if it acts
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
+            brand = (
+                self._short_brand(text[m.start() - 2 : m.start()]) and m.start() - 2 in word_starts
+            )
+            if start == m.start() and brand:  # jieba's tag may be any (攀钢/v)
+                start, pieces = (
+                    m.start() - 2,
+                    [Piece(m.start() - 2, m.start(), text[m.start() - 2 : m.start()], "nz")],
+                )
             task_named = False
             if head in lex.team_heads and start == m.start():
                 start, pieces = self._task_name(text, words, m.start())
@@ -255,6 +263,7 @@ class OrganisationRecognizer:
                 is_specific(pieces, lex, strict=True)
                 or left.endswith(self.body_heads)
                 or self._level_trade(pieces)
+                or self._short_brand(left)
             ):
                 continue  # 深化工会, 助推工会: X工会 needs a proper name or a body before it
             name = text[start : m.end()].replace("“", "").replace("”", "")
@@ -536,6 +545,26 @@ class OrganisationRecognizer:
                     w.start, w.end, EntityType.ENTERPRISE, w.text, "org-brand", self.priority
                 ),
             )
+
+        # a company's short name of place and trade initials before its union (太钢工会)
+        for w in doc._.kg_words or []:
+            if self._short_brand(w.text) and text.startswith("工会", w.end):
+                add_candidate(
+                    doc,
+                    Candidate(
+                        w.start, w.end, EntityType.ENTERPRISE, w.text, "org-brand", self.priority
+                    ),
+                )
+
+    def _short_brand(self, left: str) -> bool:
+        """True for a company's two-character short name: a place's initial and a trade's
+        (lexicon ``enterprise_trade_initials``)."""
+        lex = self.lex
+        return (
+            len(left) == 2
+            and left[0] in lex.place_initials
+            and left[1] in lex.enterprise_trade_initials
+        )
 
     def _conjoined(self, doc: Doc, text: str, words, start: int, pieces, found):
         """Two fields joined by 与 in a faculty's or an institute's name (机械与汽车学院,

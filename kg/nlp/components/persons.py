@@ -76,6 +76,8 @@ class PersonRecognizer:
         seen: set[tuple[int, int]] = set()
 
         def emit(start: int, end: int, rule: str, *, final_check: bool = True) -> None:
+            if text.startswith(self.lex.non_person_followers, end):
+                return  # 武钢|工会: a body's name
             if (start, end) not in seen and self._valid(text[start:end], final_check=final_check):
                 seen.add((start, end))
                 add_candidate(
@@ -476,6 +478,10 @@ class PersonRecognizer:
         lex = self.lex
         if not (2 <= len(name) <= 4) or "某" in name or name in lex.not_person:
             return False
+        if name.endswith(lex.plural_markers):
+            return False
+        if len(name) == 3 and name[1] == "家" and name[2] in lex.family_place_finals:
+            return False  # 覃家岗, 马家堡: a place
         if not re.fullmatch(f"[{_HAN}]+", name):
             return False
         if name in lex.posts or name in lex.level_words:
