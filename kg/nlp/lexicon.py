@@ -68,6 +68,7 @@ class Lexicon:
     province_abbreviations: frozenset[str]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
+    zone_words: frozenset[str]
     left_breaks: frozenset[str]
     appointment_verbs: tuple[str, ...]
     posts: frozenset[str]
@@ -348,6 +349,7 @@ def load_lexicon() -> Lexicon:
         province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
+        zone_words=frozenset(data["zone_words"]),
         left_breaks=frozenset(data["left_breaks"] + data["appointment_verbs"]),
         appointment_verbs=_longest_first(data["appointment_verbs"]),
         posts=frozenset(data["posts"]),

@@ -540,9 +540,18 @@ SHORT_BRAND_UNIONS = [
     ("同一时期,攀钢工会也捧回了四川省总工会颁发的四川省工会工作竞赛一等奖。", "攀钢"),
     ("宝钢工会、武钢工会联合举办职工技能培训。", "武钢"),
 ]
+# a zone word (高新区, 自贸区) names the article's zone as a level word does: its union
+ZONE_UNIONS = [
+    ("协办单位包括厦门市服务业工会联合会、自贸区工会和各区总工会。", "自贸区工会"),
+    (
+        "对2025年的产改重点任务作了安排。高新区总工会以及康瑞新材料科技有限公司工会作交流发言。",
+        "高新区总工会",
+    ),
+]
 NOT_SHORT_BRAND_UNIONS = [
     ("要持续深化工会改革,助推工会工作高质量发展。", "深化工会"),
     ("各级工会要发挥作用,市工会将加强指导。", "各级工会"),
+    ("此外,西安各区县、开发区工会将联合人社等部门,开展招聘活动。", "开发区工会"),
 ]
 
 
@@ -552,6 +561,12 @@ def test_short_brand_and_its_union(analyse, text: str, brand: str) -> None:
     assert brand in _names(mentions, T.ENTERPRISE)
     assert f"{brand}工会" in _names(mentions, T.UNION)
     assert brand not in _names(mentions, T.PERSON)
+
+
+@pytest.mark.parametrize(("text", "name"), ZONE_UNIONS)
+def test_zone_union(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.UNION)
 
 
 @pytest.mark.parametrize(("text", "name"), NOT_SHORT_BRAND_UNIONS)

@@ -12,6 +12,7 @@ from kg.nlp.automaton import Phrases
 from kg.nlp.doc import (
     CJK,
     Candidate,
+    Word,
     add_candidate,
     clause_start,
     doc_text,
@@ -162,14 +163,8 @@ class OrganisationRecognizer:
             if text[: m.end()].endswith(self.venue_heads):
                 continue  # 国际会展中心: a venue head (kg_places), an organisation if it acts
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=30, allow_quotes=True)
-            brand = (
-                self._short_brand(text[m.start() - 2 : m.start()]) and m.start() - 2 in word_starts
-            )
-            if start == m.start() and brand:  # jieba's tag may be any (攀钢/v)
-                start, pieces = (
-                    m.start() - 2,
-                    [Piece(m.start() - 2, m.start(), text[m.start() - 2 : m.start()], "nz")],
-                )
+            if start == m.start():
+                start, pieces = self._name_word_before(text, words, m.start(), pieces)
             task_named = False
             if head in lex.team_heads and start == m.start():
                 start, pieces = self._task_name(text, words, m.start())
@@ -228,6 +223,7 @@ class OrganisationRecognizer:
                 and left[-1] in lex.level_words
                 and left not in lex.place_names  # 吉林省政府 is one jieba word
                 and left not in lex.level_words  # 自治区|教育厅 is not 区教育厅
+                and left not in lex.zone_words  # 高新区(nr)|总工会 is the zone's union
                 and (start, m.start()) not in place_spans  # 冗渡镇(n)|卫生院 is a town's
             ):
                 # 经省总工会: jieba glued a word to the level; the name is the short form 省总工会
@@ -264,6 +260,7 @@ class OrganisationRecognizer:
                 or left.endswith(self.body_heads)
                 or self._level_trade(pieces)
                 or self._short_brand(left)
+                or left in lex.zone_words
             ):
                 continue  # 深化工会, 助推工会: X工会 needs a proper name or a body before it
             name = text[start : m.end()].replace("“", "").replace("”", "")
@@ -556,6 +553,20 @@ class OrganisationRecognizer:
                     ),
                 )
 
+    def _name_word_before(
+        self, text: str, words: list[Word], at: int, pieces: list[Piece]
+    ) -> tuple[int, list[Piece]]:
+        """The word ending at ``at`` when it names a body whatever jieba's tag (攀钢/v,
+        自贸区/l): a company's short brand or a zone word; else ``at`` and ``pieces``."""
+        word = words[word_index_at(words, at - 1)] if words and at > 0 else None
+        if (
+            word is not None
+            and word.end == at
+            and (self._short_brand(word.text) or word.text in self.lex.zone_words)
+        ):
+            return word.start, [Piece(word.start, word.end, word.text, "nz")]
+        return at, pieces
+
     def _short_brand(self, left: str) -> bool:
         """True for a company's two-character short name: a place's initial and a trade's
         (lexicon ``enterprise_trade_initials``)."""
@@ -779,7 +790,11 @@ class OrganisationRecognizer:
 
     def _short_form(self, left: str) -> bool:
         levels = self.lex.level_words
-        return left in levels or (len(left) <= 4 and all(ch in levels for ch in left))
+        return (
+            left in levels
+            or left in self.lex.zone_words
+            or (len(left) <= 4 and all(ch in levels for ch in left))
+        )
 
 
 def _followed_by_head(text: str, end: int, head_re: Phrases) -> bool:
