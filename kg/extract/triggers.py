@@ -42,6 +42,18 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, words)))
 
 
+#: What is set up in a place (``built_in``) and so located there.
+_BUILT_TYPES = frozenset(
+    {EntityType.PROGRAMME, EntityType.UNION, EntityType.ENTERPRISE, EntityType.ORGANIZATION}
+)
+
+
+#: Between a place and the programme it qualifies (巴隆乡“司机之家”, 火车站的“党员先锋岗”),
+#: and between that programme and the next one listed with it (”、“).
+_QUALIFIER_GAP = re.compile(r"的?“?")
+_LISTED_GAP = re.compile(r"”?[、和及与]“?")
+
+
 def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     """establishes / organizes / partnerOf / locatedIn read from trigger words."""
     ctx = DocContext(doc)
@@ -52,6 +64,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     located = _alternation(lex.triggers["located"])
     held = _alternation(lex.triggers["held_in"])
     opened = re.compile(f"(?:正式)?(?:{_alternation(tuple(relation_data()['opened_in'])).pattern})")
+    built = re.compile(
+        f"[^，,。；;]{{0,6}}?(?:{_alternation(tuple(relation_data()['built_in'])).pattern})"
+    )
     words = lex.relation_words
     amount_re = re.compile(
         f"(?:{_alternation(words['amount_verbs']).pattern})" + r"[^，,。]{0,6}?([\d.]+余?[万亿]?元)"
@@ -313,17 +328,32 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     yield RelationMention(
                         programme, RelationType.LOCATED_IN, place, evidence, rule="opened-in"
                     )
-        # 建成巴隆乡“司机之家”: a place written right before a programme's name
-        for place in (m for m in top if m.label == EntityType.PLACE):
-            end = pos(place) + len(place.text)
-            follower = next(
-                (m for m in top if m.label == EntityType.PROGRAMME and pos(m) in (end, end + 1)),
-                None,
-            )
-            if follower is not None and sentence[end : pos(follower)] in ("", "“"):
-                yield RelationMention(
-                    follower, RelationType.LOCATED_IN, place, evidence, rule="place-qualifier"
+            elif (found := built.match(rest)) is not None:
+                # 在钱塘智慧城探索建立…工会联合会, 在海西州布局建设了10个职工疗休养基地
+                after = pos(place) + len(place.text) + found.end()
+                clause_end = min(
+                    (i for i in (sentence.find(c, after) for c in "，,。；;") if i >= 0),
+                    default=len(sentence),
                 )
+                for made in top:
+                    if made.label in _BUILT_TYPES and after <= pos(made) < clause_end:
+                        yield RelationMention(
+                            made, RelationType.LOCATED_IN, place, evidence, rule="built-in"
+                        )
+        # 建成巴隆乡“司机之家”, 拉萨火车站的“党员先锋岗”、“…基地”: a place written right
+        # before a programme's name (and the programmes listed with it)
+        programmes = [m for m in top if m.label == EntityType.PROGRAMME]
+        for place in (m for m in top if m.label == EntityType.PLACE):
+            end, gap_re = pos(place) + len(place.text), _QUALIFIER_GAP
+            for programme in programmes:
+                if pos(programme) < end:
+                    continue
+                if not gap_re.fullmatch(sentence[end : pos(programme)]):
+                    break
+                yield RelationMention(
+                    programme, RelationType.LOCATED_IN, place, evidence, rule="place-qualifier"
+                )
+                end, gap_re = pos(programme) + len(programme.text), _LISTED_GAP
         for t in located.finditer(sentence):
             subject = next(
                 (

@@ -282,3 +282,48 @@ def _relations(relations):
 def test_bracketed_short_form_joins_the_subjects(analyse, text, triple, present) -> None:
     _, _, relations = analyse(text)
     assert (triple in _relations(relations)) is present, sorted(_relations(relations))
+
+
+def _located(relations) -> set[tuple[str, str]]:
+    return {
+        (r.head.display_name, r.tail.display_name)
+        for r in relations
+        if r.predicate.value == "locatedIn"
+    }
+
+
+# 在 PLACE … 建立/建设 X: what is set up there is there; PLACE的“X”、“Y”: the place's programmes
+LOCATED = [
+    (
+        "秉持“顺应新形势、打造新阵地”理念,在钱塘智慧城探索建立杭州市首个网络直播行业工会联合会,"
+        "持续做好新就业形态劳动者的入会和服务工作。",
+        ("网络直播行业工会联合会", "钱塘智慧城"),
+    ),
+    (
+        "青海省总主动与浙江省总携手,还在海西蒙古族藏族自治州布局建设了10个职工疗休养基地。",
+        ("职工疗休养基地", "海西蒙古族藏族自治州"),
+    ),
+    (
+        "慰问团参观了拉萨火车站的“党员先锋岗”、“爱国主义教育基地”和青藏铁路路线图。",
+        ("爱国主义教育基地", "拉萨火车站"),
+    ),
+]
+NOT_LOCATED = [
+    # a programme after the clause that set something up in the place is not there
+    (
+        "该市在高新区建立了职工服务中心,同时推出职工书屋。",
+        ("职工书屋", "高新区"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pair"), LOCATED)
+def test_located_in(analyse, text: str, pair: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert pair in _located(relations), sorted(_located(relations))
+
+
+@pytest.mark.parametrize(("text", "pair"), NOT_LOCATED)
+def test_not_located_in(analyse, text: str, pair: tuple) -> None:
+    _, _, relations = analyse(text)
+    assert pair not in _located(relations)
