@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -64,6 +65,7 @@ class Lexicon:
     person_nouns: tuple[str, ...]
     person_noun_endings: tuple[str, ...]
     collective_place_words: tuple[str, ...]
+    collective_regions: frozenset[str]
     collective_numerals: frozenset[str]
     province_abbreviations: frozenset[str]
     generic_modifiers: frozenset[str]
@@ -176,6 +178,28 @@ class Lexicon:
     def place_names(self) -> frozenset[str]:
         """Every written form of a known place (吉林, 吉林省, 上城区 …)."""
         return frozenset(e.pattern for e in self.gazetteer if e.label == EntityType.PLACE)
+
+    @cached_property
+    def division_stems(self) -> dict[str, str]:
+        """A prefecture's or county's name without its level (中山 → 中山市), when no
+        written form of the gazetteer is the same: the one prefecture of that stem (中山市,
+        not 大连's 中山区), else the one county."""
+        counts: Counter[tuple[str, str]] = Counter()
+        named: dict[tuple[str, str], str] = {}
+        for division in self.divisions.values():
+            if division.level in ("prefecture", "county") and division.name.endswith(
+                ("市", "区", "县")
+            ):
+                key = (division.name[:-1], division.level)
+                counts[key] += 1
+                named[key] = division.name
+        known = self.place_names
+        stems: dict[str, str] = {}
+        for level in ("county", "prefecture"):  # a prefecture's name overrides a county's
+            for (stem, of), name in sorted(named.items()):
+                if of == level and counts[stem, of] == 1 and len(stem) >= 2 and stem not in known:
+                    stems[stem] = name
+        return dict(sorted(stems.items()))
 
     @cached_property
     def place_initials(self) -> frozenset[str]:
@@ -345,6 +369,7 @@ def load_lexicon() -> Lexicon:
         person_nouns=_longest_first(data["person_nouns"]),
         person_noun_endings=_longest_first(data["person_noun_endings"]),
         collective_place_words=_longest_first(data["collective_place_words"]),
+        collective_regions=frozenset(data["collective_regions"]),
         collective_numerals=frozenset(data["collective_numerals"]),
         province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),

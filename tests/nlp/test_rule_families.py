@@ -597,3 +597,34 @@ def test_no_person(analyse, text: str, word: str) -> None:
 def test_person_kept(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.PERSON)
+
+
+# a division written without its level is a place only in a list with a place the text
+# names; a region of several places before 工会 names their unions, not one body
+LISTED_STEMS = [
+    ("联络点方面,工联总会已在南沙设点,之后再逐步把联络点延伸到广州、江门和中山。", "中山市"),
+]
+NOT_LISTED_STEMS = [
+    ("职工们沿着中山路来到孙中山故居参观学习。", "中山市"),
+]
+NOT_COLLECTIVE_UNIONS = [
+    ("粤港澳大湾区工会第四次联席会议日前在澳门举行。", "粤港澳大湾区工会"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), LISTED_STEMS)
+def test_listed_division_stem(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PLACE)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_LISTED_STEMS)
+def test_division_stem_alone_is_no_place(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions)
+
+
+@pytest.mark.parametrize(("text", "name"), NOT_COLLECTIVE_UNIONS)
+def test_region_union_is_collective(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions, T.UNION)

@@ -755,6 +755,8 @@ class OrganisationRecognizer:
             return True  # 各区县(市)总工会: the unions of every level below, not one
         if head != "工会":
             return False
+        if left in lex.collective_regions:
+            return True  # 粤港澳大湾区工会: the unions of a region's places
         shorts = self._place_short_names
         count = 0
         while left:

@@ -21,6 +21,7 @@ _VENUE_SHORT = re.compile(r"[省市区县](?:第[一二三四五六七八九十]
 _FUNCTION_TAGS = frozenset({"p", "c", "u", "uj", "ul", "d", "r", "v", "m", "q", "f", "x"})
 _COMMUNITY_STEM_TAGS = frozenset({"n", "s", "ns", "nr", "nz", "j", "ng", "nrt", "nrfg"})
 _NAME_WORD_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "j", "a", "x"})
+_LIST_LINKS = frozenset("、和及与")
 _ITEM_BREAKS = "、，,。；;：:！？“”‘’（）()《》 \n"
 
 
@@ -103,6 +104,7 @@ class PlaceRecognizer:
             if w.text + nxt.text in lex.not_place or w.text in lex.left_breaks:
                 continue
             add_candidate(doc, self._candidate(w.start, nxt.end, text, "place-split"))
+        self._listed_stems(doc)
         self._communities(doc)
         for w in words:
             m = self.suffix_re.search(w.text)
@@ -192,6 +194,31 @@ class PlaceRecognizer:
                     doc, Candidate(start, m.end(), label, name, "place-venue", self.priority)
                 )
         return doc
+
+    def _listed_stems(self, doc: Doc) -> None:
+        """A division written without its level (中山) in a list with a place the text
+        names (延伸到广州、江门和中山) is that division: alone the word is too often
+        something else (中山路, 孙中山)."""
+        text, stems = doc_text(doc), self.lex.division_stems
+        places = {
+            (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
+        }
+        starts, ends = {s for s, _ in places}, {e for _, e in places}
+        for w in doc._.kg_words or []:
+            name = stems.get(w.text)
+            if name is None or text.startswith(tuple(self.lex.place_suffixes), w.end):
+                continue
+            before = text[w.start - 1 : w.start]
+            after = text[w.end : w.end + 1]
+            listed_after = before in _LIST_LINKS and w.start - 1 in ends
+            listed_before = after in _LIST_LINKS and w.end + 1 in starts
+            if listed_after or listed_before:
+                add_candidate(
+                    doc,
+                    Candidate(
+                        w.start, w.end, EntityType.PLACE, name, "place-listed", self.priority
+                    ),
+                )
 
     def _communities(self, doc: Doc) -> None:
         """Communities and villages named by common nouns (碧头|社区, 火车站|社区, 臣|田|社区):
