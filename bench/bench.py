@@ -132,7 +132,9 @@ def child(spec: dict) -> None:
     if spec["jobs"] == 1:
         load_pipeline()
         times["load"] = time.perf_counter() - t0
-    result = build_corpus([spec["corpus"]], jobs=spec["jobs"], cache_dir=out / CACHE_DIR)
+    result = build_corpus(
+        [spec["corpus"]], jobs=spec["jobs"], cache_dir=out / CACHE_DIR, keep_mentions=False
+    )  # as kg build
     write_outputs(result, out, formats=["turtle"], html=True, store=True, jobs=spec["jobs"])
     whole = time.perf_counter() - t0
     cpu = sum(

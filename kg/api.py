@@ -287,6 +287,7 @@ def build(
     full: bool = False,
     progress: Progress | None = None,
     min_confidence: float = 0.0,
+    keep_mentions: bool = True,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of files or folders (``.txt``, ``.md``, ``.html``).
 
@@ -310,6 +311,9 @@ def build(
         Called as ``progress(stage, done, total)`` while the build runs.
     min_confidence
         Leave out the entities and relations less certain than this (``kg:confidence``).
+    keep_mentions
+        Keep every mention in ``result`` (``kg build`` does not, to hold less memory:
+        the graph keeps their provenance).
 
     Returns
     -------
@@ -334,6 +338,7 @@ def build(
         cache_dir=cache_dir,
         full=full,
         min_confidence=min_confidence,
+        keep_mentions=keep_mentions,
     )
     return KnowledgeGraph(result.graph, result=result)
 

@@ -255,6 +255,7 @@ def build_corpus(
     full: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     min_confidence: float = 0.0,
+    keep_mentions: bool = True,
 ) -> BuildResult:
     """Read files or folders and build their graph.
 
@@ -272,6 +273,10 @@ def build_corpus(
         Analyse every document again, ignoring (and then refreshing) the cache.
     min_confidence
         Keep only the entities and relations at least this certain (``kg:confidence``).
+    keep_mentions
+        Keep every mention and relation mention in the result (``result.mentions``,
+        ``result.relation_mentions``). ``kg build`` does not: the graph holds their
+        provenance, and the lists are about half of a result's memory.
 
     Examples
     --------
@@ -374,7 +379,9 @@ def build_corpus(
             _collect(analysis, analyses, problems)
             step()
     timings["map (wall)"] = time.perf_counter() - t_start
-    result = reduce_analyses(analyses, problems, min_confidence=min_confidence)
+    result = reduce_analyses(
+        analyses, problems, min_confidence=min_confidence, keep_mentions=keep_mentions
+    )
     if cache is not None:
         cache.prune(keys)
     result.timings = {**dict(timings), **result.timings}
@@ -398,10 +405,12 @@ def reduce_analyses(
     problems: Iterable[IngestProblem] = (),
     *,
     min_confidence: float = 0.0,
+    keep_mentions: bool = True,
 ) -> BuildResult:
     """The reduce step: resolution, confidence and graph assembly over every document's
     analysis, in document-id order (so the result does not depend on the order they came
-    in); facts less certain than ``min_confidence`` are left out."""
+    in); facts less certain than ``min_confidence`` are left out, and the mentions only
+    kept in the result with ``keep_mentions``."""
     ordered = sorted(analyses, key=lambda a: (a.document.id, a.document.source))
     documents = [a.document for a in ordered]
     mentions = [m for a in ordered for m in a.mentions]
@@ -421,6 +430,8 @@ def reduce_analyses(
         t0 = time.perf_counter()
         graph = build_graph(entities, relations, [a for d in documents for a in d.articles])
         timings["graph"] = time.perf_counter() - t0
+    if not keep_mentions:
+        mentions, relation_mentions = [], []
     return BuildResult(
         documents,
         sorted(problems, key=lambda p: (p.source, p.reason)),

@@ -122,6 +122,7 @@ def command(
                     full=full,
                     progress=progress,
                     min_confidence=min_confidence,
+                    keep_mentions=False,  # only the graph is written
                 )
             except KGError as err:
                 if isinstance(err, OutputError):

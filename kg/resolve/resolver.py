@@ -125,11 +125,17 @@ def resolve(
     for doc_id, doc_mentions in sorted(by_doc.items()):
         names = known.get(doc_id)
         key_of.update(names if names is not None else _resolve_document(doc_mentions, articles))
-    key_of = {k: (_settled_type(label, name), name) for k, (label, name) in key_of.items()}
+    # values changed in place, one tuple per name: a million mentions' keys are not copied
+    settled: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
+    for k, (label, name) in key_of.items():
+        key_of[k] = settled.setdefault((label, name), (_settled_type(label, name), name))
     corpus = _corpus_names(
         set(key_of.values()), [key_of[m.key][1] for m in mentions if m.label == EntityType.PLACE]
     )
-    key_of = {k: (label, corpus.get((label, name), name)) for k, (label, name) in key_of.items()}
+    named: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
+    for k, (label, name) in key_of.items():
+        key_of[k] = named.setdefault((label, name), (label, corpus.get((label, name), name)))
+    del settled, named
 
     # type vote per name, then clusters
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -139,12 +145,9 @@ def resolve(
     winners = {name: _winning_type(counts) for name, counts in votes.items()}
     clusters: dict[tuple[EntityType, str], _Cluster] = defaultdict(_Cluster)
     sentence_of = _SentenceProvenance(articles)
-    final_key: dict[tuple[str, int, int], tuple[EntityType, str]] = {}
+    final: dict[str, tuple[EntityType, str]] = {name: (winners[name], name) for name in winners}
     for m in mentions:
-        _, name = key_of[m.key]
-        label = winners[name]
-        key = (label, name)
-        final_key[m.key] = key
+        key = key_of[m.key] = final[key_of[m.key][1]]  # every key now its winning type's
         cluster = clusters[key]
         cluster.surfaces.update({m.text, m.display_name})
         sentence = sentence_of(m.article_id, m.start)
@@ -185,8 +188,8 @@ def resolve(
         )
         entry[0].update(implied.evidence)
     for rel in relations:
-        head = ids.get(final_key.get(rel.head.key, (None, None)))
-        tail = ids.get(final_key.get(rel.tail.key, (None, None)))
+        head = ids.get(key_of.get(rel.head.key, (None, None)))
+        tail = ids.get(key_of.get(rel.tail.key, (None, None)))
         if head is None or tail is None or head == tail:
             continue
         if rel.predicate == RelationType.PARTNER_OF and tail < head:

@@ -41,6 +41,16 @@ def test_two_workers_give_the_same_bytes(corpus: Path, clean, tmp_path: Path) ->
     assert _output_bytes(build_corpus([corpus], jobs=2), tmp_path) == clean
 
 
+def test_a_build_without_its_mentions_writes_the_same_bytes(
+    corpus: Path, clean, tmp_path: Path
+) -> None:
+    # kg build drops the mention lists after the reduce step: the graph has their provenance
+    result = build_corpus([corpus], keep_mentions=False)
+    assert result.mentions == [] and result.relation_mentions == []
+    assert result.entities and result.relations
+    assert _output_bytes(result, tmp_path) == clean
+
+
 def test_worker_processes_write_the_cache_entries_the_build_process_writes(
     corpus: Path, clean, tmp_path: Path
 ) -> None:
