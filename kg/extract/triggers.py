@@ -331,10 +331,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
             elif (found := built.match(rest)) is not None:
                 # 在钱塘智慧城探索建立…工会联合会, 在海西州布局建设了10个职工疗休养基地
                 after = pos(place) + len(place.text) + found.end()
-                clause_end = min(
-                    (i for i in (sentence.find(c, after) for c in "，,。；;") if i >= 0),
-                    default=len(sentence),
-                )
+                stop = CLAUSE_END.search(sentence, after)
+                clause_end = stop.start() if stop else len(sentence)
                 for made in top:
                     if made.label in _BUILT_TYPES and after <= pos(made) < clause_end:
                         yield RelationMention(

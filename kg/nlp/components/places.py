@@ -206,7 +206,7 @@ class PlaceRecognizer:
         starts, ends = {s for s, _ in places}, {e for _, e in places}
         for w in doc._.kg_words or []:
             name = stems.get(w.text)
-            if name is None or text.startswith(tuple(self.lex.place_suffixes), w.end):
+            if name is None or text.startswith(self.lex.place_suffixes, w.end):
                 continue
             before = text[w.start - 1 : w.start]
             after = text[w.end : w.end + 1]
