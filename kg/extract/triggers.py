@@ -321,15 +321,17 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                     yield RelationMention(
                         event, RelationType.LOCATED_IN, place, evidence, rule="held-in"
                     )
-            elif opened.match(rest):
+            elif opened.match(rest) and (
+                site := _object_before(sentence, place, top, {EntityType.PROGRAMME}, pos, "在")
+            ):
                 # 首都工匠学院今天在北京…挂牌 / 服务中心在市工人文化宫启用
-                site = _object_before(sentence, place, top, {EntityType.PROGRAMME}, pos, "在")
                 for programme in site:
                     yield RelationMention(
                         programme, RelationType.LOCATED_IN, place, evidence, rule="opened-in"
                     )
             elif (found := built.match(rest)) is not None:
-                # 在钱塘智慧城探索建立…工会联合会, 在海西州布局建设了10个职工疗休养基地
+                # 在钱塘智慧城探索建立…工会联合会, 在海西州布局建设了10个职工疗休养基地,
+                # 在上海挂牌成立了…工会驿站 (nothing named before 在 opened there)
                 after = pos(place) + len(place.text) + found.end()
                 stop = CLAUSE_END.search(sentence, after)
                 clause_end = stop.start() if stop else len(sentence)

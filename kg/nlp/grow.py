@@ -48,6 +48,7 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
+_COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
@@ -153,6 +154,8 @@ def grow_left(
             k += 1
             continue
         if allow_ordinals and _ORDINAL.match(t):
+            if _counts_editions(t, piece.start, words):
+                break
             taken.append(piece)
             new_start = piece.start
             k += 1
@@ -163,6 +166,10 @@ def grow_left(
                 r"(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?)$",
                 text[max(0, new_start - 8) : new_start],
             )
+            if joined and _counts_editions(
+                joined.group(0), new_start - len(joined.group(0)), words
+            ):
+                break
             if joined:
                 new_start -= len(joined.group(0))
                 taken.append(
@@ -300,3 +307,13 @@ def made_of(text: str, vocabulary: frozenset[str]) -> bool:
             return False
         text = text[len(word) :]
     return True
+
+
+def _counts_editions(ordinal: str, at: int, words: list[Word]) -> bool:
+    """Whether a bare number of editions (三届, no 第) is the object of the verb before it
+    (举办三届…竞赛): it counts the events and is no part of their name, unlike 十四届
+    opening 十四届全国人大."""
+    if not _COUNT.match(ordinal) or at == 0 or not words:
+        return False
+    before = words[word_index_at(words, at - 1)]
+    return before.end == at and before.tag.startswith("v")

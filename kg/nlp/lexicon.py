@@ -260,6 +260,22 @@ def _gazetteer(text: str) -> tuple[GazetteerEntry, ...]:
     return tuple(entries)
 
 
+def _countries(text: str, known: set[str]) -> tuple[GazetteerEntry, ...]:
+    """Foreign countries as Places matched on whole words; each short form names its
+    country (印尼 → 印度尼西亚)."""
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, *shorts = line.split("\t")
+        entries += [
+            GazetteerEntry(EntityType.PLACE, form, name, bounded=True)
+            for form in (name, *shorts)
+            if form not in known
+        ]
+    return tuple(entries)
+
+
 def _divisions(text: str) -> dict[str, Division]:
     rows = [
         line.split("\t")
@@ -339,6 +355,7 @@ def load_lexicon() -> Lexicon:
     excluded = frozenset(data["not_division"])
     ethnic = _longest_first(data["ethnic_groups"])
     gazetteer += tuple(_division_entries(divisions, known, excluded, ethnic))
+    gazetteer += _countries(_read("countries.tsv"), known)
     org_suffixes = {
         suffix: EntityType(label)
         for label, suffixes in data["org_suffixes"].items()

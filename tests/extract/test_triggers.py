@@ -307,6 +307,11 @@ LOCATED = [
         "慰问团参观了拉萨火车站的“党员先锋岗”、“爱国主义教育基地”和青藏铁路路线图。",
         ("爱国主义教育基地", "拉萨火车站"),
     ),
+    # 挂牌 opens what was named before 在; with nothing named there, 挂牌成立 sets up (d32)
+    (
+        "顺丰建立了矛盾纠纷调解机制,申通则在上海挂牌成立了当地快递网点的首个工会驿站。",
+        ("工会驿站", "上海市"),
+    ),
 ]
 NOT_LOCATED = [
     # a programme after the clause that set something up in the place is not there

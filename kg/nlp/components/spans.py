@@ -13,7 +13,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.doc import SPAN_KEY, Candidate, register_extensions, split_tokens_at
+from kg.nlp.doc import (
+    SPAN_KEY,
+    Candidate,
+    Word,
+    doc_text,
+    register_extensions,
+    split_tokens_at,
+)
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType
 
@@ -222,9 +229,45 @@ def through_places(candidates: list[Candidate], levels: tuple[str, ...]) -> list
     return out
 
 
+def repeats(
+    kept: list[Candidate], text: str, words: list[Word], types: frozenset[EntityType]
+) -> list[Candidate]:
+    """Other uses of a name the text has already given as an entity (one sense per
+    document): 中通 named in a list of 快递企业 is the same company when a later clause
+    starts with it. A use counts where a word starts and ends, or where only one more
+    character is joined to its last word by the segmenter (申|通则在: 申通|则); it may open a
+    longer body's name (中通|工会), never sit elsewhere inside a span."""
+    names = {
+        c.name: c.label
+        for c in kept
+        if c.label in types
+        and c.end - c.start == len(c.name) >= 2
+        and text[c.start : c.end] == c.name
+    }
+    if not names:
+        return []
+    starts = {w.start for w in words}
+    ends = {w.end: w.start for w in words}
+    word_end = {i: w.end for w in words for i in range(w.start + 1, w.end)}
+    taken = {(c.start, c.end) for c in kept}
+    found = []
+    uses = sorted((m.span(), name) for name in names for m in re.finditer(re.escape(name), text))
+    for (start, end), name in uses:
+        if (start, end) in taken or start not in starts:
+            continue
+        opens = [k for k in kept if k.start == start and k.end > end and k.label in _ORGS]
+        if not opens and end not in ends and word_end.get(end, end + 2) - end > 1:
+            continue
+        if any(k.start < end and start < k.end and k not in opens for k in kept):
+            continue
+        found.append(Candidate(start, end, names[name], name, "repeat", 5))
+    return found
+
+
 class SpanSettler:
-    def __init__(self) -> None:
+    def __init__(self, repeated_types: frozenset[EntityType] = frozenset()) -> None:
         register_extensions()
+        self.repeated_types = repeated_types
         lex = load_lexicon()
         self.ceremony_verbs = lex.ceremony_verbs
         self.levels = lex.lower_place_suffixes
@@ -235,6 +278,9 @@ class SpanSettler:
     def __call__(self, doc: Doc) -> Doc:
         candidates = through_places(doc._.kg_candidates or [], self.levels)
         kept = settle(candidates, self.ceremony_verbs, self.unit_heads)
+        again = repeats(kept, doc_text(doc), doc._.kg_words or [], self.repeated_types)
+        if again:
+            kept = settle(candidates + again, self.ceremony_verbs, self.unit_heads)
         split_tokens_at(doc, {c.start for c in kept} | {c.end for c in kept})
         spans = []
         for c in kept:
@@ -248,9 +294,12 @@ class SpanSettler:
         return doc
 
 
-@Language.factory("kg_spans")
-def make_span_settler(nlp: Language, name: str) -> SpanSettler:
-    return SpanSettler()
+@Language.factory(
+    "kg_spans",
+    default_config={"repeated_types": ["Union", "Enterprise", "GovernmentBody", "Organization"]},
+)
+def make_span_settler(nlp: Language, name: str, repeated_types: list[str]) -> SpanSettler:
+    return SpanSettler(frozenset(EntityType(t) for t in repeated_types))
 
 
 def kg_spans(doc: Doc) -> list[Span]:
