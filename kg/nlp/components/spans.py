@@ -20,6 +20,7 @@ from kg.nlp.doc import (
     doc_text,
     register_extensions,
     split_tokens_at,
+    word_index_at,
 )
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType
@@ -247,8 +248,7 @@ def repeats(
     if not names:
         return []
     starts = {w.start for w in words}
-    ends = {w.end: w.start for w in words}
-    word_end = {i: w.end for w in words for i in range(w.start + 1, w.end)}
+    ends = {w.end for w in words}
     taken = {(c.start, c.end) for c in kept}
     found = []
     uses = sorted((m.span(), name) for name in names for m in re.finditer(re.escape(name), text))
@@ -256,7 +256,7 @@ def repeats(
         if (start, end) in taken or start not in starts:
             continue
         opens = [k for k in kept if k.start == start and k.end > end and k.label in _ORGS]
-        if not opens and end not in ends and word_end.get(end, end + 2) - end > 1:
+        if not opens and end not in ends and words[word_index_at(words, end)].end - end > 1:
             continue
         if any(k.start < end and start < k.end and k not in opens for k in kept):
             continue
