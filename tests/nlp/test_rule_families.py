@@ -496,6 +496,12 @@ def test_no_quoted_name_with_a_loose_head(analyse, text: str, word: str) -> None
 # a unit written after a body's name and before a post is a body of the body's type;
 # the secretariat or a common word before a post is the post's qualifier
 UNITS = [
+    # a railway section (车务段, 机务段 …) of its company, before a post (d38)
+    (
+        "其中包括中国铁路哈尔滨局集团有限公司加格达奇车务段车站值班员姚海清。",
+        "中国铁路哈尔滨局集团有限公司加格达奇车务段",
+        T.ENTERPRISE,
+    ),
     (
         "瑶海区总工会组宣部部长胡翼飞,火车站社区党委书记薛卫兰等到会。",
         "瑶海区总工会组宣部",
