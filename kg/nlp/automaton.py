@@ -89,6 +89,22 @@ class Phrases:
         for index, start, end in self._automaton.find_matches_as_indexes(text):
             yield PhraseMatch(phrases[index], start + pos, end + pos)
 
+    def overlapping(self, text: str) -> Iterator[PhraseMatch]:
+        """Every match in ``text``, overlapping ones included, by end then start.
+
+        Examples
+        --------
+        >>> [m.group() for m in Phrases(["中通", "中通工会"]).overlapping("中通工会")]
+        ['中通', '中通工会']
+        """
+        if not self.phrases:
+            return
+        if self._every is None:
+            self._every = ahocorasick_rs.AhoCorasick(list(self.phrases))
+        phrases = self.phrases
+        for index, start, end in self._every.find_matches_as_indexes(text, overlapping=True):
+            yield PhraseMatch(phrases[index], start, end)
+
     def match(self, text: str, pos: int = 0) -> PhraseMatch | None:
         """The longest phrase that starts at ``pos`` in ``text``, or None."""
         for length in self._lengths:

@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.nlp.automaton import Phrases
 from kg.nlp.doc import (
     SPAN_KEY,
     Candidate,
@@ -251,7 +252,7 @@ def repeats(
     ends = {w.end for w in words}
     taken = {(c.start, c.end) for c in kept}
     found = []
-    uses = sorted((m.span(), name) for name in names for m in re.finditer(re.escape(name), text))
+    uses = sorted((m.span(), m.group()) for m in Phrases(names).overlapping(text))
     for (start, end), name in uses:
         if (start, end) in taken or start not in starts:
             continue
