@@ -67,6 +67,7 @@ class Lexicon:
     collective_place_words: tuple[str, ...]
     collective_regions: frozenset[str]
     collective_numerals: frozenset[str]
+    collective_determiners: tuple[str, ...]
     province_abbreviations: frozenset[str]
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
@@ -388,6 +389,7 @@ def load_lexicon() -> Lexicon:
         collective_place_words=_longest_first(data["collective_place_words"]),
         collective_regions=frozenset(data["collective_regions"]),
         collective_numerals=frozenset(data["collective_numerals"]),
+        collective_determiners=tuple(data["collective_determiners"]),
         province_abbreviations=frozenset(data["province_abbreviations"]),
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),

@@ -713,3 +713,30 @@ def test_person_after_ordinal_post(analyse, text: str, name: str) -> None:
 def test_edition_count_is_no_part_of_the_name(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions)
+
+
+# a body's name after 各/每, or made of two level words (省区, 市县), is every such body, not
+# one; one level word glued to the word before stays the short form (经省总工会). d32.
+COLLECTIVE_BODIES = [
+    ("中通工会与各省区管理中心签订加盟网点建会入会承诺书。", "区管理中心"),
+    ("集体合同全网签订、职代会全网召开、省区公司工会组织全面建立。", "区公司"),
+    ("集体合同全网签订、职代会全网召开、省区公司工会组织全面建立。", "省区公司"),
+]
+SHORT_FORMS_KEPT = [
+    (
+        "考虑到疫情防控需要,经省总工会同意,今年的社会化职业化工会工作者招聘考试笔试考点分设在各区县(市)。",
+        "省总工会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), COLLECTIVE_BODIES)
+def test_collective_body_is_no_entity(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name not in _names(mentions)
+
+
+@pytest.mark.parametrize(("text", "name"), SHORT_FORMS_KEPT)
+def test_glued_short_form_kept(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.UNION)

@@ -217,6 +217,10 @@ class OrganisationRecognizer:
             start = min([start] + [c.start for c in found if c.end == m.start()])
             left = text[start : m.start()]
             glued = len(pieces) == 1 and pieces[0].tag not in ("ns", "nt")
+            if glued and len(left) > 1 and all(ch in lex.level_words for ch in left):
+                continue  # 省区公司, 市县工会: every such body of the levels, not one
+            if start and _word_at(words, start - 1, text).startswith(lex.collective_determiners):
+                continue  # 各省|区管理中心: each province's, not one body
             if (
                 glued
                 and len(left) > 1
@@ -801,6 +805,11 @@ class OrganisationRecognizer:
 
 def _followed_by_head(text: str, end: int, head_re: Phrases) -> bool:
     return bool(head_re.match(text, end))
+
+
+def _word_at(words, offset: int, text: str) -> str:
+    i = word_index_at(words, offset)
+    return text[words[i].start : words[i].end] if 0 <= i < len(words) else ""
 
 
 def _word_tag(words, offset: int) -> str:
