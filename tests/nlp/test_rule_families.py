@@ -740,3 +740,20 @@ def test_collective_body_is_no_entity(analyse, text: str, name: str) -> None:
 def test_glued_short_form_kept(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name in _names(mentions, T.UNION)
+
+
+# a verb of praise or greeting before a body's name is no part of it, whatever jieba's
+# tag (充分肯定 as nz). d38.
+VERB_BEFORE_BODY = [
+    (
+        "海员建设工会和中华全国总工会致以祝贺,他充分肯定中国海员工会百年来在中国革命中的贡献。",
+        "中国海员工会",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), VERB_BEFORE_BODY)
+def test_verb_before_a_body_is_no_part_of_it(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    unions = _names(mentions, T.UNION)
+    assert name in unions and not any(u.endswith(name) and u != name for u in unions)
