@@ -316,7 +316,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 continue
             place = _deepest(place, inside)  # 在江苏省南京市召开 → 南京市
             rest = sentence[pos(place) + len(place.text) :]
-            if held.match(rest.lstrip("内")) or re.match(r"[^，,。]{0,12}(?:举行|召开)", rest):
+            if held.match(rest.lstrip("内")) or re.match(
+                r"[^，,。]{0,16}(?:举行|召开|启动|开幕)", rest
+            ):
                 for event in events:
                     yield RelationMention(
                         event, RelationType.LOCATED_IN, place, evidence, rule="held-in"

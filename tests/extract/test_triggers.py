@@ -307,6 +307,11 @@ LOCATED = [
         "慰问团参观了拉萨火车站的“党员先锋岗”、“爱国主义教育基地”和青藏铁路路线图。",
         ("爱国主义教育基地", "拉萨火车站"),
     ),
+    # an event started or opened at a place a few words after 在 is held there (d38)
+    (
+        "6月25日,2024年“世界海员日”关爱船员主题活动在广西防城港市的防城国际海员俱乐部启动。",
+        ("2024年世界海员日关爱船员主题活动", "防城港市"),
+    ),
     # 挂牌 opens what was named before 在; with nothing named there, 挂牌成立 sets up (d32)
     (
         "顺丰建立了矛盾纠纷调解机制,申通则在上海挂牌成立了当地快递网点的首个工会驿站。",
