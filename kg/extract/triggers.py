@@ -63,6 +63,9 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
     partner = _alternation(lex.triggers["partner"])
     located = _alternation(lex.triggers["located"])
     held = _alternation(lex.triggers["held_in"])
+    held_after = re.compile(
+        f"[^，,。]{{0,16}}(?:{_alternation(tuple(relation_data()['held_after_words'])).pattern})"
+    )
     opened = re.compile(f"(?:正式)?(?:{_alternation(tuple(relation_data()['opened_in'])).pattern})")
     built = re.compile(
         f"[^，,。；;]{{0,6}}?(?:{_alternation(tuple(relation_data()['built_in'])).pattern})"
@@ -316,9 +319,7 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                 continue
             place = _deepest(place, inside)  # 在江苏省南京市召开 → 南京市
             rest = sentence[pos(place) + len(place.text) :]
-            if held.match(rest.lstrip("内")) or re.match(
-                r"[^，,。]{0,16}(?:举行|召开|启动|开幕)", rest
-            ):
+            if held.match(rest.lstrip("内")) or held_after.match(rest):
                 for event in events:
                     yield RelationMention(
                         event, RelationType.LOCATED_IN, place, evidence, rule="held-in"
