@@ -49,6 +49,8 @@ _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
 _COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
+_LIST_JOINS = frozenset({"、", "和", "及"})
+_CLAUSE_BREAKS = frozenset({"，", ",", "。", "；", ";", "：", ":"})
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
@@ -311,9 +313,21 @@ def made_of(text: str, vocabulary: frozenset[str]) -> bool:
 
 def _counts_editions(ordinal: str, at: int, words: list[Word]) -> bool:
     """Whether a bare number of editions (三届, no 第) is the object of the verb before it
-    (举办三届…竞赛): it counts the events and is no part of their name, unlike 十四届
-    opening 十四届全国人大."""
+    (举办三届…竞赛), or is listed after such a count (举办三届A、一届B): it counts the events
+    and is no part of their name, unlike 十四届 opening 十四届全国人大."""
     if not _COUNT.match(ordinal) or at == 0 or not words:
         return False
-    before = words[word_index_at(words, at - 1)]
-    return before.end == at and before.tag.startswith("v")
+    i = word_index_at(words, at - 1)
+    if words[i].end != at:
+        return False
+    if words[i].tag.startswith("v"):
+        return True
+    if words[i].text not in _LIST_JOINS:
+        return False
+    for j in range(i - 1, max(-1, i - 16), -1):  # the count that opens the list's first item
+        word = words[j]
+        if word.text in _CLAUSE_BREAKS:
+            return False
+        if _COUNT.match(word.text) and j > 0 and words[j - 1].tag.startswith("v"):
+            return words[j - 1].end == word.start
+    return False
