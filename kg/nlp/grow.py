@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.nlp.doc import CJK, Word, word_index_at
+from kg.nlp.doc import CJK, CLAUSE_END, Word, word_index_at
 from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon
 
@@ -49,8 +49,6 @@ _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
 _COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
-_LIST_JOINS = frozenset({"、", "和", "及"})
-_CLAUSE_BREAKS = frozenset({"，", ",", "。", "；", ";", "：", ":"})
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
@@ -156,7 +154,7 @@ def grow_left(
             k += 1
             continue
         if allow_ordinals and _ORDINAL.match(t):
-            if _counts_editions(t, piece.start, words):
+            if _counts_editions(t, piece.start, words, lex):
                 break
             taken.append(piece)
             new_start = piece.start
@@ -169,7 +167,7 @@ def grow_left(
                 text[max(0, new_start - 8) : new_start],
             )
             if joined and _counts_editions(
-                joined.group(0), new_start - len(joined.group(0)), words
+                joined.group(0), new_start - len(joined.group(0)), words, lex
             ):
                 break
             if joined:
@@ -311,7 +309,7 @@ def made_of(text: str, vocabulary: frozenset[str]) -> bool:
     return True
 
 
-def _counts_editions(ordinal: str, at: int, words: list[Word]) -> bool:
+def _counts_editions(ordinal: str, at: int, words: list[Word], lex: Lexicon) -> bool:
     """Whether a bare number of editions (三届, no 第) is the object of the verb before it
     (举办三届…竞赛), or is listed after such a count (举办三届A、一届B): it counts the events
     and is no part of their name, unlike 十四届 opening 十四届全国人大."""
@@ -322,11 +320,11 @@ def _counts_editions(ordinal: str, at: int, words: list[Word]) -> bool:
         return False
     if words[i].tag.startswith("v"):
         return True
-    if words[i].text not in _LIST_JOINS:
+    if words[i].text not in lex.list_links:
         return False
     for j in range(i - 1, max(-1, i - 16), -1):  # the count that opens the list's first item
         word = words[j]
-        if word.text in _CLAUSE_BREAKS:
+        if CLAUSE_END.match(word.text):
             return False
         if _COUNT.match(word.text) and j > 0 and words[j - 1].tag.startswith("v"):
             return words[j - 1].end == word.start

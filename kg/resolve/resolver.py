@@ -90,6 +90,20 @@ def document_names(document: Document, mentions: Iterable[Mention]) -> DocumentN
     return _resolve_document(list(mentions), {a.id: a for a in document.articles})
 
 
+def _rekey(
+    key_of: dict[tuple[str, int, int], tuple[EntityType, str]],
+    change: Callable[[EntityType, str], tuple[EntityType, str]],
+) -> None:
+    """Apply ``change`` to every value of ``key_of`` in place, one new tuple per distinct
+    value (a million mentions' keys are neither copied nor each given a tuple)."""
+    made: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
+    for k, value in key_of.items():
+        new = made.get(value)
+        if new is None:
+            new = made[value] = change(*value)
+        key_of[k] = new
+
+
 def resolve(
     documents: Iterable[Document],
     mentions: Iterable[Mention],
@@ -125,17 +139,11 @@ def resolve(
     for doc_id, doc_mentions in sorted(by_doc.items()):
         names = known.get(doc_id)
         key_of.update(names if names is not None else _resolve_document(doc_mentions, articles))
-    # values changed in place, one tuple per name: a million mentions' keys are not copied
-    settled: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
-    for k, (label, name) in key_of.items():
-        key_of[k] = settled.setdefault((label, name), (_settled_type(label, name), name))
+    _rekey(key_of, lambda label, name: (_settled_type(label, name), name))
     corpus = _corpus_names(
         set(key_of.values()), [key_of[m.key][1] for m in mentions if m.label == EntityType.PLACE]
     )
-    named: dict[tuple[EntityType, str], tuple[EntityType, str]] = {}
-    for k, (label, name) in key_of.items():
-        key_of[k] = named.setdefault((label, name), (label, corpus.get((label, name), name)))
-    del settled, named
+    _rekey(key_of, lambda label, name: (label, corpus.get((label, name), name)))
 
     # type vote per name, then clusters
     votes: dict[str, Counter] = defaultdict(Counter)

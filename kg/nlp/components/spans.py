@@ -242,9 +242,7 @@ def repeats(
     names = {
         c.name: c.label
         for c in kept
-        if c.label in types
-        and c.end - c.start == len(c.name) >= 2
-        and text[c.start : c.end] == c.name
+        if c.label in types and len(c.name) >= 2 and text[c.start : c.end] == c.name
     }
     if not names:
         return []
