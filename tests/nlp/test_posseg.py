@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import jieba.posseg
 import pytest
 from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
@@ -25,6 +27,16 @@ def test_viterbi_is_jiebas(sentence: str) -> None:
     # runs of 2–6 characters from every other position, as jieba hands unknown runs to the HMM
     runs = {sentence[i : i + n] for n in range(2, 7) for i in range(0, len(sentence) - n + 1, 2)}
     for run in sorted(runs):
+        assert viterbi(run) == jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)
+
+
+def test_viterbi_is_jiebas_on_any_characters() -> None:
+    # random runs mixing the sentences' characters with letters, digits, symbols and rare
+    # characters the model has no states for (then every state is allowed)
+    alphabet = "".join(SENTENCES) + "abcXYZ019，。、“”ⅧⅫ①㐀𠀀"
+    rng = random.Random(7)
+    for _ in range(1500):
+        run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
         assert viterbi(run) == jieba_viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)
 
 
