@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, LENGTH
@@ -134,5 +136,18 @@ def span_group(doc: Doc) -> list[Span]:
 
 def clause_start(text: str, offset: int, lo: int = 0) -> int:
     """Where the clause holding ``offset`` begins: just after the last clause punctuation
-    in ``text[lo:offset]``, else ``lo``."""
-    return max((m.end() for m in CLAUSE_END.finditer(text, lo, offset)), default=lo)
+    in ``text[lo:offset]``, else ``lo``.
+
+    Examples
+    --------
+    >>> clause_start("会议指出，要坚持。工会", 11), clause_start("会议指出，要坚持", 8, lo=6)
+    (9, 6)
+    """
+    ends = _clause_ends(text)
+    i = bisect_right(ends, offset) - 1  # the last mark before offset (its end ≤ offset)
+    return ends[i] if i >= 0 and ends[i] > lo else lo
+
+
+@lru_cache(maxsize=8)  # a doc's components ask about the same few texts many times
+def _clause_ends(text: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in CLAUSE_END.finditer(text))

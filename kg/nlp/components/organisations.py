@@ -107,6 +107,10 @@ class OrganisationRecognizer:
         word_starts = {w.start for w in words}
         found: list[Candidate] = self._union_short_forms(doc, word_ends)
         self._brands(doc, word_ends)
+        place_spans = {  # the places proposed before; this loop adds bodies only
+            (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
+        }
+        place_starts = {s for s, _ in place_spans}
         for m in self.head_re.finditer(text):
             head = m.group(0)
             if (
@@ -180,10 +184,6 @@ class OrganisationRecognizer:
                 start = min([start] + [c.start for c in found if c.end == start < m.start()])
             if head in lex.subunit_suffixes or head in lex.unit_heads:
                 start, pieces = self._bridged_unit(text, words, start, m.start(), pieces, found)
-            place_spans = {
-                (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
-            }
-            place_starts = {s for s, _ in place_spans}
             start, pieces = _over_cut_place(text, start, m.start(), pieces, place_spans)
             for union in found:
                 if (
@@ -818,9 +818,10 @@ def _word_tag(words, offset: int) -> str:
 
 
 def _word_prefix(words, offset: int, text: str) -> tuple[str, str]:
-    for w in words:
-        if w.start < offset < w.end:
-            return text[w.start : offset], w.tag
+    """The part before ``offset`` of the word ``offset`` falls inside, and its tag."""
+    i = word_index_at(words, offset)
+    if 0 <= i < len(words) and words[i].start < offset < words[i].end:
+        return text[words[i].start : offset], words[i].tag
     return "", ""
 
 

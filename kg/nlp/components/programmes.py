@@ -9,9 +9,9 @@ from spacy.tokens import Doc
 
 from kg.nlp.automaton import PhraseMatch, Phrases
 from kg.nlp.doc import (
-    CLAUSE_END,
     Candidate,
     add_candidate,
+    clause_start,
     doc_text,
     register_extensions,
     word_index_at,
@@ -149,7 +149,7 @@ class ProgrammeRecognizer:
         for m in _COUNTED_QUOTE.finditer(text):
             count = _CJK_COUNTS.get(m.group(1), 0)
             end = m.start() - (1 if text.endswith("等", 0, m.start()) else 0)
-            clause = max((c.end() for c in CLAUSE_END.finditer(text, 0, end)), default=0)
+            clause = clause_start(text, end)
             items = text[clause:end].split("、")
             if not 2 <= len(items) <= count:
                 continue
@@ -593,8 +593,8 @@ class ProgrammeRecognizer:
             ):
                 continue  # 吉林“六新产业”工匠学院 yes, 冬送温暖“四送”活动 no
             if weak:
-                clause_start = max(text.rfind(p, 0, start) for p in "，,。；;！？\n")
-                if not self.setup_re.search(text, clause_start + 1, start) and not (
+                mark = max(text.rfind(p, 0, start) for p in "，,。；;！？\n")
+                if not self.setup_re.search(text, mark + 1, start) and not (
                     text.startswith(lex.launched_after, m.end())  # …培育工程|正式启动
                 ):
                     continue
@@ -625,7 +625,7 @@ class ProgrammeRecognizer:
         up, holds or runs it (实施|职工建功立业创新创造活动, 举办的|一线职工省内疗休养活动):
         every word from the verb to the head, when none of them is a function word."""
         lo = max(0, head_start - _MAX_TRIGGER_SPAN - 8)
-        clause = max((m.end() for m in CLAUSE_END.finditer(text, lo, head_start)), default=lo)
+        clause = clause_start(text, head_start, lo)
         verbs = list(self.adjacent_re.finditer(text, clause, head_start))
         if not verbs:
             return None

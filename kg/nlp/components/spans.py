@@ -54,11 +54,14 @@ def settle(
             by_extent[key] = c
     ordered = sorted(by_extent.values(), key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     kept: list[Candidate] = []
+    covering: dict[int, list[Candidate]] = {}  # char offset -> the kept spans over it
     for c in ordered:
-        if any(_cross(c, k) for k in kept):
+        # each test below is about a kept span that overlaps c, so only those are read
+        near = [k for at in range(c.start, c.end) for k in covering.get(at, ())]
+        if any(_cross(c, k) for k in near):
             continue
         if c.label == EntityType.PERSON and any(
-            _inside(c, k) and k.label == EntityType.PERSON for k in kept
+            _inside(c, k) and k.label == EntityType.PERSON for k in near
         ):
             continue  # 梅森 inside 易梅森
         if c.label == EntityType.PROGRAMME and any(
@@ -67,16 +70,18 @@ def settle(
                 k.end == c.end
                 or (k.label == EntityType.EVENT and not _ceremony_object(c, k, ceremony_verbs))
             )
-            for k in kept
+            for k in near
         ):
             continue  # 工匠学院 ending 吉林工匠学院; a programme named inside an event name
         if c.label == EntityType.PROGRAMME and any(
-            _inside(c, k) and k.start == c.start and k.label in _ORGS for k in kept
+            _inside(c, k) and k.start == c.start and k.label in _ORGS for k in near
         ):
             continue  # 山东省工匠学院|联盟: the opening of a body's name, not the programme
-        if any(_same_thing(c, k) for k in kept):
+        if any(_same_thing(c, k) for k in near):
             continue  # …启动仪式 inside …启动仪式暨首场报告会; 集团 inside 集团(集团)有限公司
         kept.append(c)
+        for at in range(c.start, c.end):
+            covering.setdefault(at, []).append(c)
     # 海川 inside 陕西海川医药有限公司 goes; 临安区 and 玲珑街道 leading 临安区玲珑街道总工会 stay
     kept = [c for c in kept if c.label != EntityType.PLACE or _qualifies(c, kept)]
     if unit_heads:
