@@ -28,8 +28,10 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH, POS, TAG
 from spacy.tokens import Doc
 
+from kg.nlp.doc import doc_text
 from kg.types import EntityType, Mention, RelationMention
 
 __all__ = [
@@ -153,6 +155,17 @@ def _char_class(ch: str) -> str:
     return "han"
 
 
+def _pieces(doc: Doc) -> tuple[list[int], list[str], list[str]]:
+    """Each token's start, tag (else its part of speech, else ``x``) and text, read from
+    one array (a loop over ``doc`` makes a ``Token`` object per token)."""
+    strings, text = doc.vocab.strings, doc_text(doc)
+    rows = doc.to_array([IDX, LENGTH, TAG, POS]).tolist() if len(doc) else []
+    starts = [start for start, _, _, _ in rows]
+    tags = [strings[tag] if tag else strings[pos] if pos else "x" for _, _, tag, pos in rows]
+    words = [text[start : start + length] for start, length, _, _ in rows]
+    return starts, tags, words
+
+
 def entity_candidates(doc: Doc, mentions: Sequence[Mention], base: int) -> list[EntityCandidate]:
     """The features of each of one article's ``mentions`` (same order).
 
@@ -165,11 +178,9 @@ def entity_candidates(doc: Doc, mentions: Sequence[Mention], base: int) -> list[
     base
         The article's start in the document (``Article.start``).
     """
-    text = doc.text
+    text = doc_text(doc)
     n = len(text)
-    token_starts = [t.idx for t in doc]
-    tags = [t.tag_ or t.pos_ or "x" for t in doc]
-    words = [t.text for t in doc]
+    token_starts, tags, words = _pieces(doc)
     spans = [(m.start - base, m.end - base) for m in mentions]
     names = Counter(m.display_name for m in mentions)
     places = Counter(m.display_name for m in mentions if m.label == EntityType.PLACE)
