@@ -519,7 +519,20 @@ UNITS = [
         T.ENTERPRISE,
     ),
 ]
+# the unit's head ends a word, or jieba glued it to the post (研究|室主任)
+UNITS += [
+    (
+        "鞍钢集团钒钛(钢铁)研究院家电与汽车用钢研究室主任郑之旺获得全国五一劳动奖章。",
+        "鞍钢集团钒钛(钢铁)研究院家电与汽车用钢研究室",
+        T.ORGANIZATION,
+    ),
+]
 NOT_UNITS = [
+    # 部 opens 部分 (some): no head ends there, so no unit runs up to it
+    (
+        "6月22日上午,市总工会组织全市近30家企事业单位工会负责人和部分劳模代表参观学习。",
+        "市总工会组织全市近30家企事业单位工会负责人和部",
+    ),
     ("中华全国总工会书记处书记张新武带队慰问。", "中华全国总工会书记处"),
     ("鞍钢工程重机公司干部职工积极参与。", "鞍钢工程重机公司干部"),
 ]

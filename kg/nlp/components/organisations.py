@@ -367,6 +367,7 @@ class OrganisationRecognizer:
         重型车间, ``瑶海区总工会组宣部部长`` → 瑶海区总工会组宣部 (lexicon ``unit_heads``;
         the post may follow a two-character qualifier: 新林林场|营林|技术员)."""
         text, lex = doc_text(doc), self.lex
+        word_ends = {w.end for w in doc._.kg_words or []}
         candidates = list(doc._.kg_candidates or [])
         extents = {(c.start, c.end) for c in candidates if c.label in _BODY_TYPES}
         # an organ's departments are read from their own suffixes (县委|组织部), not here
@@ -383,6 +384,8 @@ class OrganisationRecognizer:
                 unit = text[body.end : stop]
                 if not unit.endswith(lex.unit_heads) or unit in lex.unit_heads:
                     continue
+                if stop not in word_ends and not self.post_phrases.match(text, stop):
+                    continue  # 负责人和部|分: the head ends inside a word (but 研究|室主任)
                 if unit.endswith(lex.unit_not_bodies) or unit.endswith(lex.false_org_heads):
                     continue
                 if unit[0] in lex.conjunctions or _UNIT_STOPS & set(unit):
