@@ -143,6 +143,7 @@ class Lexicon:
     construction_markers: tuple[str, ...]
     meeting_system_heads: tuple[str, ...]
     prepositions: frozenset[str]
+    aspect_particles: frozenset[str]
     event_classifiers: tuple[str, ...]
     event_patterns: tuple[str, ...]
     self_references: dict[str, str]
@@ -465,6 +466,7 @@ def load_lexicon() -> Lexicon:
         meeting_system_heads=_longest_first(data["meeting_system_heads"]),
         event_subject_breaks=_longest_first(data["speech_verbs"] + data["event_subject_breaks"]),
         prepositions=frozenset(data["prepositions"]),
+        aspect_particles=frozenset(data["aspect_particles"]),
         event_classifiers=tuple(data["event_classifiers"]),
         event_patterns=tuple(data["event_patterns"]),
         self_references=dict(data["self_references"]),

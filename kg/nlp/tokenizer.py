@@ -31,24 +31,26 @@ _GLUED_TAGS = frozenset({"nr", "ns", "nz", "nt", "nrt", "nrfg"})
 
 @cache
 def _glue_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Single-character prepositions (lexicon ``prepositions``), and the heads a name
-    glued to one is written before (place levels, venue and organisation heads)."""
+    """Single-character prepositions and aspect particles (lexicon ``prepositions``,
+    ``aspect_particles``), and the heads a name glued to one is written before (place
+    levels, venue, organisation and programme heads)."""
     from kg.nlp.lexicon import load_lexicon
 
     lex = load_lexicon()
-    heads = {*lex.place_suffixes, *lex.venue_suffixes, *lex.org_suffixes}
+    heads = {*lex.place_suffixes, *lex.venue_suffixes, *lex.org_suffixes, *lex.programme_suffixes}
     heads = tuple(sorted(heads, key=len, reverse=True))
-    return frozenset(p for p in lex.prepositions if len(p) == 1), heads
+    glued = {p for p in lex.prepositions | lex.aspect_particles if len(p) == 1}
+    return frozenset(glued), heads
 
 
 def posseg_words(text: str) -> list[Word]:
     """jieba posseg's words of ``text`` with their char offsets and tags (they cover the
     text: their texts joined are ``text``).
 
-    A name jieba's HMM glued to the preposition before it, followed by a place level or
-    a venue or organisation head (大会|由三圣(nr)|街道总工会, 启用仪式|暨关港(nt)|园区), is
-    given back as the preposition and the name; a dictionary word (以色列) and a person
-    (由三圣主持) are kept.
+    A name jieba's HMM glued to the preposition or aspect particle before it, followed by
+    a place level or a venue, organisation or programme head (大会|由三圣(nr)|街道总工会,
+    启用仪式|暨关港(nt)|园区, 介绍|了瑞青(nr)|工作室), is given back as the preposition and
+    the name; a dictionary word (以色列) and a person (由三圣主持) are kept.
     """
     tagger = pos_tagger()
     glued, heads = _glue_words()

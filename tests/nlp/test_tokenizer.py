@@ -67,7 +67,8 @@ def test_same_spans_on_a_seed(seeds_dir: Path, stock: spacy.Language) -> None:
     assert found == spans(stock(text))
 
 
-# jieba's HMM glues a preposition to a name before a level or head (由三圣|街道总工会):
+# jieba's HMM glues a preposition or an aspect particle to a name before a level or head
+# (由三圣|街道总工会, 介绍|了瑞青|工作室):
 # the preposition is given back; a dictionary word and a name before no head are kept.
 @pytest.mark.parametrize(
     ("text", "word", "before"),
@@ -75,6 +76,8 @@ def test_same_spans_on_a_seed(seeds_dir: Path, stock: spacy.Language) -> None:
         ("大会由三圣街道总工会主办,锦江区总工会指导。", "三圣", "由"),
         ("华泾镇关港职工服务站启用仪式暨关港园区庆五一职工嘉年华活动举行。", "关港", "暨"),
         ("以色列工会代表团来访。", "以色列", None),
+        # an aspect particle after a verb, before a programme head
+        ("瑞青班李丹详细介绍了瑞青工作室作为我省第一批劳模创新工作室的建设工作。", "瑞青", "了"),
     ],
 )
 def test_glued_preposition(text: str, word: str, before: str | None) -> None:
