@@ -776,3 +776,15 @@ def test_verb_before_a_body_is_no_part_of_it(analyse, text: str, name: str) -> N
     _, mentions, _ = analyse(text)
     unions = _names(mentions, T.UNION)
     assert name in unions and not any(u.endswith(name) and u != name for u in unions)
+
+
+# a quantifier before a name (部分, 一些 …: some of a kind) is no part of it
+QUANTIFIED = [
+    ("6月22日上午,市总工会组织部分劳模代表参观学习了我市部分劳模创新工作室。", "部分劳模创新工作室"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), QUANTIFIED)
+def test_quantifier_is_no_part_of_a_name(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert not any(m.display_name.startswith(word[:2]) for m in mentions)
