@@ -780,7 +780,10 @@ def test_verb_before_a_body_is_no_part_of_it(analyse, text: str, name: str) -> N
 
 # a quantifier before a name (部分, 一些 …: some of a kind) is no part of it
 QUANTIFIED = [
-    ("6月22日上午,市总工会组织部分劳模代表参观学习了我市部分劳模创新工作室。", "部分劳模创新工作室"),
+    (
+        "6月22日上午,市总工会组织部分劳模代表参观学习了我市部分劳模创新工作室。",
+        "部分劳模创新工作室",
+    ),
 ]
 
 
