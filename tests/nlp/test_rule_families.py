@@ -795,8 +795,13 @@ def test_verb_before_a_body_is_no_part_of_it(analyse, text: str, name: str) -> N
     assert name in unions and not any(u.endswith(name) and u != name for u in unions)
 
 
-# a quantifier before a name (部分, 一些 …: some of a kind) is no part of it
+# a quantifier (部分, 一些 …: some of a kind) or a channel (线上, 线下) before a name is no
+# part of it
 QUANTIFIED = [
+    (
+        "依托线下工会驿站、共享司机之家,以及“晋工暖新平台”等线上服务渠道,为广大新就业形态劳动者提供更多维权保障。",
+        "线下工会驿站",
+    ),
     (
         "6月22日上午,市总工会组织部分劳模代表参观学习了我市部分劳模创新工作室。",
         "部分劳模创新工作室",
