@@ -220,6 +220,11 @@ NOT_UNIONS_COLLECTIVE = [
         "广东省广州市基层工会",
     ),
     ("湖南省直属基层工会和省总机关工会在三一集团办趣味运动会", "湖南省直属基层工会"),
+    # 各 before the first item of a list is for every item
+    (
+        "乌鲁木齐市总工会与各区(县)总工会、乡镇(街道)工会联合会联动,及时分解任务、发布指导信息。",
+        "乡镇(街道)工会联合会",
+    ),
 ]
 # a company written short before 工会 is no kind (苏杭公司工会), and the union named after
 # the kind stays

@@ -48,6 +48,7 @@ _BODY_TYPES = frozenset(
 # a unit's name: characters, digits and parentheses, 和/与 inside (劳动和经济工作部)
 _UNIT_TAIL = re.compile(r"[\u4e00-\u9fff\d()（）]+")
 _UNIT_MAX = 20
+_ITEM_MAX = 20  # the longest list item read back for a collective determiner
 _UNIT_STOPS = frozenset("的在是为了将等向对把被从由获")
 _LEVEL_CHARS = frozenset("省市区县镇乡州旗盟")
 # two or more levels written together (区县, 县市区, 区县(市)): every body of those levels
@@ -221,6 +222,8 @@ class OrganisationRecognizer:
                 continue  # 省区公司, 市县工会: every such body of the levels, not one
             if start and _word_at(words, start - 1, text).startswith(lex.collective_determiners):
                 continue  # 各省|区管理中心: each province's, not one body
+            if _after_collective_item(words, text, start, lex.collective_determiners):
+                continue  # 各区(县)总工会、乡镇(街道)工会联合会: 各 is for the whole list
             if (
                 glued
                 and len(left) > 1
@@ -808,6 +811,23 @@ class OrganisationRecognizer:
 
 def _followed_by_head(text: str, end: int, head_re: Phrases) -> bool:
     return bool(head_re.match(text, end))
+
+
+def _after_collective_item(words, text: str, start: int, determiners: tuple[str, ...]) -> bool:
+    """True if the name at ``start`` is listed (after 、) after an item with a word that
+    opens with a collective determiner (与各区(县)总工会、…): it is for every item."""
+    at = start
+    while at > 0 and text[at - 1] == "、":
+        item = max(text.rfind(mark, 0, at - 1) for mark in "、，,。；;：:\n") + 1
+        if at - 1 - item > _ITEM_MAX:
+            return False
+        if any(
+            w.start >= item and text.startswith(determiners, w.start)
+            for w in words[word_index_at(words, item) : word_index_at(words, at - 1)]
+        ):
+            return True
+        at = item
+    return False
 
 
 def _word_at(words, offset: int, text: str) -> str:
