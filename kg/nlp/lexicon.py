@@ -92,6 +92,7 @@ class Lexicon:
     family_place_finals: frozenset[str]
     non_person_followers: tuple[str, ...]
     ambiguous_surnames: frozenset[str]
+    common_name_word_frequency: int
     non_name_final_chars: frozenset[str]
     surnames: frozenset[str]
     programme_suffixes: tuple[str, ...]
@@ -253,6 +254,7 @@ def _gazetteer(text: str) -> tuple[GazetteerEntry, ...]:
                     row["pattern"],
                     row.get("id") or row["pattern"],
                     traditional=bool(row.get("traditional", False)),
+                    bounded=bool(row.get("bounded", False)),
                 )
             )
         except (ValueError, KeyError) as err:
@@ -415,6 +417,7 @@ def load_lexicon() -> Lexicon:
         family_place_finals=frozenset(data["family_place_finals"]),
         non_person_followers=_longest_first(data["non_person_followers"]),
         ambiguous_surnames=frozenset(data["ambiguous_surnames"]),
+        common_name_word_frequency=int(data["common_name_word_frequency"]),
         non_name_final_chars=frozenset(data["non_name_final_chars"]),
         surnames=frozenset(surnames),
         programme_suffixes=_longest_first(data["programme_suffixes"]),

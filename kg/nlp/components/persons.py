@@ -222,6 +222,8 @@ class PersonRecognizer:
                 plain = w.text[0] not in self.lex.ambiguous_surnames
                 # 康养度假、温泉旅游 is no list of people; 廖丽娟、白妙馨、王雪梅 is
                 enumerated = enumerated and (plain or self._listed_with_people(i, words))
+                # 花露水、毛巾: everyday nouns jieba's dictionary tags as names
+                enumerated = enumerated and not self._common_word(w.text)
                 said = self.speech_re.match(after) or self.appointment_re.match(after)
                 cue = said or enumerated or before == "”" or titled
                 if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
@@ -443,6 +445,11 @@ class PersonRecognizer:
         ):
             return None
         return follower.end
+
+    def _common_word(self, word: str) -> bool:
+        """True for a word jieba's dictionary counts often (lexicon
+        ``common_name_word_frequency``)."""
+        return posseg.dt.tokenizer.FREQ.get(word, 0) >= self.lex.common_name_word_frequency
 
     def _listed_with_people(self, i: int, words: list) -> bool:
         """True if a neighbour of ``words[i]`` across 、 is a name with an unambiguous
