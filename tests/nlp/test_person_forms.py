@@ -57,6 +57,13 @@ PERSONS = [
     # rare surnames the list lacked (卯)
     ("山东省总工会副主席卯金涛说,要为工匠人才钻研技术、创新创造、提升素质搭建更大平台。", "卯金涛"),
 ]
+# in a byline in brackets a name needs no Chinese surname (a Tibetan name, d04)
+PERSONS += [
+    (
+        "本报讯（见习记者 德央）3月19日，州、市总工会与州人力资源社会保障局一道举办活动。",
+        "德央",
+    ),
+]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
     ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),
@@ -76,6 +83,11 @@ NOT_PERSONS = [
         "周伟",
     ),
     ("推动康养度假、温泉旅游、生态农业、文化创意等产业发展。", "温泉旅游"),
+    # a reporter's role outside a bracketed byline: the words after it are no name
+    (
+        "在书台社区“工会驿站”,记者看到屋内干净明亮。3处驿站统一配备了饮水机、微波炉、冰柜、药箱、雨伞。",
+        "冰柜",
+    ),
     # everyday nouns jieba's dictionary tags as names (毛巾/nr), listed
     (
         "为每名参加活动的户外工作者送上包括板蓝根、十滴水、水杯、风油精、花露水、毛巾等防暑降温物品。",

@@ -75,10 +75,15 @@ class PersonRecognizer:
         text, words = doc_text(doc), doc._.kg_words or []
         seen: set[tuple[int, int]] = set()
 
-        def emit(start: int, end: int, rule: str, *, final_check: bool = True) -> None:
+        def emit(
+            start: int, end: int, rule: str, *, final_check: bool = True, surname: bool = True
+        ) -> None:
             if text.startswith(self.lex.non_person_followers, end):
                 return  # 武钢|工会: a body's name
-            if (start, end) not in seen and self._valid(text[start:end], final_check=final_check):
+            name = text[start:end]
+            if (start, end) not in seen and self._valid(
+                name, final_check=final_check, surname=surname
+            ):
                 seen.add((start, end))
                 add_candidate(
                     doc,
@@ -91,6 +96,7 @@ class PersonRecognizer:
                 (i for i in (text.find(c, m.start()) for c in ")）\n") if i >= 0), default=len(text)
             )
             pos = m.start()
+            enclosed = m.start() > 0 and text[m.start() - 1] in "(（"  # (见习记者 德央)
             for chunk in re.split(r"[ \u3000、]+", text[m.start() : line_end]):
                 if not chunk:
                     continue
@@ -106,7 +112,12 @@ class PersonRecognizer:
                 if name.endswith("摄"):
                     name, pos = name[:-1], pos - 1
                 if 2 <= len(name) <= 4 and not self._is_role(name):
-                    emit(start, start + len(name), "person-byline")
+                    # in a byline in brackets the role says a name follows: one with no
+                    # Chinese surname too (见习记者 德央: a Tibetan name)
+                    whole = pos == line_end or text[pos] in " \u3000、"
+                    emit(
+                        start, start + len(name), "person-byline", surname=not (enclosed and whole)
+                    )
         for m in self.credit_re.finditer(text):
             pos = m.start(1)
             for part in m.group(1).split():
@@ -481,7 +492,7 @@ class PersonRecognizer:
             nxt in _BOUNDARY or text.startswith(self.lex.name_followers, word.end)
         )
 
-    def _valid(self, name: str, *, final_check: bool = True) -> bool:
+    def _valid(self, name: str, *, final_check: bool = True, surname: bool = True) -> bool:
         lex = self.lex
         if not (2 <= len(name) <= 4) or "某" in name or name in lex.not_person:
             return False
@@ -495,6 +506,8 @@ class PersonRecognizer:
             return False
         if final_check and name[-1] in lex.non_name_final_chars:
             return False
+        if not surname:
+            return True
         if len(name) == 4 and name[:2] not in lex.surnames:
             return False
         return name[0] in lex.surnames or name[:2] in lex.surnames
