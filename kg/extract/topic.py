@@ -29,10 +29,16 @@ _OWNED = {
 
 
 def main_actor(mentions: Iterable[Mention]) -> Mention | None:
-    """The union named most often (ties: the first named), else the first organisation."""
+    """The union named most often (ties: the first named), else the first organisation
+    that is no news medium (relations.yaml ``media_heads``)."""
     mentions = list(mentions)
     unions = [m for m in mentions if m.label == EntityType.UNION]
-    pool = unions or [m for m in mentions if m.label in ORG_TYPES]
+    media = tuple(relation_data()["media_heads"])
+    pool = unions or [
+        m
+        for m in mentions
+        if m.label in ORG_TYPES and not (m.rule == "org-media" or m.display_name.endswith(media))
+    ]
     if not pool:
         return None
     counts = Counter(m.display_name for m in pool)
