@@ -61,6 +61,7 @@ class Lexicon:
     enumeration_closers: dict[str, tuple[str, ...]]
     media_patterns: tuple[str, ...]
     false_org_heads: tuple[str, ...]
+    words_over_heads: tuple[str, ...]
     body_posts: tuple[str, ...]
     person_nouns: tuple[str, ...]
     person_noun_endings: tuple[str, ...]
@@ -130,6 +131,7 @@ class Lexicon:
     ceremony_heads: tuple[str, ...]
     ceremony_verbs: tuple[str, ...]
     event_openers: tuple[str, ...]
+    event_opener_copulas: tuple[str, ...]
     event_subject_breaks: tuple[str, ...]
     event_name_links: frozenset[str]
     programme_contests: tuple[str, ...]
@@ -386,6 +388,7 @@ def load_lexicon() -> Lexicon:
         media_patterns=tuple(data["media_patterns"]),
         enumeration_closers={k: tuple(v) for k, v in data["enumeration_closers"].items()},
         false_org_heads=_longest_first(data["false_org_heads"]),
+        words_over_heads=tuple(data["words_over_heads"]),
         body_posts=_longest_first(data["body_posts"]),
         person_nouns=_longest_first(data["person_nouns"]),
         person_noun_endings=_longest_first(data["person_noun_endings"]),
@@ -455,6 +458,7 @@ def load_lexicon() -> Lexicon:
         ceremony_heads=_longest_first(data["ceremony_heads"]),
         ceremony_verbs=_longest_first(data["ceremony_verbs"]),
         event_openers=_longest_first(data["event_openers"]),
+        event_opener_copulas=_longest_first(data["event_opener_copulas"]),
         event_name_links=frozenset(data["event_name_links"]),
         programme_contests=_longest_first(data["programme_contests"]),
         joint_meeting_heads=_longest_first(data["joint_meeting_heads"]),

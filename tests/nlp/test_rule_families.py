@@ -50,6 +50,8 @@ TRIGGER_PROGRAMMES = [
     ),
 ]
 NOT_TRIGGER_PROGRAMMES = [
+    # a quoted code with no Chinese in it and no kind after it names nothing
+    ("当前,厦门正加快推进“3+1”城市发展转型升级,先进制造、电子信息等产业蓬勃发展。", "3+1"),
     # a function word or a number between the verb and the head
     ("工会组织开展了丰富多彩的文体活动。", "丰富多彩的文体活动"),
     ("区总工会开展各类活动30余场。", "各类活动"),
@@ -95,6 +97,11 @@ HEAD_TYPES = [
 NOT_BODIES = [
     ("广大职工感受到了党和政府的关怀。", "党和政府"),
     ("把党委政府的温暖送到职工心坎上。", "党委政府"),
+    # 部门 begins on the head's last character (市人社部|门)
+    (
+        "当天除现场招聘外,市人社部门还同步进行了抖音线上直播,观看直播的人数超过23万人次。",
+        "市人社部",
+    ),
     # a verb of response (jieba: 积极响应/n) and a place of origin (青川籍) stop a name
     (
         "杜玲表示,一直以来,省总工会高度重视职工疗休养工作,积极响应省委“百千万工程”工作部署。",
@@ -151,6 +158,12 @@ def test_not_award_titles(analyse, text: str, word: str) -> None:
 # from the clause start after its dateline; party congresses by pattern; a 劳动竞赛 is a
 # programme
 EVENTS = [
+    # a copula after the opener's 的 is no part of the name
+    (
+        "2月2日,2026厦门“春风行动”正式启动,同时举行的还有“就·在厦门”主题列车的发车仪式。",
+        T.EVENT,
+        "就·在厦门主题列车的发车仪式",
+    ),
     (
         "本报讯 5月4日下午，新会区工会职工户外爱心驿站揭牌暨骑行之家工会濠桥站启动仪式"
         "由江门市新会区总工会主办。",

@@ -292,7 +292,12 @@ class EventRecognizer:
         if not openers:
             return None
         start = openers[-1].end()
-        start += text.startswith(("了", "的"), start)
+        if text.startswith(("了", "的"), start):
+            start += 1
+            if text.startswith(self.lex.event_opener_copulas, start):  # 举行的|还有|…仪式
+                start += next(
+                    len(c) for c in self.lex.event_opener_copulas if text.startswith(c, start)
+                )
         if text[start : start + 1] in self.lex.prepositions:
             return None  # 落实以职工代表大会为…: the verb's object is not the event
         if self.quantity_re.match(text, start) or head - start < _MIN_OPENED_NAME:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.automaton import PhraseMatch, Phrases
 from kg.nlp.doc import (
+    CJK,
     Candidate,
     add_candidate,
     clause_start,
@@ -378,6 +379,8 @@ class ProgrammeRecognizer:
             prev_named, emitted_before = made > emitted_before and i > 0, made
             inner = m.group(1)
             after = text[m.end() : m.end() + 12]
+            if not CJK.search(inner) and not self.class_re.match(after):
+                continue  # 推进“3+1”城市发展: a code, no name (“5.1”劳动周 has its kind)
             chained = i > 0 and _joined(text, matches[i - 1].end(), m.start())
             if not chained:
                 before = text[max(0, m.start() - 6) : m.start()]
