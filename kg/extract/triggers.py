@@ -257,6 +257,10 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
                             subjects = [topic] if objects else []
                         else:  # 该行已建起…: the last body named with that head
                             subjects = _referred_body(ctx, ref.group(1), s_start + ref.start())
+                    if not objects and subjects and predicate == RelationType.ORGANIZES:
+                        # A主办,B承办X: hosts whose clause ends at the trigger share the
+                        # object of the next body's organising trigger
+                        objects = _next_hosts_object(sentence, t, organize, orgs, pool, wanted, pos)
                     if not objects and subjects:
                         # X是A和B携手共建的 / X在A挂牌: the name before the subject
                         objects = _object_before(sentence, subjects[0], pool, wanted, pos)
@@ -643,6 +647,35 @@ def _object_before(
     last = max(before, key=lambda m: pos(m) + len(m.text))
     between = sentence[pos(last) + len(last.text) : pos(subject)]
     return [last] if gap.fullmatch(between) else []
+
+
+def _next_hosts_object(
+    sentence: str, trigger: re.Match, organize: re.Pattern[str], orgs, pool, wanted, pos
+) -> list[Mention]:
+    """The objects right after the next organising trigger when ``trigger`` ends its
+    clause and only bodies stand between (兵团总工会主办,第十一师总工会承办“…”启动仪式)."""
+    if sentence[trigger.end() : trigger.end() + 1] not in ("，", ",", "、"):
+        return []
+    following = organize.search(sentence, trigger.end() + 1)
+    if following is None:
+        return []
+    between = sentence[trigger.end() + 1 : following.start()]
+    hosts = 0
+    for org in sorted(orgs, key=lambda m: -len(m.text)):
+        at = pos(org) - trigger.end() - 1
+        if at >= 0 and at + len(org.text) <= len(between) and between[at] != " ":
+            between = between[:at] + " " * len(org.text) + between[at + len(org.text) :]
+            hosts += 1
+    if not hosts or between.strip(" 、和与及"):
+        return []  # no body, or more than bodies, before the next trigger
+    return [
+        m
+        for m in pool
+        if m.label in wanted
+        and pos(m) >= following.end()
+        and not organize.search(sentence, following.end(), pos(m))
+        and not CLAUSE_END.search(sentence, following.end(), pos(m))
+    ]
 
 
 def _other_trigger_between(sentence: str, a: int, b: int, *patterns: re.Pattern[str]) -> bool:

@@ -13,6 +13,16 @@ NANNING = (
 )
 
 CASES = [
+    # A主办,B承办X: the host whose clause ends at its verb shares the next verb's object
+    (
+        "4月23日,兵团总工会主办,第十一师总工会承办“阅读经典好书 争当时代工匠——我是一个‘兵’”"
+        "主题阅读交流活动启动仪式。",
+        (
+            "兵团总工会",
+            "organizes",
+            "阅读经典好书 争当时代工匠——我是一个‘兵’主题阅读交流活动启动仪式",
+        ),
+    ),
     # 活动由A主办,B承办: the last event named
     (
         "当天,2024年英雄花开英雄城·传递工运力量主题活动启动。活动由广州市总工会主办,"
