@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cached_property
 
 from spacy.language import Language
@@ -372,7 +373,11 @@ class OrganisationRecognizer:
         重型车间, ``瑶海区总工会组宣部部长`` → 瑶海区总工会组宣部 (lexicon ``unit_heads``;
         the post may follow a two-character qualifier: 新林林场|营林|技术员)."""
         text, lex = doc_text(doc), self.lex
-        word_ends = {w.end for w in doc._.kg_words or []}
+        words = doc._.kg_words or []
+        word_ends = {w.end for w in words}
+        # verbs that end a name on the left (lexicon left_breaks): never inside a unit's name
+        verbs = [w for w in words if w.tag.startswith("v") and w.text in lex.left_breaks]
+        verb_starts = [w.start for w in verbs]
         candidates = list(doc._.kg_candidates or [])
         extents = {(c.start, c.end) for c in candidates if c.label in _BODY_TYPES}
         # an organ's departments are read from their own suffixes (县委|组织部), not here
@@ -384,6 +389,8 @@ class OrganisationRecognizer:
             tail = _UNIT_TAIL.match(text, body.end, min(len(text), body.end + _UNIT_MAX))
             if tail is None:
                 continue
+            i = bisect_left(verb_starts, body.end)
+            first_verb_end = verbs[i].end if i < len(verbs) else len(text) + 1
             end = None
             for stop in range(tail.end(), body.end + 1, -1):
                 unit = text[body.end : stop]
@@ -391,6 +398,8 @@ class OrganisationRecognizer:
                     continue
                 if stop not in word_ends and not self.post_phrases.match(text, stop):
                     continue  # 负责人和部|分: the head ends inside a word (but 研究|室主任)
+                if first_verb_end <= stop:
+                    continue  # 总工会|崔华副调研员带领市女职工部: a clause, not a unit
                 if unit.endswith(lex.unit_not_bodies) or unit.endswith(lex.false_org_heads):
                     continue
                 if unit[0] in lex.conjunctions or _UNIT_STOPS & set(unit):
