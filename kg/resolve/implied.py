@@ -163,6 +163,8 @@ def _leading_places(
         if head is None or places[head].id in exclude:
             return chain
         place = places[head]
+        if any(division_parent(p.name, {place.name}) == place.name for p in chain):
+            return chain  # 梧栖区|台中港酒店: a higher division after a lower one names no level
         if not chain and place.name.endswith(_zones()):
             # a zone named after its place (天门经济开发区): that place leads too
             inner = _leading_places(place.name, places, exclude | {place.id})

@@ -66,3 +66,19 @@ def test_places_taken_together_name_no_one_body() -> None:
     links = _links("渝中江北两区总工会把年味送到职工身边。渝中区总工会、江北区总工会参加。")
     assert ("渝中区总工会", "渝中区") in links and ("江北区总工会", "江北区") in links
     assert not [head for head, _ in links if head.startswith("渝中江北")]
+
+
+# a higher division written after a lower one opens a name of its own (梧栖区|台中港酒店:
+# the port's hotel): the name gives no link from the higher to the lower
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "台中市總工會、南投縣總工會及彰化縣總工會聯合舉辦的研習會27、28日兩天在梧棲區"
+            "台中港酒店登場。",
+            ("台中市", "梧栖区"),
+        ),
+    ],
+)
+def test_higher_division_after_a_lower_one_is_no_link(text: str, link: tuple[str, str]) -> None:
+    assert link not in _links(text)
