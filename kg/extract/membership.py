@@ -81,6 +81,14 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                     or _bracketed_short_form(ctx, text, org_end, orgs_by_end)
                     or _anaphor(ctx, text, org_end)
                 )
+                if (
+                    org is None
+                    and org_end == chain_start
+                    and text[org_end : org_end + 2] in lex.posts
+                ):
+                    # 勞工局長吳威志, 社長: a post of the head's character begins on the
+                    # body's last one
+                    org = _longest(orgs_by_end.get(org_end + 1, []))
                 body_start = None if org is None else ctx.local(org)[0]
                 if org is None:
                     org, body_start = _bare_body(ctx, text, org_end, data)
