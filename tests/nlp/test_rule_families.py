@@ -158,6 +158,18 @@ def test_not_award_titles(analyse, text: str, word: str) -> None:
 # from the clause start after its dateline; party congresses by pattern; a 劳动竞赛 is a
 # programme
 EVENTS = [
+    # event heads of Taiwan's news (研习会: a workshop, 园游会: a fair)
+    (
+        "台中市總工會、台中直轄市總工會、南投縣總工會及彰化縣總工會聯合舉辦的「中部縣市肆總工會第40期"
+        "會務聯繫研習會」27、28日兩天在梧棲區台中港酒店登場。",
+        T.EVENT,
+        "中部县市肆总工会第40期会务联系研习会",
+    ),
+    (
+        "慶祝國慶日雙十節,台中市職業總工會5日提前在台中公園,舉辦「108年慶雙十園遊會」。",
+        T.EVENT,
+        "108年庆双十园游会",
+    ),
     # a copula after the opener's 的 is no part of the name
     (
         "2月2日,2026厦门“春风行动”正式启动,同时举行的还有“就·在厦门”主题列车的发车仪式。",
