@@ -54,7 +54,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             orgs_by_start.setdefault(ctx.local(m)[0], []).append(m)
     persons = [m for m in mentions if m.label == EntityType.PERSON]
     person_ends = {ctx.local(m)[1]: m for m in persons}
-    is_post = _post_test(lex.posts, data, set(orgs_by_end))
+    is_post = _post_test(lex.posts, data, set(orgs_by_end), lex.organ_departments)
     max_len = max(lex.max_post_len, max(map(len, data["post_heads"])) + data["post_qualifier_max"])
     modifiers = tuple(data["post_modifiers"])
     held: dict[int, list[tuple[Mention, str]]] = {}  # person end → (body, role)
@@ -229,9 +229,10 @@ def _split_units(ctx: DocContext, org: Mention, role: str, data: dict) -> list[t
     return ([(org, "、".join(kept))] if kept else []) + moved
 
 
-def _post_test(posts: frozenset[str], data: dict, org_ends: set[int]):
+def _post_test(posts: frozenset[str], data: dict, org_ends: set[int], departments: frozenset[str]):
     """A test for ``text[start:end]`` being a post: a lexicon post, or a head post after
-    a short qualifier that does not end an organisation's name."""
+    a short qualifier, or after an organ's department (社会工作部部长), that does not end an
+    organisation's name."""
     heads = sorted(data["post_heads"], key=len, reverse=True)
     stops = set(data["post_qualifier_stops"])
     limit = data["post_qualifier_max"]
@@ -246,13 +247,14 @@ def _post_test(posts: frozenset[str], data: dict, org_ends: set[int]):
             qualifier = part[: len(part) - len(head)]
             if (
                 part.endswith(head)
-                and 0 < len(qualifier) <= limit
+                and (0 < len(qualifier) <= limit or qualifier in departments)
                 and all("\u4e00" <= c <= "\u9fff" or c.isdigit() for c in qualifier)
                 and not stops & set(qualifier)
                 and start + len(qualifier) not in org_ends
                 and not qualifier.endswith(bodies)
-                # 组宣部部长 right after a body is a post in its unit; 、经审会主任 is not
-                and (text[start - 1 : start] == "、" or not qualifier.endswith(units))
+                # 组宣部部长 right after a body is a post in its unit; 、经审会主任 and
+                # 兼社工部部长 are not
+                and (text[start - 1 : start] in _POST_JOINERS or not qualifier.endswith(units))
             ):
                 return True
         return False
@@ -464,6 +466,9 @@ def _parts(role: str) -> list[tuple[int, int]]:
     return spans
 
 
+_POST_JOINERS = ("、", "兼")
+
+
 def _chain_starts(text: str, end: int, is_post, max_len: int) -> list[int]:
     """Every start of a post chain ending at ``end``, longest chain first.
 
@@ -478,7 +483,7 @@ def _chain_starts(text: str, end: int, is_post, max_len: int) -> list[int]:
             start = cursor - length
             if is_post(text, start, cursor):
                 starts.append(start)
-                if text[start - 1 : start] == "、":
+                if text[start - 1 : start] in _POST_JOINERS:  # 党组书记、副主席, 副秘书长兼部长
                     frontier.append(start - 1)
     return sorted(set(starts))
 
