@@ -122,6 +122,8 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             found = _government_post(ctx, text[first_chain : ctx.local(person)[0]], data)
         if not found and first_chain is None:
             found = _listed_staff(ctx, text, person, orgs_by_end, data)
+        if not found and first_chain is None:
+            found = _post_after_name(ctx, text, person, orgs_by_end, lex)
         elected = _elected(
             ctx, text, ctx.local(person)[1], orgs_by_start, is_post, data, last_elected
         )
@@ -184,6 +186,23 @@ def _listed_staff(
     if count is None:
         return []
     return [(org, count.group(1))]
+
+
+def _post_after_name(
+    ctx: DocContext, text: str, person: Mention, orgs_by_end: dict[int, list[Mention]], lex
+) -> list[tuple[Mention, str]]:
+    """``福州市总工会王元榕副主席``, ``南沙区总工会梁博部长``: a name written right after its
+    body and right before a post (not a weak one: 劳模, 代表 …) holds that post there."""
+    start, end = ctx.local(person)
+    org = _longest(orgs_by_end.get(start, []))
+    if org is None or any(ctx.local(m)[0] <= start and end < ctx.local(m)[1] for m in ctx.mentions):
+        return []  # 昌平区医院孙礼玲职工创新工作室: the name opens a programme's
+    post = max((p for p in lex.posts if text.startswith(p, end)), key=len, default=None)
+    if post is None or post in lex.weak_posts:
+        return []
+    if any(text.startswith(p, end + len(post)) for p in lex.posts):
+        return []  # a longer title the lexicon lacks (主任医师)
+    return [(org, post)]
 
 
 def _across_comma(

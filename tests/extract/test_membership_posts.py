@@ -48,12 +48,26 @@ HELD = [
         "澳門中聯辦副秘書長兼社會工作部部長黃華蓋,澳門中聯辦社工部副部長趙河清等出席。",
         ("赵河清", "澳门中联办社工部", "副部长"),
     ),
+    # a name written between its body and its post
+    (
+        "12月25日下午,福州市總工會王元榕副主席、鼓樓區總工會陳冬生主席一行蒞臨超大總部調研工會工作。",
+        ("陈冬生", "鼓楼区总工会", "主席"),
+    ),
+    (
+        "服總一行受到廣州市總工會國際聯絡部部長呂帆、廣州市南沙區總工會梁博部長的熱情接待。",
+        ("梁博", "广州市南沙区总工会", "部长"),
+    ),
     # appointment and holding verbs
     ("张建华被任命为无锡市总工会副主席。", ("张建华", "无锡市总工会", "副主席")),
     ("张建华被选为无锡市总工会副主席。", ("张建华", "无锡市总工会", "副主席")),
 ]
 
 NOT_HELD = [
+    # a name that opens a programme's name holds no post in the body before it
+    (
+        "昌平区医院孙礼玲职工创新工作室集中研发新技术造福心血管患者,填补了区级医院技术空白。",
+        "孙礼玲",
+    ),
     # a post not written after a body links nobody (驾驶员 is a trade, not a post in a body)
     ("在无锡市总工会组织下,驾驶员张建华讲述了自己的故事。", "张建华"),
     # 被评为 names an honour, not an appointment
