@@ -57,6 +57,9 @@ SITES = [
         "会上成立了全国机械冶金建材行业劳模和工匠人才创新工作室联盟。",
         "全国机械冶金建材行业劳模和工匠人才创新工作室联盟",
     ),
+    # a central station (服务总站) and an e-station (服务e站) of workers' services
+    ("昨天(12月22日),苏州户外劳动者服务总站同步揭牌启用。", "苏州户外劳动者服务总站"),
+    ("10月1日至7日,全市143个福州职工服务e站(工会驿站)持续开放。", "福州职工服务e站"),
 ]
 NOT_SITES = [
     # a site that organises acts: an organisation (GUIDELINES: a venue that acts)
