@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -67,10 +68,14 @@ class DocContext:
             bounds.append((start, len(self.text)))
         return bounds
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return self.sentences[i]
         return 0, len(self.text)
 
     def evidence(self, offset: int) -> Provenance:
@@ -84,9 +89,19 @@ class DocContext:
             end=base + end,
         )
 
+    @cached_property
+    def _by_start(self) -> tuple[list[int], list[int]]:
+        """The mentions' article-relative starts, sorted, and their indices in ``mentions``."""
+        order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        return [self.local(self.mentions[i])[0] for i in order], order
+
     def in_sentence(self, bounds: tuple[int, int]) -> list[Mention]:
+        """The mentions inside ``bounds``, in the order of ``mentions``."""
         start, end = bounds
-        return [m for m in self.mentions if start <= self.local(m)[0] and self.local(m)[1] <= end]
+        starts, order = self._by_start
+        found = order[bisect_left(starts, start) : bisect_left(starts, end)]
+        mentions = self.mentions
+        return [mentions[i] for i in sorted(found) if self.local(mentions[i])[1] <= end]
 
     def top_level(self, mentions: list[Mention]) -> list[Mention]:
         """Mentions not nested inside another of the list."""
