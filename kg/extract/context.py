@@ -16,7 +16,7 @@ from kg.nlp.doc import doc_text
 from kg.nlp.regional import extend_word_lists, regional_words
 from kg.types import Article, EntityType, Mention, Provenance
 
-__all__ = ["ORG_TYPES", "DocContext", "relation_data"]
+__all__ = ["ORG_TYPES", "DocContext", "is_medium", "relation_data"]
 
 ORG_TYPES = frozenset(
     {EntityType.UNION, EntityType.ENTERPRISE, EntityType.GOVERNMENT_BODY, EntityType.ORGANIZATION}
@@ -31,6 +31,15 @@ def relation_data() -> dict:
     path = resources.files("kg.extract") / "data" / "relations.yaml"
     data = load_yaml(path.read_text(encoding="utf-8"))
     return extend_word_lists(data, regional_words("relations"))
+
+
+def is_medium(mention: Mention) -> bool:
+    """True for a news medium: a source the text cites (``org-media``) or a name with a
+    media head (relations.yaml ``media_heads``: 日报, 电视台, 网 …). It reports what the
+    article tells, it does not act in it."""
+    return mention.rule == "org-media" or mention.display_name.endswith(
+        tuple(relation_data()["media_heads"])
+    )
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from kg.extract.context import ORG_TYPES, DocContext, relation_data
+from kg.extract.context import ORG_TYPES, DocContext, is_medium, relation_data
 from kg.extract.triggers import may_establish
 from kg.nlp.doc import CLAUSE_END, clause_start
 from kg.nlp.grow import made_of
@@ -33,12 +33,7 @@ def main_actor(mentions: Iterable[Mention]) -> Mention | None:
     that is no news medium (relations.yaml ``media_heads``)."""
     mentions = list(mentions)
     unions = [m for m in mentions if m.label == EntityType.UNION]
-    media = tuple(relation_data()["media_heads"])
-    pool = unions or [
-        m
-        for m in mentions
-        if m.label in ORG_TYPES and not (m.rule == "org-media" or m.display_name.endswith(media))
-    ]
+    pool = unions or [m for m in mentions if m.label in ORG_TYPES and not is_medium(m)]
     if not pool:
         return None
     counts = Counter(m.display_name for m in pool)

@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from kg.extract.context import ORG_TYPES, DocContext, relation_data
+from kg.extract.context import ORG_TYPES, DocContext, is_medium, relation_data
 from kg.nlp.doc import CLAUSE_END, clause_start
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
@@ -401,8 +401,8 @@ def extract_triggered(doc: Doc) -> Iterator[RelationMention]:
         ]  # 在钱塘智慧城探索建立…工会联合会: what is set up does not act next
         if unions:
             topic = unions[0]
-        elif topic is None and orgs:
-            topic = orgs[0]
+        elif topic is None:
+            topic = next((m for m in orgs if not is_medium(m)), None)
         if events:
             last_events = events
             seen_events.extend(events)
@@ -575,7 +575,10 @@ def _subjects_before(
             venues and sentence[pos(venues[-1]) + len(venues[-1].text) : pos(m)] in joins
         ):
             venues.append(m)
-    before = [m for m in orgs if pos(m) + len(m.text) <= trigger and m not in venues]
+    # 本报讯(大连新闻传媒集团记者刘湘竹): a medium reports, it acts in nothing it reports
+    before = [
+        m for m in orgs if pos(m) + len(m.text) <= trigger and m not in venues and not is_medium(m)
+    ]
     # 香港工會聯合會(工聯會)與香港海員工會(海員工會)合辦: a short form in brackets after a
     # body's name is that body, and the brackets join nothing
     ends = {pos(m) + len(m.text) for m in before}

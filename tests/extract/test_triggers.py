@@ -95,6 +95,19 @@ CASES = [
 ]
 
 NOT_CASES = [
+    # a medium in the byline (工人日报, …传媒集团) reports what the article tells; it sets
+    # up nothing in it
+    (
+        "工人日报-中工网记者 祝盼 毛浓曦\n11月14日,陕西西安碑林区网约车行业第一届一次职工代表大会"
+        "暨“司机之家”揭牌仪式在西安举行。随后,签订2024年《行业集体合同》,包括建立司机奖励机制,"
+        "成立网约车“司机之家”服务站。",
+        ("工人日报", "establishes", "司机之家服务站"),
+    ),
+    (
+        "本报讯(大连新闻传媒集团记者刘湘竹)昨日,设置在大连华宏物流有限公司的甘井子区工会司机之家"
+        "正式启用。",
+        ("大连新闻传媒集团", "establishes", "司机之家"),
+    ),
     # a body a verb other than a joint one acts on does not hold what follows
     (
         "上城区总工会放大湖滨新就业形态联合工会作为全省首家新就业形态联合工会的优势,承办全市"
