@@ -163,6 +163,11 @@ def _leading_places(
         if head is None or places[head].id in exclude:
             return chain
         place = places[head]
+        level = rest[len(head) :]
+        if level in load_lexicon().place_suffixes and not level.endswith(_zones()):
+            # 张家村|街道: the place is the stem of the name, not a level of it (a zone
+            # named after its place lies in it: 福州|新区)
+            return chain
         if any(division_parent(p.name, {place.name}) == place.name for p in chain):
             return chain  # 梧栖区|台中港酒店: a higher division after a lower one names no level
         if not chain and place.name.endswith(_zones()):
