@@ -73,6 +73,7 @@ class Lexicon:
     generic_modifiers: frozenset[str]
     level_words: frozenset[str]
     zone_words: frozenset[str]
+    closed_place_levels: tuple[str, ...]
     left_breaks: frozenset[str]
     appointment_verbs: tuple[str, ...]
     posts: frozenset[str]
@@ -400,6 +401,7 @@ def load_lexicon() -> Lexicon:
         generic_modifiers=frozenset(data["generic_modifiers"]),
         level_words=frozenset(data["level_words"]),
         zone_words=frozenset(data["zone_words"]),
+        closed_place_levels=tuple(data["closed_place_levels"]),
         left_breaks=frozenset(data["left_breaks"] + data["appointment_verbs"]),
         appointment_verbs=_longest_first(data["appointment_verbs"]),
         posts=frozenset(data["posts"]),

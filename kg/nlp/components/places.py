@@ -193,7 +193,25 @@ class PlaceRecognizer:
                 add_candidate(
                     doc, Candidate(start, m.end(), label, name, "place-venue", self.priority)
                 )
+        self._drop_unknown_closed_levels(doc)
         return doc
+
+    def _drop_unknown_closed_levels(self, doc: Doc) -> None:
+        """Provinces and regions are a closed set (lexicon ``closed_place_levels``): a
+        place this recogniser read with such a level that no division is named (科教|兴省,
+        落实|省) is no place."""
+        lex = self.lex
+        doc._.kg_candidates = [
+            c
+            for c in doc._.kg_candidates or []
+            if not (
+                c.label == EntityType.PLACE
+                and c.rule.startswith("place-")
+                and c.name.endswith(lex.closed_place_levels)
+                and c.name not in lex.divisions
+                and c.name not in lex.place_names
+            )
+        ]
 
     def _listed_stems(self, doc: Doc) -> None:
         """A division written without its level (中山) in a list with a place the text
