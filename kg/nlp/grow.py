@@ -44,6 +44,7 @@ _BREAK_TAGS = frozenset(
     ]
 )
 _SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
+_PERSON_TAGS = frozenset({"nr", "nrt", "nrfg", "nrf"})
 _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
@@ -195,7 +196,8 @@ def grow_left(
             before = pieces[k + 1]
             proper = _SPECIFIC_TAGS - {"j"}
             after = taken[-1].tag in proper if taken else _trade_phrase(piece)
-            inside_name = after and before.tag in proper
+            # not after a person's name: 符公兴(nr)|为定(v)|城镇总工会 is a clause
+            inside_name = after and before.tag in proper - _PERSON_TAGS
             if allow_ordinals or (before.end == piece.start and inside_name):
                 taken.append(piece)
                 new_start = piece.start
