@@ -74,6 +74,7 @@ class Lexicon:
     level_words: frozenset[str]
     zone_words: frozenset[str]
     closed_place_levels: tuple[str, ...]
+    national_openers: tuple[str, ...]
     left_breaks: frozenset[str]
     appointment_verbs: tuple[str, ...]
     posts: frozenset[str]
@@ -402,6 +403,7 @@ def load_lexicon() -> Lexicon:
         level_words=frozenset(data["level_words"]),
         zone_words=frozenset(data["zone_words"]),
         closed_place_levels=tuple(data["closed_place_levels"]),
+        national_openers=_longest_first(data["national_openers"]),
         left_breaks=frozenset(data["left_breaks"] + data["appointment_verbs"]),
         appointment_verbs=_longest_first(data["appointment_verbs"]),
         posts=frozenset(data["posts"]),

@@ -50,6 +50,8 @@ TRIGGER_PROGRAMMES = [
     ),
 ]
 NOT_TRIGGER_PROGRAMMES = [
+    # 疗休养 is a domain word jieba keeps whole: 参加过|疗休养活动, not 过疗
+    ("疗休养名额向劳动强度大和近几年未参加过疗休养活动的劳模倾斜。", "过疗休养活动"),
     # a quoted code with no Chinese in it and no kind after it names nothing
     ("当前,厦门正加快推进“3+1”城市发展转型升级,先进制造、电子信息等产业蓬勃发展。", "3+1"),
     # a function word or a number between the verb and the head
@@ -95,6 +97,11 @@ HEAD_TYPES = [
     ),
 ]
 NOT_BODIES = [
+    # a place before a national name names no level of it (厦门|全国总工会…)
+    (
+        "获得者,前往厦门全国总工会劳模疗休养中心以及闽清、永泰等地疗休养。",
+        "厦门全国总工会",
+    ),
     ("广大职工感受到了党和政府的关怀。", "党和政府"),
     ("把党委政府的温暖送到职工心坎上。", "党委政府"),
     # a modifier of need or merit (贫困, 优秀 …) before a head makes no name (贫困大学新生)

@@ -199,6 +199,10 @@ class OrganisationRecognizer:
                 ):
                     start = union.end  # 湖南省直属基层工会|湖南省总工会机关工会: two unions
                     pieces = [p for p in pieces if p.start >= start]
+            national = _national_start(text, start, m.start(), lex.national_openers, place_spans)
+            if national is not None:
+                start = national  # 厦门|全国总工会…: a national name; the place names no level
+                pieces = [p for p in pieces if p.start >= start]
             label = self._label(head, text, start, m.start(), found)
             if label is None:
                 continue
@@ -839,6 +843,22 @@ def _after_collective_item(words, text: str, start: int, determiners: tuple[str,
             return True
         at = item
     return False
+
+
+def _national_start(
+    text: str, start: int, head: int, openers: tuple[str, ...], places: set[tuple[int, int]]
+) -> int | None:
+    """Where a national name (全国…, 中华全国…) starts inside a name that places open
+    (厦门|全国总工会劳模疗休养中心), else None."""
+    cursor = start
+    while cursor < head:
+        if cursor > start and text.startswith(openers, cursor):
+            return cursor
+        step = max((e for s, e in places if s == cursor and e <= head), default=None)
+        if step is None:
+            return None
+        cursor = step
+    return None
 
 
 def _word_at(words, offset: int, text: str) -> str:
