@@ -184,3 +184,17 @@ def test_a_womans_post_names_no_union(tmp_path):
 def test_taiwan_bodies_named_by_their_head(tmp_path, text, name):
     nodes, _ = _facts(tmp_path, text)
     assert name in {d["name"] for d in nodes.values() if d["type"] == "GovernmentBody"}
+
+
+# the short forms of Macau's federation and of a SAR (gazetteer.jsonl) name the same
+# nodes as the full names: no second union, no place located in itself
+def test_macau_short_forms_are_the_federation_and_the_region(tmp_path):
+    nodes, edges = _facts(
+        tmp_path,
+        "澳門特區行政長官何厚鏵、全國政協副主席馬萬祺出席酒會。他贊揚澳門工聯會長期堅持愛國愛澳的"
+        "職工運動,澳門工會聯合總會會長潘玉蘭致辭。",
+    )
+    names = {d["name"] for d in nodes.values()}
+    assert {"澳门工会联合总会", "澳门特别行政区"} <= names
+    assert not names & {"澳门工联会", "澳门特区"}
+    assert not any(h == "澳门特别行政区" and p == "locatedIn" for h, p, _, _ in edges)
