@@ -92,6 +92,7 @@ class Lexicon:
     name_final_stops: frozenset[str]
     not_person: frozenset[str]
     plural_markers: tuple[str, ...]
+    forms_of_address: tuple[str, ...]
     family_place_finals: frozenset[str]
     non_person_followers: tuple[str, ...]
     ambiguous_surnames: frozenset[str]
@@ -421,6 +422,7 @@ def load_lexicon() -> Lexicon:
         name_final_stops=frozenset(data["name_final_stops"]),
         not_person=frozenset(data["not_person"]),
         plural_markers=tuple(data["plural_markers"]),
+        forms_of_address=_longest_first(data["forms_of_address"]),
         family_place_finals=frozenset(data["family_place_finals"]),
         non_person_followers=_longest_first(data["non_person_followers"]),
         ambiguous_surnames=frozenset(data["ambiguous_surnames"]),

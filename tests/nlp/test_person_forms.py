@@ -83,6 +83,8 @@ NOT_PERSONS = [
         "周伟",
     ),
     ("推动康养度假、温泉旅游、生态农业、文化创意等产业发展。", "温泉旅游"),
+    # a surname with a form of address is no full name
+    ("单位职工钟先生今年首次参加住院医疗互助保障项目。", "钟先生"),
     # a reporter's role outside a bracketed byline: the words after it are no name
     (
         "在书台社区“工会驿站”,记者看到屋内干净明亮。3处驿站统一配备了饮水机、微波炉、冰柜、药箱、雨伞。",

@@ -496,8 +496,8 @@ class PersonRecognizer:
         lex = self.lex
         if not (2 <= len(name) <= 4) or "某" in name or name in lex.not_person:
             return False
-        if name.endswith(lex.plural_markers):
-            return False
+        if name.endswith(lex.plural_markers) or name.endswith(lex.forms_of_address):
+            return False  # 师傅们: a group; 钟先生: a form of address, no full name
         if len(name) == 3 and name[1] == "家" and name[2] in lex.family_place_finals:
             return False  # 覃家岗, 马家堡: a place
         if not re.fullmatch(f"[{_HAN}]+", name):
