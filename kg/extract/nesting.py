@@ -43,6 +43,8 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
     [('湖北省襄阳市总工会', 'locatedIn', '湖北省'), ('湖北省襄阳市总工会', 'locatedIn', '襄阳市'),
      ('襄阳市', 'locatedIn', '湖北省')]
     """
+    from kg.resolve.implied import may_contain  # the division tables (no cycle at import)
+
     ctx = DocContext(doc)
     mentions = ctx.mentions
     founding = tuple(relation_data()["founding_words"])
@@ -68,6 +70,8 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
                         outer, RelationType.LOCATED_IN, place, evidence, rule="nesting-place"
                     )
             for a, b in itertools.pairwise(places):
+                if not may_contain(a.display_name, b.display_name):
+                    continue  # 广东省|广西商会: the tables rule the nesting out
                 yield RelationMention(
                     b, RelationType.LOCATED_IN, a, evidence, rule="nesting-place-chain"
                 )

@@ -18,7 +18,7 @@ from kg.io import load_yaml
 from kg.nlp.lexicon import Division, load_lexicon
 from kg.types import Entity, EntityType, Relation, RelationType
 
-__all__ = ["division_parent", "written_locations"]
+__all__ = ["division_parent", "may_contain", "written_locations"]
 
 
 def division_parent(
@@ -148,6 +148,23 @@ def division_short_form(name: str) -> str | None:
     return match.group(1) if match else None
 
 
+def may_contain(outer: str, inner: str, chain: Iterable[str] = ()) -> bool:
+    """False if the division tables rule out ``inner`` lying in ``outer`` when a name
+    writes ``inner`` right after ``outer``: two divisions of one level (广东省|广西商会), or
+    ``inner`` above ``outer`` or above a place written before it (梧栖区|台中港酒店).
+
+    Examples
+    --------
+    >>> may_contain("湖北省", "襄阳市"), may_contain("广东省", "广西壮族自治区")
+    (True, False)
+    """
+    divisions = load_lexicon().divisions
+    first, second = divisions.get(outer), divisions.get(inner)
+    if first is not None and second is not None and first.level == second.level:
+        return False
+    return not any(division_parent(p, {inner}) == inner for p in (*chain, outer))
+
+
 def _leading_places(
     name: str, places: dict[str, Entity], exclude: frozenset[str] = frozenset()
 ) -> list[Entity]:
@@ -168,8 +185,8 @@ def _leading_places(
             # 张家村|街道: the place is the stem of the name, not a level of it (a zone
             # named after its place lies in it: 福州|新区)
             return chain
-        if any(division_parent(p.name, {place.name}) == place.name for p in chain):
-            return chain  # 梧栖区|台中港酒店: a higher division after a lower one names no level
+        if chain and not may_contain(chain[-1].name, place.name, chain=[p.name for p in chain]):
+            return chain
         if not chain and place.name.endswith(_zones()):
             # a zone named after its place (天门经济开发区): that place leads too
             inner = _leading_places(place.name, places, exclude | {place.id})

@@ -69,7 +69,7 @@ def test_places_taken_together_name_no_one_body() -> None:
 
 
 # a higher division written after a lower one opens a name of its own (梧栖区|台中港酒店:
-# the port's hotel): the name gives no link from the higher to the lower
+# the port's hotel), and two of one level hold neither the other: no link
 @pytest.mark.parametrize(
     ("text", "link"),
     [
@@ -78,9 +78,15 @@ def test_places_taken_together_name_no_one_body() -> None:
             "台中港酒店登場。",
             ("台中市", "梧栖区"),
         ),
+        # two provinces: the chamber of commerce of 广西 in 广东省
+        (
+            "1月6日,在广东省广西商会第四届理(监)事会就职典礼暨八桂乡贤迎春大会上,"
+            "自治区总工会联合广东省广西商会开展慰问活动。",
+            ("广西壮族自治区", "广东省"),
+        ),
     ],
 )
-def test_higher_division_after_a_lower_one_is_no_link(text: str, link: tuple[str, str]) -> None:
+def test_divisions_the_tables_rule_out_are_no_link(text: str, link: tuple[str, str]) -> None:
     assert link not in _links(text)
 
 
