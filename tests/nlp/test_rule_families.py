@@ -860,9 +860,23 @@ def test_verb_before_a_body_is_no_part_of_it(analyse, text: str, name: str) -> N
     assert name in unions and not any(u.endswith(name) and u != name for u in unions)
 
 
-# a quantifier (部分, 一些 …: some of a kind) or a channel (线上, 线下) before a name is no
-# part of it
+# a quantifier (部分, 一些 …: some of a kind), a channel (线上, 线下), a term (新一届) or a
+# verb of pushing on (扎实推进, 大力开展) before a name is no part of it
 QUANTIFIED = [
+    (
+        "大会投票选举产生了新一届街道总工会委员会、经费审查委员会和女职工委员会。",
+        "新一届街道总工会",
+    ),
+    (
+        "通过强化安全理念、培育安全文化、创新开展各种安全教育与活动等,扎实推进“安康杯”竞赛,"
+        "企业全年达到重伤以上事故为零。",
+        "扎实推进安康杯竞赛",
+    ),
+    (
+        "紧紧围绕产业工人队伍建设改革,通过大力开展劳模和工匠人才创新工作室创建活动,在提升职工"
+        "技术技能素质方面发挥了重要作用。",
+        "大力开展劳模和工匠人才创新工作室",
+    ),
     (
         "依托线下工会驿站、共享司机之家,以及“晋工暖新平台”等线上服务渠道,为广大新就业形态劳动者提供更多维权保障。",
         "线下工会驿站",
