@@ -188,7 +188,7 @@ def grow_left(
             new_start = piece.start
             k += 1
             continue
-        if piece.tag in ("v", "vd", "l") and t not in lex.left_breaks and k + 1 < len(pieces):
+        if piece.tag in ("v", "vd", "l") and not _left_break(piece, lex) and k + 1 < len(pieces):
             # a verb inside a name (中建安装苏杭公司, 现场推进会) when a proper-name word or an
             # event is being grown and the word before it belongs to the name too; a
             # phrase (l) of the trade right before the head after a proper name
@@ -262,9 +262,21 @@ def _trade_phrase(piece: Piece) -> bool:
     return last == "vn" or not last.startswith("v")
 
 
-def _name_like(piece: Piece, lex: Lexicon) -> bool:
+_PHRASE_TAGS = frozenset({"l", "i", "d", "ad", "v", "vd"})
+
+
+def _left_break(piece: Piece, lex: Lexicon) -> bool:
+    """A word that stops a name on the left: one of lexicon ``left_breaks``, or a phrase
+    that ends in one of its verbs (紧紧围绕, 大力开展: an adverb and the verb)."""
     t = piece.text
     if t in lex.left_breaks:
+        return True
+    return len(t) >= 4 and piece.tag in _PHRASE_TAGS and t[-2:] in lex.left_breaks
+
+
+def _name_like(piece: Piece, lex: Lexicon) -> bool:
+    t = piece.text
+    if _left_break(piece, lex):
         return False
     if piece.tag in _BREAK_TAGS:
         return False
