@@ -83,6 +83,10 @@ NOT_PERSONS = [
         "周伟",
     ),
     ("推动康养度假、温泉旅游、生态农业、文化创意等产业发展。", "温泉旅游"),
+    # a common word jieba's dictionary tags as a name, before a post (做文明职工), and a
+    # village's name (杨庄村) are no persons
+    ("这是市总工会开展“建和谐企业做文明职工”心理健康辅导进基层宣讲活动。", "文明"),
+    ("贾红举与雷效娟等相关同志一起到广阔天地乡杨庄村开展文明单位“四送一助力”活动。", "杨庄村"),
     # a surname with a form of address is no full name
     ("单位职工钟先生今年首次参加住院医疗互助保障项目。", "钟先生"),
     # a reporter's role outside a bracketed byline: the words after it are no name

@@ -229,7 +229,11 @@ class PersonRecognizer:
                 enumerated = before == "、" or after[:1] == "、"
                 unknown = _known(w.text) is None
                 post = self.post_re.match(text, w.end)  # 习近平总书记, 王雷主任
-                titled = post is not None and post.group(0) not in self.lex.weak_posts
+                titled = (
+                    post is not None
+                    and post.group(0) not in self.lex.weak_posts
+                    and not self._common_word(w.text)  # 做|文明(nr)|职工: a word, no name
+                )
                 plain = w.text[0] not in self.lex.ambiguous_surnames
                 # 康养度假、温泉旅游 is no list of people; 廖丽娟、白妙馨、王雪梅 is
                 enumerated = enumerated and (plain or self._listed_with_people(i, words))
