@@ -145,8 +145,15 @@ class EventRecognizer:
                     Candidate(m.start(), m.end(), EntityType.EVENT, m.group(1), "event-quoted", 33)
                 )
         for m in self.pattern_re.finditer(text):
+            start = m.start()
+            # 喜迎|工会十八大: a verb that ends names on the left is no part of one
+            verb = next((w for w in self.lex.left_breaks if text.startswith(w, start)), None)
+            if verb and text.startswith("工会", start + len(verb)):
+                start += len(verb)
             found.append(
-                Candidate(m.start(), m.end(), EntityType.EVENT, m.group(0), "event-pattern", 31)
+                Candidate(
+                    start, m.end(), EntityType.EVENT, text[start : m.end()], "event-pattern", 31
+                )
             )
         for candidate in found:
             if not self._in_slogan(text, candidate, found):
