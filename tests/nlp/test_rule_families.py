@@ -182,7 +182,11 @@ def test_not_award_titles(analyse, text: str, word: str) -> None:
 # programme
 EVENTS = [
     # a verb that ends names (喜迎) before a congress's pattern is no part of it
-    ("【团结奋斗开新局 喜迎工会十八大·娘家人暖心事】业务办理更便捷。", T.EVENT, "工会十八大"),
+    (
+        "【团结奋斗开新局 喜迎工会十八大·娘家人暖心事】业务“一网通办” 服务“一键获取”",
+        T.EVENT,
+        "工会十八大",
+    ),
     # event heads of Taiwan's news (研习会: a workshop, 园游会: a fair)
     (
         "台中市總工會、台中直轄市總工會、南投縣總工會及彰化縣總工會聯合舉辦的「中部縣市肆總工會第40期"
