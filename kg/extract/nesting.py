@@ -133,7 +133,11 @@ def extract_nesting(doc: Doc) -> Iterator[RelationMention]:
         after = ctx.article.analysis_text[b.end - ctx.article.start :]
         if together.match(after):
             continue  # 渝中江北两区: places taken together, neither in the other
-        if a.end == b.start and not _nested_in_other(a, mentions):
+        if (
+            a.end == b.start
+            and not _nested_in_other(a, mentions)
+            and may_contain(a.display_name, b.display_name)  # not 宁波|舟山: two cities
+        ):
             yield RelationMention(
                 b,
                 RelationType.LOCATED_IN,

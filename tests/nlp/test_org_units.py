@@ -245,6 +245,8 @@ UNIONS_AFTER_KINDS = [
     ),
 ]
 NOT_UNIONS = [
+    # a festival before a body's name (护士节) is no part of it
+    ("5.12护士节北医三院工会慰问一线护士", "护士节北医三院工会"),
     # a verb after a person's name ends a name's growth (符公兴|为定|城镇总工会)
     (
         "随后由县人大常委会副主任、县总工会主席吴清雄,定城镇委书记、镇长符公兴为定城镇总工会揭牌。",

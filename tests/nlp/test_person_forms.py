@@ -87,6 +87,11 @@ NOT_PERSONS = [
     # village's name (杨庄村) are no persons
     ("这是市总工会开展“建和谐企业做文明职工”心理健康辅导进基层宣讲活动。", "文明"),
     ("贾红举与雷效娟等相关同志一起到广阔天地乡杨庄村开展文明单位“四送一助力”活动。", "杨庄村"),
+    # surname + 家 + 港 names a place (张家港), not a person
+    (
+        "广州港、宁波舟山港、上海洋山港、汕头港、湛江港、张家港港、福州港等多个港区开通了公益班车线路。",
+        "张家港",
+    ),
     # a surname with a form of address is no full name
     ("单位职工钟先生今年首次参加住院医疗互助保障项目。", "钟先生"),
     # a reporter's role outside a bracketed byline: the words after it are no name

@@ -78,6 +78,11 @@ def test_places_taken_together_name_no_one_body() -> None:
             "台中港酒店登場。",
             ("台中市", "梧栖区"),
         ),
+        # two cities written together (宁波舟山港: the port of both)
+        (
+            "广州港、宁波舟山港、上海洋山港、汕头港、湛江港、张家港港、福州港等多个港区开通了公益班车线路。",
+            ("舟山市", "宁波市"),
+        ),
         # two provinces: the chamber of commerce of 广西 in 广东省
         (
             "1月6日,在广东省广西商会第四届理(监)事会就职典礼暨八桂乡贤迎春大会上,"
