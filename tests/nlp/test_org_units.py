@@ -226,6 +226,12 @@ NOT_UNIONS_COLLECTIVE = [
         "广东省广州市基层工会",
     ),
     ("湖南省直属基层工会和省总机关工会在三一集团办趣味运动会", "湖南省直属基层工会"),
+    # a region and generic words (长三角|区域|城市), cities taken together (城市(区)总工会)
+    (
+        "享,增强职工群众、劳模先进的获得感;建立长三角区域城市工会合作机制,分享交流企业民主管理经验。",
+        "长三角区域城市工会",
+    ),
+    ("安徽省合肥、芜湖、宣城市等长三角区域10个城市(区)总工会共同参与", "城市(区)总工会"),
     # 各 before the first item of a list is for every item
     (
         "乌鲁木齐市总工会与各区(县)总工会、乡镇(街道)工会联合会联动,及时分解任务、发布指导信息。",
@@ -245,6 +251,11 @@ UNIONS_AFTER_KINDS = [
     ),
 ]
 NOT_UNIONS = [
+    # an action before a level word (游览|市总工会): the level's short form, not a name
+    (
+        "旅产品和侨乡特色农副产品;组织港澳职工游览市总工会今年开发的江门工会职工疗休养线路",
+        "港澳职工游览市总工会",
+    ),
     # a festival before a body's name (护士节) is no part of it
     ("5.12护士节北医三院工会慰问一线护士", "护士节北医三院工会"),
     # a verb after a person's name ends a name's growth (符公兴|为定|城镇总工会)

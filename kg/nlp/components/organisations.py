@@ -242,6 +242,15 @@ class OrganisationRecognizer:
             ):
                 # 经省总工会: jieba glued a word to the level; the name is the short form 省总工会
                 start, left, pieces = m.start() - 1, left[-1], []
+            elif (
+                len(pieces) > 1
+                and pieces[0].text in lex.level_words
+                and pieces[0].end == m.start()
+                and pieces[1].tag in ("v", "vn", "vd")
+            ):
+                # 组织港澳职工游览|市|总工会…: an action before the level word, which is the
+                # short form's; no place name is written before it
+                start, left, pieces = pieces[0].start, pieces[0].text, []
             if not left and head in lex.standalone_bodies and start == m.start():
                 name = head  # 财政部, 人力资源社会保障部: a national body named by its head
                 candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
@@ -780,8 +789,9 @@ class OrganisationRecognizer:
             return True  # 各区县(市)总工会: the unions of every level below, not one
         if head != "工会":
             return False
-        if left in lex.collective_regions:
-            return True  # 粤港澳大湾区工会: the unions of a region's places
+        region = next((r for r in lex.collective_regions if left.startswith(r)), None)
+        if region is not None and made_of(left[len(region) :], lex.generic_modifiers):
+            return True  # 粤港澳大湾区工会, 长三角区域城市工会: the unions of a region's places
         shorts = self._place_short_names
         count = 0
         while left:
