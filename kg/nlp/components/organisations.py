@@ -271,6 +271,8 @@ class OrganisationRecognizer:
                 continue
             if head in ("工会", "总工会") and self._collective(left, head):
                 continue  # 粤港澳三地工会, 四川工会: the unions of places, not one body
+            if head == "工会" and self._listed_short_place(text, start, left):
+                continue  # 与香港、澳门工会的合作: the places listed share 工会, no one body
             if head == "工会" and self._kind_after_places(pieces):
                 # 广东省广州市|基层工会: the place's unions of a kind, not one body; it still
                 # ends the name after it (湖南省直属基层工会|湖南省总工会机关工会)
@@ -776,6 +778,14 @@ class OrganisationRecognizer:
         lex = self.lex
         shorts = {e.pattern for e in lex.gazetteer if str(e.label) == "Place" and e.pattern != e.id}
         return frozenset(shorts | {"大湾区", "粤港澳大湾区"})
+
+    def _listed_short_place(self, text: str, start: int, left: str) -> bool:
+        """True if ``left`` is a place's short name listed after another one (香港、澳门):
+        the bare 工会 after it is for all the places listed."""
+        shorts = self._place_short_names
+        if left not in shorts or text[start - 1 : start] != "、":
+            return False
+        return any(text.endswith(s, 0, start - 1) for s in shorts)
 
     def _collective(self, left: str, head: str) -> bool:
         """True if ``left`` + ``head`` names the unions of one or more places together:
