@@ -76,6 +76,22 @@ def test_no_programme_after_its_verb(analyse, text: str, word: str) -> None:
     assert word not in _names(mentions)
 
 
+# a role noun of business (代理商: an agent) before a company's name is no part of it
+AGENTS = [
+    (
+        "齐河县美团代理商山东瀚海网络科技有限公司负责人孙绪意表示,今后会继续支持工会工作。",
+        "山东瀚海网络科技有限公司",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AGENTS)
+def test_company_after_a_business_role(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.ENTERPRISE)
+    assert not any(n.endswith(name) and n != name for n in _names(mentions))
+
+
 # head suffix lexicons: type by the longest head (林业局 is a company, 妇联 an organisation,
 # 党和政府 no body at all)
 HEAD_TYPES = [
