@@ -37,9 +37,12 @@ def is_medium(mention: Mention) -> bool:
     """True for a news medium: a source the text cites (``org-media``) or a name with a
     media head (relations.yaml ``media_heads``: 日报, 电视台, 网 …). It reports what the
     article tells, it does not act in it."""
-    return mention.rule == "org-media" or mention.display_name.endswith(
-        tuple(relation_data()["media_heads"])
-    )
+    return mention.rule == "org-media" or mention.display_name.endswith(_media_heads())
+
+
+@cache
+def _media_heads() -> tuple[str, ...]:
+    return tuple(relation_data()["media_heads"])
 
 
 @dataclass

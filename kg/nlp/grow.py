@@ -262,7 +262,7 @@ def _trade_phrase(piece: Piece) -> bool:
     return last == "vn" or not last.startswith("v")
 
 
-_PHRASE_TAGS = frozenset({"l", "i", "d", "ad", "v", "vd"})
+_VERB_PHRASE_TAGS = frozenset({"l", "i", "d", "ad", "v", "vd"})
 
 
 def _left_break(piece: Piece, lex: Lexicon) -> bool:
@@ -271,7 +271,7 @@ def _left_break(piece: Piece, lex: Lexicon) -> bool:
     t = piece.text
     if t in lex.left_breaks:
         return True
-    return len(t) >= 4 and piece.tag in _PHRASE_TAGS and t[-2:] in lex.left_breaks
+    return len(t) >= 4 and piece.tag in _VERB_PHRASE_TAGS and t[-2:] in lex.left_breaks
 
 
 def _name_like(piece: Piece, lex: Lexicon) -> bool:

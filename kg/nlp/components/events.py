@@ -147,7 +147,11 @@ class EventRecognizer:
         for m in self.pattern_re.finditer(text):
             start = m.start()
             # 喜迎|工会十八大: a verb that ends names on the left is no part of one
-            verb = next((w for w in self.lex.left_breaks if text.startswith(w, start)), None)
+            verb = max(
+                (w for w in self.lex.left_breaks if text.startswith(w, start)),
+                key=lambda w: (len(w), w),  # the longest, whatever the set's order
+                default=None,
+            )
             if verb and text.startswith("工会", start + len(verb)):
                 start += len(verb)
             found.append(
