@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext, relation_data
+from kg.nlp.automaton import Phrases
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -197,12 +199,17 @@ def _post_after_name(
     org = _longest(orgs_by_end.get(start, []))
     if org is None or any(ctx.local(m)[0] <= start and end < ctx.local(m)[1] for m in ctx.mentions):
         return []  # 昌平区医院孙礼玲职工创新工作室: the name opens a programme's
-    post = max((p for p in lex.posts if text.startswith(p, end)), key=len, default=None)
-    if post is None or post in lex.weak_posts:
+    post = _post_phrases().match(text, end)
+    if post is None or post.group() in lex.weak_posts:
         return []
-    if any(text.startswith(p, end + len(post)) for p in lex.posts):
+    if _post_phrases().match(text, post.end()):
         return []  # a longer title the lexicon lacks (主任医师)
-    return [(org, post)]
+    return [(org, post.group())]
+
+
+@cache
+def _post_phrases() -> Phrases:
+    return Phrases(load_lexicon().posts)
 
 
 def _across_comma(
@@ -257,6 +264,7 @@ def _post_test(posts: frozenset[str], data: dict, org_ends: set[int], department
     limit = data["post_qualifier_max"]
     bodies = tuple(data["post_qualifier_bodies"])
     units = tuple(data["post_qualifier_units"])
+    joiners = tuple(data["post_joiners"])
 
     def test(text: str, start: int, end: int) -> bool:
         part = text[start:end]
@@ -273,7 +281,7 @@ def _post_test(posts: frozenset[str], data: dict, org_ends: set[int], department
                 and not qualifier.endswith(bodies)
                 # 组宣部部长 right after a body is a post in its unit; 、经审会主任 and
                 # 兼社工部部长 are not
-                and (text[start - 1 : start] in _POST_JOINERS or not qualifier.endswith(units))
+                and (text[start - 1 : start] in joiners or not qualifier.endswith(units))
             ):
                 return True
         return False
@@ -485,15 +493,13 @@ def _parts(role: str) -> list[tuple[int, int]]:
     return spans
 
 
-_POST_JOINERS = ("、", "兼")
-
-
 def _chain_starts(text: str, end: int, is_post, max_len: int) -> list[int]:
     """Every start of a post chain ending at ``end``, longest chain first.
 
     ``市总工会主席`` ends in both ``主席`` and ``工会主席``; the caller keeps the first start
     at which an organisation ends.
     """
+    joiners = tuple(relation_data()["post_joiners"])
     starts: list[int] = []
     frontier = [end]
     while frontier:
@@ -502,7 +508,7 @@ def _chain_starts(text: str, end: int, is_post, max_len: int) -> list[int]:
             start = cursor - length
             if is_post(text, start, cursor):
                 starts.append(start)
-                if text[start - 1 : start] in _POST_JOINERS:  # 党组书记、副主席, 副秘书长兼部长
+                if text[start - 1 : start] in joiners:  # 党组书记、副主席, 副秘书长兼部长
                     frontier.append(start - 1)
     return sorted(set(starts))
 

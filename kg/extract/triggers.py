@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.context import ORG_TYPES, DocContext, is_medium, relation_data
 from kg.nlp.doc import CLAUSE_END, clause_start
+from kg.nlp.grow import made_of
 from kg.nlp.lexicon import load_lexicon
 from kg.types import EntityType, Mention, RelationMention, RelationType
 
@@ -669,8 +670,9 @@ def _next_hosts_object(
         if at >= 0 and at + len(org.text) <= len(between) and between[at] != " ":
             between = between[:at] + " " * len(org.text) + between[at + len(org.text) :]
             hosts += 1
-    if not hosts or between.strip(" 、和与及"):
-        return []  # no body, or more than bodies, before the next trigger
+    lex = load_lexicon()
+    if not hosts or not made_of(between.replace(" ", ""), lex.list_links | lex.conjunctions):
+        return []  # no body, or more than bodies (and the words listing them) before it
     return [
         m
         for m in pool

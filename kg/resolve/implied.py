@@ -185,7 +185,7 @@ def _leading_places(
             # 张家村|街道: the place is the stem of the name, not a level of it (a zone
             # named after its place lies in it: 福州|新区)
             return chain
-        if chain and not may_contain(chain[-1].name, place.name, chain=[p.name for p in chain]):
+        if chain and not may_contain(chain[-1].name, place.name, [p.name for p in chain[:-1]]):
             return chain
         if not chain and place.name.endswith(_zones()):
             # a zone named after its place (天门经济开发区): that place leads too

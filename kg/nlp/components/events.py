@@ -39,6 +39,7 @@ class EventRecognizer:
         self.weak_heads = frozenset(lex.event_weak_heads)
         self.any_head_re = Phrases([*lex.event_suffixes, *lex.event_weak_heads])
         self.pattern_re = re.compile("|".join(lex.event_patterns))
+        self.left_break_re = Phrases(lex.left_breaks)
         self.opener_re = Phrases(lex.event_openers)
         self.union_heads = tuple(
             s for s, label in lex.org_suffixes.items() if label == EntityType.UNION
@@ -147,13 +148,9 @@ class EventRecognizer:
         for m in self.pattern_re.finditer(text):
             start = m.start()
             # 喜迎|工会十八大: a verb that ends names on the left is no part of one
-            verb = max(
-                (w for w in self.lex.left_breaks if text.startswith(w, start)),
-                key=lambda w: (len(w), w),  # the longest, whatever the set's order
-                default=None,
-            )
-            if verb and text.startswith("工会", start + len(verb)):
-                start += len(verb)
+            verb = self.left_break_re.match(text, start)
+            if verb and text.startswith("工会", verb.end()):
+                start = verb.end()
             found.append(
                 Candidate(
                     start, m.end(), EntityType.EVENT, text[start : m.end()], "event-pattern", 31

@@ -853,7 +853,7 @@ def _after_collective_item(words, text: str, start: int, determiners: tuple[str,
     opens with a collective determiner (与各区(县)总工会、…): it is for every item."""
     at = start
     while at > 0 and text[at - 1] == "、":
-        item = max(text.rfind(mark, 0, at - 1) for mark in "、，,。；;：:\n") + 1
+        item = max(clause_start(text, at - 1), text.rfind("、", 0, at - 1) + 1)
         if at - 1 - item > _ITEM_MAX:
             return False
         if any(
