@@ -58,7 +58,7 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
     person_ends = {ctx.local(m)[1]: m for m in persons}
     is_post = _post_test(lex.posts, data, set(orgs_by_end), lex.organ_departments)
     max_len = max(lex.max_post_len, max(map(len, data["post_heads"])) + data["post_qualifier_max"])
-    modifiers = tuple(data["post_modifiers"])
+    modifiers = lex.post_modifiers
     held: dict[int, list[tuple[Mention, str]]] = {}  # person end → (body, role)
     last_elected: tuple[Mention, int] | None = None
     for person in persons:

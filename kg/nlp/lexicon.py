@@ -79,6 +79,7 @@ class Lexicon:
     appointment_verbs: tuple[str, ...]
     posts: frozenset[str]
     weak_posts: frozenset[str]
+    post_modifiers: tuple[str, ...]
     name_internal_posts: frozenset[str]
     name_internal_verbs: frozenset[str]
     name_internal_chars: frozenset[str]
@@ -409,6 +410,7 @@ def load_lexicon() -> Lexicon:
         appointment_verbs=_longest_first(data["appointment_verbs"]),
         posts=frozenset(data["posts"]),
         weak_posts=frozenset(data["weak_posts"]),
+        post_modifiers=tuple(data["post_modifiers"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),
         name_internal_verbs=frozenset(data["name_internal_verbs"]),
         name_internal_chars=frozenset(data["name_internal_chars"]),

@@ -64,6 +64,13 @@ PERSONS += [
         "德央",
     ),
 ]
+# after a post, a name jieba read as a dictionary word and a bound character (高利|媛)
+PERSONS += [
+    (
+        "太重煤机液压润滑分公司刘胡兰小组副组长高利媛介绍了集团刘胡兰小组成立的经过。",
+        "高利媛",
+    ),
+]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
     ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),

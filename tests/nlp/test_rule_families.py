@@ -111,6 +111,21 @@ HEAD_TYPES = [
         T.ORGANIZATION,
         "平煤神马集团职工休养院",
     ),
+    # a head that begins inside another and ends after it is the name's (工人报|社), also
+    # before a post with a modifier (原副总编辑)
+    (
+        "在首场讲述活动中,山西工人报社原常务副总编辑、高级记者杨培忠声情并茂地讲述了历史。",
+        T.ORGANIZATION,
+        "山西工人报社",
+    ),
+    # a year's modifier (年度) before a level word is no part of the name
+    ("李臻对2017年度省石油化学工会在围绕中心工作方面给予肯定。", T.UNION, "省石油化学工会"),
+    # media in a dateline (融媒, 传媒 as well as 网, 报)
+    (
+        "滕州融媒讯 4月2日,滕州市工匠联盟成立仪式暨工匠大讲堂首场报告会举办。",
+        T.ORGANIZATION,
+        "滕州融媒",
+    ),
 ]
 NOT_BODIES = [
     # a place before a national name names no level of it (厦门|全国总工会…)
@@ -119,6 +134,7 @@ NOT_BODIES = [
         "厦门全国总工会",
     ),
     ("广大职工感受到了党和政府的关怀。", "党和政府"),
+    ("李臻对2017年度省石油化学工会在围绕中心工作方面给予肯定。", "年度省石油化学工会"),
     ("把党委政府的温暖送到职工心坎上。", "党委政府"),
     # a fixed phrase of the domain holding a head (domain_words): 走…工会发展道路
     (

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.automaton import Phrases
+from kg.nlp.automaton import PhraseMatch, Phrases
 from kg.nlp.doc import (
     CJK,
     Candidate,
@@ -113,12 +114,13 @@ class OrganisationRecognizer:
             (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
         }
         place_starts = {s for s, _ in place_spans}
-        for m in self.head_re.finditer(text):
+        for m in self._head_matches(text):
             head = m.group(0)
             if (
                 m.end() not in word_ends
                 and not _followed_by_head(text, m.end(), self.head_re)
                 and not text.startswith(self.posts, m.end())
+                and not self._modified_post(text, m.end())
             ):
                 continue  # 局长, 部分: the head is inside a longer word (but 市总工会|主席 is not)
             if m.start() not in word_starts:
@@ -251,6 +253,11 @@ class OrganisationRecognizer:
                 # 组织港澳职工游览|市|总工会…: an action before the level word, which is the
                 # short form's; no place name is written before it
                 start, left, pieces = pieces[0].start, pieces[0].text, []
+            elif lead := _modifiers_before_level(pieces, lex):
+                # 2017年度|省石油化学工会: a name opens on its level, not on a modifier
+                pieces = pieces[:-lead]
+                start = pieces[-1].start
+                left = text[start : m.start()]
             if not left and head in lex.standalone_bodies and start == m.start():
                 name = head  # 财政部, 人力资源社会保障部: a national body named by its head
                 candidate = Candidate(start, m.end(), label, name, "org-suffix", self.priority)
@@ -835,6 +842,27 @@ class OrganisationRecognizer:
             and sum(len(p.text) for p in trade) >= 2
         )
 
+    def _head_matches(self, text: str) -> Iterator[PhraseMatch]:
+        """The heads in ``text``, leftmost first; where a head begins inside one and ends
+        after it, the later one is taken (工人报|社: 报社 over 工人报)."""
+        done = 0
+        for m in self.head_re.finditer(text):
+            if m.start() < done:
+                continue
+            for k in range(m.start() + 1, m.end()):
+                longer = self.head_re.match(text, k)
+                if longer is not None and longer.end() > m.end():
+                    m = longer
+                    break
+            done = m.end()
+            yield m
+
+    def _modified_post(self, text: str, at: int) -> bool:
+        """A post with a modifier before it (lexicon ``post_modifiers``) begins at ``at``
+        (报社|原副总编辑)."""
+        modifier = next((w for w in self.lex.post_modifiers if text.startswith(w, at)), None)
+        return modifier is not None and text.startswith(self.posts, at + len(modifier))
+
     def _short_form(self, left: str) -> bool:
         levels = self.lex.level_words
         return (
@@ -879,6 +907,17 @@ def _national_start(
             return None
         cursor = step
     return None
+
+
+def _modifiers_before_level(pieces: list[Piece], lex: Lexicon) -> int:
+    """How many of a name's first pieces (``pieces`` run nearest the head first) are
+    generic modifiers written before a level word, which opens the name; 0 if none."""
+    for k, piece in enumerate(pieces[:-1]):
+        if piece.text in lex.level_words and all(
+            p.text in lex.generic_modifiers for p in pieces[k + 1 :]
+        ):
+            return len(pieces) - k - 1
+    return 0
 
 
 def _word_at(words, offset: int, text: str) -> str:

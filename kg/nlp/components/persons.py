@@ -183,6 +183,10 @@ class PersonRecognizer:
                         ),
                     )
                 continue
+            bound = self._bound_final(text, follower, word_starts) if strong else None
+            if bound is not None:
+                emit(start, bound, "person-post")  # 副组长高利(n)|媛(zg)
+                continue
             if len(follower.text) >= 2 and follower.tag not in _NAME_TAGS and _known(follower.text):
                 continue  # 职工权益: a dictionary word, not a name
             weak = m.group(0) in self.lex.weak_posts or text[start : start + 1] in (
@@ -406,6 +410,24 @@ class PersonRecognizer:
                 break
             end += 1
         return end
+
+    def _bound_final(self, text: str, follower, word_starts) -> int | None:
+        """End of a three-character name after a strong post that jieba read as a
+        dictionary word and a bound morpheme (zg) it could not join to anything; the name
+        must begin with a surname and pass the name checks."""
+        final = word_starts.get(follower.end)
+        if (
+            len(follower.text) != 2
+            or follower.text[0] not in self.lex.surnames
+            or final is None
+            or final.tag != "zg"
+            or len(final.text) != 1
+        ):
+            return None
+        after = word_starts.get(final.end)
+        if after is not None and after.tag == "zg":
+            return None
+        return final.end if self._valid(text[follower.start : final.end]) else None
 
     def _bounded_end(
         self, text: str, start: int, *, strong: bool, nr_end: int | None = None
