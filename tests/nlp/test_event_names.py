@@ -40,6 +40,13 @@ _NAMED = [
         "台中市劳工总工会第一届第一次会员代表大会暨成立大会",
         EntityType.EVENT,
     ),
+    # a weak head (活动) after a proper name that is its clause's subject, held then and there
+    (
+        "近日,湖北職工技術創新成果交流展示活動在武漢工人文化宮舉辦,現場展示多項職工創新技術成果,"
+        "同時揭曉第六屆全省職工技術創新成果評選活動結果。",
+        "湖北职工技术创新成果交流展示活动",
+        EntityType.EVENT,
+    ),
 ]
 # names that are no such event
 _NOT_NAMED = [
@@ -49,6 +56,12 @@ _NOT_NAMED = [
         "台中市劳工总工会第一届第一次会员代表大会",
     ),
     ("“劳模工匠进校园”行动在全市展开。", "劳模工匠进校园大会"),
+    # …活动 that is no clause's subject: a kind of activity, no event
+    (
+        "双方共同发动各级职工书屋组织阅读,并结合场馆特色,定期联合举办读书分享会、讲座、展览和"
+        "征文演讲等专题活动,丰富职工的文化生活。",
+        "征文演讲等专题活动",
+    ),
 ]
 
 

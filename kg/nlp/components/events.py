@@ -73,16 +73,19 @@ class EventRecognizer:
                 opened = self._at_start(text, m.start(), start)
             if opened is None:
                 opened = self._subject_start(text, words, m.start(), m.end(), start)
+            subject = opened is None and self._grown_subject(text, m.start(), m.end(), start)
             # …会员代表大会暨成立大会: a head right after 暨 joins the event before it
             joins = text[start - 1 : start] == "暨" and any(c.end == start - 1 for c in found)
             if opened is not None:
                 start = opened
-            elif not joins and (weak or not pieces or not is_specific(pieces, lex, strict=True)):
+            elif not joins and (
+                (weak and not subject) or not pieces or not is_specific(pieces, lex, strict=True)
+            ):
                 continue  # …活动 named by growth alone is no event (a programme's activity)
             start = self._after_series(text, start, m.start())
             if start == m.start() and not joins:
                 continue  # the head alone is left
-            if weak and not self._weak_name(text[start : m.start()]):
+            if weak and not self._weak_name(text[start : m.start()], held=subject):
                 continue
             if text.startswith(lex.venue_suffixes, m.end()):
                 continue  # 第一次全国劳动大会旧址 is a place
@@ -210,13 +213,15 @@ class EventRecognizer:
                 return end
         return None
 
-    def _weak_name(self, body: str) -> bool:
+    def _weak_name(self, body: str, *, held: bool = False) -> bool:
         """A name before a weak head (活动) makes an event only when it is written as one:
-        a quoted slogan or two parts joined by 暨 (2024年“春风送岗…”…招聘会暨…直播送岗活动),
-        not a list or a description (讲座、展览和征文演讲等专题活动, 比赛的开幕活动)."""
+        a quoted slogan, two parts joined by 暨 (2024年“春风送岗…”…招聘会暨…直播送岗活动),
+        or, ``held``, a proper name that is the subject of where and when it is held
+        (湖北职工技术创新成果交流展示活动在武汉工人文化宫举办); not a list or a description
+        (讲座、展览和征文演讲等专题活动, 比赛的开幕活动)."""
         if any(ch in body for ch in self.lex.event_weak_breaks):
             return False
-        return "暨" in body or "“" in body
+        return held or "暨" in body or "“" in body
 
     def _quoted(self, text: str, head: int, end: int) -> Candidate | None:
         """A quoted name that ends with an event head (合辦「香港海員大罷工勝利100周年紀念大會」)
@@ -271,6 +276,16 @@ class EventRecognizer:
         if text.count("“", start, head) != text.count("”", start, head):
             return None
         return start
+
+    @staticmethod
+    def _grown_subject(text: str, head: int, end: int, grown: int) -> bool:
+        """Whether a name grown to ``grown`` fills its clause after the dateline and is
+        followed by when and where it is held: the subject of its clause."""
+        if not _HELD.match(text, end):
+            return False
+        clause = clause_start(text, head, max(0, head - _MAX_SUBJECT_NAME - 20))
+        leader = _LEADER.match(text, clause)
+        return (leader.end() if leader else clause) == grown
 
     def _at_start(self, text: str, head: int, grown: int) -> int | None:
         """Where an event name starts when the event is where something happens: 在|…
