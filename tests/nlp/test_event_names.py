@@ -15,6 +15,12 @@ def _entities(text: str) -> dict[str, EntityType]:
     return {e.name: e.type for e in result.entities}
 
 
+_TAIYUAN_SERIES = (
+    "市总工会2025年系列主题活动包括召开太原市五一劳动奖表彰暨工人先锋号命名大会、举办“奋斗的足迹——"
+    "太原百年工运历程”陈列展、出版《太原工会志》、举办“我们的歌声”全国首届职工合唱艺术周、开设《太原"
+    "工运 百年前行》专栏节目、开展“咱们工人有力量 百年工运启新程”讲述活动和举办“永远跟党走 "
+    "奋进新征程”太原市总工会成立100周年文艺展演等。"
+)
 _NAMED = [
     # a quoted name ending with an event head is the event, in traditional text (「」) too
     (
@@ -38,6 +44,17 @@ _NAMED = [
     (
         "台中市勞工總工會第一屆第一次會員代表大會暨成立大會18日在潮港城餐廳登場,會中推選蔡滿玉出任理事長。",
         "台中市劳工总工会第一届第一次会员代表大会暨成立大会",
+        EntityType.EVENT,
+    ),
+    # exhibitions and festival weeks are events (陈列展, 艺术周)
+    (
+        _TAIYUAN_SERIES,
+        "奋斗的足迹——太原百年工运历程陈列展",
+        EntityType.EVENT,
+    ),
+    (
+        _TAIYUAN_SERIES,
+        "我们的歌声全国首届职工合唱艺术周",
         EntityType.EVENT,
     ),
     # a weak head (活动) after a proper name that is its clause's subject, held then and there
