@@ -55,6 +55,7 @@ class Lexicon:
     unit_not_bodies: tuple[str, ...]
     standalone_bodies: frozenset[str]
     place_bound_heads: tuple[str, ...]
+    place_opened_heads: frozenset[str]
     organ_departments: frozenset[str]
     enterprise_brand_heads: tuple[str, ...]
     enterprise_trade_initials: frozenset[str]
@@ -386,6 +387,7 @@ def load_lexicon() -> Lexicon:
         unit_not_bodies=_longest_first(data["unit_not_bodies"]),
         standalone_bodies=frozenset(data["standalone_bodies"]),
         place_bound_heads=_longest_first(data["place_bound_heads"]),
+        place_opened_heads=frozenset(data["place_opened_heads"]),
         organ_departments=frozenset(data["organ_departments"]),
         enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
         enterprise_trade_initials=frozenset(data["enterprise_trade_initials"]),

@@ -135,6 +135,12 @@ NOT_BODIES = [
     ),
     ("广大职工感受到了党和政府的关怀。", "党和政府"),
     ("李臻对2017年度省石油化学工会在围绕中心工作方面给予肯定。", "年度省石油化学工会"),
+    # 厅 after common words is a hall, no department of a government (place_opened_heads)
+    (
+        "曹宏伟一行先后实地考察了渤海轮渡集团股份有限公司“渤海玛珠”轮,交通运输部烟台打捞局港务管理"
+        "中心客运站、车辆安检申报厅、客运码头和烟台海员职业中等专业学校航海、轮机模拟器。",
+        "申报厅",
+    ),
     ("把党委政府的温暖送到职工心坎上。", "党委政府"),
     # a fixed phrase of the domain holding a head (domain_words): 走…工会发展道路
     (

@@ -272,6 +272,10 @@ class OrganisationRecognizer:
                 left.endswith(lex.place_suffixes) or left in lex.level_words
             ):
                 continue  # 公司党委: a company's committee is no body of its own
+            if head in lex.place_opened_heads and not (
+                start in place_starts or text.startswith(tuple(lex.level_words), start)
+            ):
+                continue  # 车辆安检申报厅: a hall, not a department of a government
             if left.startswith("“") and label == EntityType.UNION:
                 continue  # “苏杭安+”工会品牌: a slogan before 工会, not a union's name
             if not (is_specific(pieces, lex) or task_named or self._short_form(left)):
