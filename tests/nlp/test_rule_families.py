@@ -135,6 +135,15 @@ NOT_BODIES = [
     ),
     ("广大职工感受到了党和政府的关怀。", "党和政府"),
     ("李臻对2017年度省石油化学工会在围绕中心工作方面给予肯定。", "年度省石油化学工会"),
+    # a kind of area with a level suffix is no toponym (not_toponym_stems: 边境县)
+    (
+        "深入实施以“守护国门”为主题的工会阵地建设,建成97个边境县乡、口岸职工之家。",
+        "边境县乡",
+    ),
+    (
+        "深入实施以“守护国门”为主题的工会阵地建设,建成97个边境县乡、口岸职工之家。",
+        "边境县",
+    ),
     # 厅 after common words is a hall, no department of a government (place_opened_heads)
     (
         "曹宏伟一行先后实地考察了渤海轮渡集团股份有限公司“渤海玛珠”轮,交通运输部烟台打捞局港务管理"

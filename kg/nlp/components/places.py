@@ -103,6 +103,10 @@ class PlaceRecognizer:
                 continue
             if w.text + nxt.text in lex.not_place or w.text in lex.left_breaks:
                 continue
+            suffix = self.suffix_re.search(w.text)
+            stem = w.text[: suffix.start()] if suffix and suffix.end() == len(w.text) else w.text
+            if stem in lex.not_toponym_stems:
+                continue  # 边境县|乡: a kind of area, not a toponym
             add_candidate(doc, self._candidate(w.start, nxt.end, text, "place-split"))
         self._listed_stems(doc)
         self._communities(doc)
@@ -121,7 +125,7 @@ class PlaceRecognizer:
                 continue
             if w.tag == "n" and w.text in lex.not_place:
                 continue
-            if w.tag == "n" and stem in lex.not_toponym_stems:
+            if stem in lex.not_toponym_stems:
                 continue
             if w.tag == "n" and posseg.dt.word_tag_tab.get(w.text) == "n":
                 continue  # 功能区, 经济特区: a common noun of jieba's dictionary, no toponym
