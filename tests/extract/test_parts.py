@@ -51,6 +51,13 @@ PARTS = [
 ]
 
 NOT_PARTS = [
+    # a forming verb ends its line: the headline's body forms nothing on the next lines
+    (
+        "滕州市工匠联盟挂牌成立\n王晓辉 报道\n滕州融媒讯 4月2日,滕州市工匠联盟成立仪式暨工匠大讲堂"
+        "首场报告会在山东三维钢结构有限公司举办。",
+        "滕州融媒",
+        "滕州市工匠联盟",
+    ),
     # a count after 所属 names no body: the company after it is not listed
     (
         "陕煤集团所属14家单位获评五星级单位,陕西中能煤田有限公司也在其中。",
