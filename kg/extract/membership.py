@@ -54,6 +54,10 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
         if m.label in ORG_TYPES:
             orgs_by_end.setdefault(ctx.local(m)[1], []).append(m)
             orgs_by_start.setdefault(ctx.local(m)[0], []).append(m)
+    programmes_by_end: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.label == EntityType.PROGRAMME:
+            programmes_by_end.setdefault(ctx.local(m)[1], []).append(m)
     persons = [m for m in mentions if m.label == EntityType.PERSON]
     person_ends = {ctx.local(m)[1]: m for m in persons}
     is_post = _post_test(lex.posts, data, set(orgs_by_end), lex.organ_departments)
@@ -92,10 +96,16 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                     # body's last one
                     org = _longest(orgs_by_end.get(org_end + 1, []))
                 body_start = None if org is None else ctx.local(org)[0]
+                role_start = chain_start
                 if org is None:
                     org, body_start = _bare_body(ctx, text, org_end, data)
+                if org is None:
+                    # …有限公司(劳模创新)工作室领办人: the post is held in the programme's owner
+                    org = _programme_owner(ctx, programmes_by_end.get(org_end, []), orgs_by_start)
+                    if org is not None:
+                        body_start, role_start = ctx.local(org)
                 if org is not None:
-                    role = text[chain_start:cursor]
+                    role = text[role_start:cursor]
                     org, role = _own_union(org, role, orgs_by_end.get(org_end + 2, []))
                     break
             if org is None and starts:
@@ -443,6 +453,19 @@ def _sole_body(ctx: DocContext, end: int) -> Mention | None:
     )
     names = {o.display_name for o in named}
     return named[0] if len(names) == 1 else None
+
+
+def _programme_owner(
+    ctx: DocContext, programmes: list[Mention], orgs_by_start: dict[int, list[Mention]]
+) -> Mention | None:
+    """The body whose name opens a programme's name written right before a post
+    (``重庆长安汽车股份有限公司(劳模创新)工作室领办人刘源``: the company), or None."""
+    programme = _longest(programmes)
+    if programme is None:
+        return None
+    start, end = ctx.local(programme)
+    owners = [o for o in orgs_by_start.get(start, []) if ctx.local(o)[1] < end]
+    return _longest(owners)
 
 
 def _bare_body(
