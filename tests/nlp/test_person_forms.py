@@ -71,6 +71,14 @@ PERSONS += [
         "高利媛",
     ),
 ]
+# a rarer surname of the list (松)
+PERSONS += [
+    (
+        "4月17日,迪庆州人大常委会副主任,州总工会主席松永丽率考察团一行到昆明市工人文化宫学习考察"
+        "职工疗休养基地建设管理、职工服务阵地建设管理等工作。",
+        "松永丽",
+    ),
+]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
     ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),

@@ -118,6 +118,21 @@ HEAD_TYPES = [
         T.ORGANIZATION,
         "山西工人报社",
     ),
+    # 总局 heads a government body; 快递行业 is one word of the domain (no verb 快递)
+    (
+        "23日上午,省人大常委会副主任、省总工会主席符兴,省人大常委会副主任、省农垦总局党委书记张力夫"
+        "陪同王玉普一行考察三亚南田农场。",
+        T.GOVERNMENT_BODY,
+        "省农垦总局",
+    ),
+    (
+        "10月20日,随着一阵阵热烈的掌声,广州市快递行业工会联合会主席赵远东从市人大常委会副主任、"
+        "市总工会主席唐航浩手中接过了工联会的匾牌。",
+        T.UNION,
+        "广州市快递行业工会联合会",
+    ),
+    # a medium after a field's colon (采写:新快报记者)
+    ("采写:新快报记者 黄闻禹 通讯员 罗瑞雄 黄本煌", T.ORGANIZATION, "新快报"),
     # a year's modifier (年度) before a level word is no part of the name
     ("李臻对2017年度省石油化学工会在围绕中心工作方面给予肯定。", T.UNION, "省石油化学工会"),
     # media in a dateline (融媒, 传媒 as well as 网, 报)
