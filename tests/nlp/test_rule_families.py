@@ -48,6 +48,13 @@ TRIGGER_PROGRAMMES = [
         "先摸清职工培训需求,再组织实施“送教上门”产业工人提素专项行动。",
         "送教上门产业工人提素专项行动",
     ),
+    # a base (基地) built (建设) for a named group of workers
+    ("举办系列劳动技能竞赛,建设产业工人实训基地,培训产业工人1000人。", "产业工人实训基地"),
+    # a day of receiving model workers is a service day (接待日, as 服务日)
+    (
+        "以驛站為載體,縣總每月定期開展勞模接待日、特定項目服務日等活動,將驛站打造成工會的宣傳陣地。",
+        "劳模接待日",
+    ),
 ]
 NOT_TRIGGER_PROGRAMMES = [
     # 疗休养 is a domain word jieba keeps whole: 参加过|疗休养活动, not 过疗
