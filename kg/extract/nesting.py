@@ -201,8 +201,8 @@ def _direct_parent(
     starts = _org_starts(ctx, outer, places)
     candidates = []
     for org in inner:
-        if org.label not in ORG_TYPES or org.start not in starts:
-            continue
+        if org.label not in ORG_TYPES or org.start not in starts or org.end == outer.end:
+            continue  # 滨海新区|区委: the body's own head after its place is no parent
         rest = ctx.article.analysis_text[
             org.end - ctx.article.start : outer.end - ctx.article.start
         ]

@@ -45,6 +45,7 @@ _BREAK_TAGS = frozenset(
 )
 _SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg", "nrf"})
+_NAME_HYPHENS = frozenset({"-", "－"})
 _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
@@ -148,6 +149,19 @@ def grow_left(
             new_start = dash.start() + 1
             while k < len(pieces) and pieces[k].start >= new_start:
                 k += 1
+            continue
+        if (
+            t in _NAME_HYPHENS
+            and taken
+            and taken[-1].tag in _SPECIFIC_TAGS
+            and k + 1 < len(pieces)
+            and pieces[k + 1].end == piece.start
+            and pieces[k + 1].tag in _SPECIFIC_TAGS
+        ):
+            # 一汽(j)-大众汽车(nt)有限公司: a hyphen joins two proper parts of one name
+            taken.extend((piece, pieces[k + 1]))
+            new_start = pieces[k + 1].start
+            k += 2
             continue
         if allow_quotes and t == "·":
             taken.append(piece)

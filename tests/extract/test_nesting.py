@@ -64,6 +64,22 @@ PARTS = [
     ),
 ]
 
+PARTS += [
+    # a news office (分社) is a unit of its paper
+    (
+        "此次汽车维修工大赛由河北省总工会主办,河北省装备制造和冶金工会、沧州市总工会承办,北京现代"
+        "沧州分公司、河北日报沧州分社协办。",
+        "河北日报沧州分社",
+        "河北日报",
+    ),
+    # a hyphen joins two proper parts of one company's name
+    (
+        "巨晓林一行到一汽-大众汽车有限公司天津分公司,参观产业工人队伍建设改革成果展展馆。",
+        "一汽-大众汽车有限公司天津分公司",
+        "一汽-大众汽车有限公司",
+    ),
+]
+
 # (text, head, tail): no such subOrganizationOf (tail None: none from the head at all)
 NOT_PARTS = [
     (
@@ -98,6 +114,13 @@ NOT_PARTS = [
     (
         "西安市北得龙金属材料有限公司工会主席同艳参与直播送岗活动。",
         "西安市北得龙金属材料有限公司",
+        None,
+    ),
+    # a body's own head after its place (区委) is no parent of it
+    (
+        "市总工会党组书记、副主席杨春武,滨海新区区委副书记李龙,滨海新区人大常委会副主任、区总工会"
+        "党组书记、主席宫丽艳,经开区总工会及企业主要负责同志参加。",
+        "滨海新区区委",
         None,
     ),
 ]

@@ -138,6 +138,12 @@ HEAD_TYPES = [
         T.UNION,
         "广州市快递行业工会联合会",
     ),
+    # a zone word is one jieba word (经开区, not 到经|开|区)
+    (
+        "随后,巨晓林一行到经开区总工会,实地调研“三基地一中心”服务职工综合体。",
+        T.UNION,
+        "经开区总工会",
+    ),
     # a medium after a field's colon (采写:新快报记者)
     ("采写:新快报记者 黄闻禹 通讯员 罗瑞雄 黄本煌", T.ORGANIZATION, "新快报"),
     # a year's modifier (年度) before a level word is no part of the name
@@ -165,6 +171,12 @@ NOT_BODIES = [
     (
         "深入实施以“守护国门”为主题的工会阵地建设,建成97个边境县乡、口岸职工之家。",
         "边境县",
+    ),
+    # a common word over a head's end (中心工作: the central task) ends no name
+    (
+        "旨在围绕省委中心工作,深入推进产业工人队伍建设改革决策部署,通过在汽车产业开展劳动和技能竞赛,"
+        "激励广大职工不断提升技术技能水平。",
+        "省委中心",
     ),
     # 厅 after common words is a hall, no department of a government (place_opened_heads)
     (

@@ -149,8 +149,8 @@ class OrganisationRecognizer:
                 continue  # 银河社区工会驿站: a programme's name (kg_programmes)
             if text.endswith(lex.false_org_heads, 0, m.end()):
                 continue  # 顾大局, 新格局: a common word, not a body
-            if text.startswith(lex.words_over_heads, m.end() - 1):
-                continue  # 市人社部|门: 部门 (departments) begins on the head's last character
+            if any(text.startswith(lex.words_over_heads, i) for i in range(m.start(), m.end())):
+                continue  # 市人社部|门 (部门), 省委|中心工作: a common word over the head's end
             if text.startswith(lex.body_posts, m.start()) and any(
                 c.end == m.start() and c.label in _BODY_TYPES
                 for c in [*found, *(doc._.kg_candidates or [])]
