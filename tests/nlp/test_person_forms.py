@@ -79,6 +79,16 @@ PERSONS += [
         "松永丽",
     ),
 ]
+# a married name of two surnames (HK): a one-character surname and a three-character name
+PERSONS += [
+    (
+        "為慶祝工聯會成立75周年,大會舉行簡單而隆重的啟動儀式,主禮嘉賓︰財政司司長陳茂波,中央政府駐港聯絡辦"
+        "秘書長王松苗,駐港國安公署副署長孫青野,外交部駐港公署副特派員楊義瑞,駐港部隊副司令員鄭國躍,立法會主席"
+        "梁君彥,行政會議非官守議員召集人葉劉淑儀等,連同工聯會會長吳秋北,理事長黃國,榮譽會長林淑儀、黃國健一起"
+        "用手按「75周年燈柱」點亮全場,希望工聯會繼續不忘初心,薪火相傳,發光發亮。",
+        "叶刘淑仪",
+    ),
+]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
     ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),

@@ -13,6 +13,20 @@ def _names(mentions, label=None) -> set[str]:
     return {m.display_name for m in mentions if label is None or m.label == label}
 
 
+# sentences of real articles used by several tables below
+HK_GUESTS = (
+    "為慶祝工聯會成立75周年,大會舉行簡單而隆重的啟動儀式,主禮嘉賓︰財政司司長陳茂波,中央政府駐港"
+    "聯絡辦秘書長王松苗,駐港國安公署副署長孫青野,外交部駐港公署副特派員楊義瑞,駐港部隊副司令員鄭國"
+    "躍,立法會主席梁君彥,行政會議非官守議員召集人葉劉淑儀等,連同工聯會會長吳秋北,理事長黃國,榮譽"
+    "會長林淑儀、黃國健一起用手按「75周年燈柱」點亮全場,希望工聯會繼續不忘初心,薪火相傳,發光發亮"
+    "。"
+)
+SHAPINGBA_CONGRESS = (
+    "来自该区各行各业、各条战线的200余名职工代表汇聚一堂,全面总结沙坪坝区工会5年来的工作成效,"
+    "共商新征程上工会工作的新任务,选举产生了新一届领导机构。"
+)
+
+
 # a known division anywhere in a name is a place of its own (the name gives locatedIn);
 # an unknown word in the middle of a name is not
 INNER_PLACES = [
@@ -138,6 +152,28 @@ HEAD_TYPES = [
         T.UNION,
         "广州市快递行业工会联合会",
     ),
+    # only common nouns before a union's place (全面|总结: jieba n n): the name opens on it
+    (
+        SHAPINGBA_CONGRESS,
+        T.UNION,
+        "沙坪坝区工会",
+    ),
+    # the bodies of Hong Kong's government and the garrison (traditional.yaml)
+    (
+        HK_GUESTS,
+        T.GOVERNMENT_BODY,
+        "财政司",
+    ),
+    (
+        HK_GUESTS,
+        T.GOVERNMENT_BODY,
+        "外交部驻港公署",
+    ),
+    (
+        HK_GUESTS,
+        T.GOVERNMENT_BODY,
+        "驻港部队",
+    ),
     # a zone word is one jieba word (经开区, not 到经|开|区)
     (
         "随后,巨晓林一行到经开区总工会,实地调研“三基地一中心”服务职工综合体。",
@@ -171,6 +207,27 @@ NOT_BODIES = [
     (
         "深入实施以“守护国门”为主题的工会阵地建设,建成97个边境县乡、口岸职工之家。",
         "边境县",
+    ),
+    # verbs jieba tags as nouns (全面提高), a conjunction (連同) and a verb with the aspect
+    # particle t2s keeps (標誌著) end a name on the left
+    (
+        "此次成立郑州市首家劳模创新和人才工匠工作室联盟,旨在贯彻落实国家创新驱动发展战略,整合郑州市能源"
+        "生物医药工会劳模和工匠人才创新工作室的创新资源、人才资源、技术资源、设备资源,深化创新工作室技术"
+        "交流合作机制,全面提高郑州市能源生物医药行业创新工作室建设水平,助推郑州国家中心城市现代化建设。",
+        "全面提高郑州市能源生物医药行业创新工作室",
+    ),
+    (
+        HK_GUESTS,
+        "连同工联会",
+    ),
+    (
+        "工聯會4月25日在香港會議展覽中心舉行「五.一」國際勞動節慶祝工聯會成立75周年暨「服務市民走在前」"
+        "系列行動啟動禮,標誌著工聯會的服務將會繼往開來,在新時代開啟新篇章。",
+        "标志著工联会",
+    ),
+    (
+        SHAPINGBA_CONGRESS,
+        "全面总结沙坪坝区工会",
     ),
     # a common word over a head's end (中心工作: the central task) ends no name
     (

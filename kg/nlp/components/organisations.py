@@ -201,6 +201,11 @@ class OrganisationRecognizer:
                 ):
                     start = union.end  # 湖南省直属基层工会|湖南省总工会机关工会: two unions
                     pieces = [p for p in pieces if p.start >= start]
+            if lex.org_suffixes.get(head) == EntityType.UNION:
+                opened = _place_opened(pieces, place_spans, found)
+                if opened is not None:
+                    start = opened  # 全面总结(n n)|沙坪坝区工会: common words before its place
+                    pieces = [p for p in pieces if p.start >= start]
             national = _national_start(text, start, m.start(), lex.national_openers, place_spans)
             if national is not None:
                 start = national  # 厦门|全国总工会…: a national name; the place names no level
@@ -910,6 +915,22 @@ def _national_start(
         if step is None:
             return None
         cursor = step
+    return None
+
+
+def _place_opened(
+    pieces: list[Piece], place_spans: set[tuple[int, int]], found: list[Candidate]
+) -> int | None:
+    """Where a union's name starts when only common nouns (jieba ``n``) are written before
+    its first place and no body ends there: at the place; None otherwise."""
+    places = [k for k, p in enumerate(pieces) if (p.start, p.end) in place_spans]
+    if not places or places[-1] == len(pieces) - 1:
+        return None
+    first = pieces[places[-1]]
+    if any(c.end == first.start for c in found):
+        return None
+    if all(p.tag == "n" for p in pieces[places[-1] + 1 :]):
+        return first.start
     return None
 
 

@@ -161,6 +161,10 @@ class PersonRecognizer:
                 "ns",
                 "nz",
             )
+            married = self._married_name(follower, word_starts)
+            if married is not None:
+                emit(start, married, "person-post", surname=False)  # 召集人葉|劉淑儀
+                continue
             end = None
             if (strong and not common) or follower.tag in _NAME_TAGS:
                 nr = follower.end if follower.tag in _NAME_TAGS else None
@@ -410,6 +414,22 @@ class PersonRecognizer:
                 break
             end += 1
         return end
+
+    def _married_name(self, follower, word_starts) -> int | None:
+        """End of a married name of two surnames (葉劉淑儀, 范徐麗泰: HK, Macau, Taiwan) that
+        jieba read as a one-character surname and a three-character name; None otherwise."""
+        rest = word_starts.get(follower.end)
+        if (
+            follower.tag not in _NAME_TAGS
+            or len(follower.text) != 1
+            or follower.text not in self.lex.surnames
+            or rest is None
+            or rest.tag not in _NAME_TAGS
+            or len(rest.text) != 3
+            or not self._valid(rest.text)
+        ):
+            return None
+        return rest.end
 
     def _bound_final(self, text: str, follower, word_starts) -> int | None:
         """End of a three-character name after a strong post that jieba read as a
