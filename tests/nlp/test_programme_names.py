@@ -60,6 +60,16 @@ SITES = [
     # a central station (服务总站) and an e-station (服务e站) of workers' services
     ("昨天(12月22日),苏州户外劳动者服务总站同步揭牌启用。", "苏州户外劳动者服务总站"),
     ("10月1日至7日,全市143个福州职工服务e站(工会驿站)持续开放。", "福州职工服务e站"),
+    # a complex of workers' services (综合体) after its quoted name; a series of actions
+    (
+        "随后,巨晓林一行到经开区总工会,实地调研“三基地一中心”服务职工综合体。",
+        "三基地一中心服务职工综合体",
+    ),
+    (
+        "工聯會4月25日在香港會議展覽中心舉行「五.一」國際勞動節慶祝工聯會成立75周年暨「服務市民走在前」"
+        "系列行動啟動禮,標誌著工聯會的服務將會繼往開來,在新時代開啟新篇章。",
+        "服务市民走在前系列行动",
+    ),
 ]
 NOT_SITES = [
     # a site that organises acts: an organisation (GUIDELINES: a venue that acts)
