@@ -18,6 +18,8 @@ __all__ = ["extract_memberships", "parse_post_chain"]
 
 # what joins the links of a post chain or the people of a list (、 or a comma)
 _CHAIN_SEPARATORS = frozenset({"、", "，", ","})
+# the space between a listed name and its body (李雪贞 饿了么外卖配送员)
+_LINE_GAP = re.compile(r"[ \u3000]+")
 
 
 def parse_post_chain(text: str) -> str | None:
@@ -136,6 +138,8 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
             found = _listed_staff(ctx, text, person, orgs_by_end, data)
         if not found and first_chain is None:
             found = _post_after_name(ctx, text, person, orgs_by_end, lex)
+        if not found and first_chain is None:
+            found = _listed_line(ctx, text, person, orgs_by_start, lex)
         elected = _elected(
             ctx, text, ctx.local(person)[1], orgs_by_start, is_post, data, last_elected
         )
@@ -453,6 +457,26 @@ def _sole_body(ctx: DocContext, end: int) -> Mention | None:
     )
     names = {o.display_name for o in named}
     return named[0] if len(names) == 1 else None
+
+
+def _listed_line(
+    ctx: DocContext, text: str, person: Mention, orgs_by_start: dict[int, list[Mention]], lex
+) -> list[tuple[Mention, str]]:
+    """``李雪贞 饿了么外卖配送员``: a line of a list of people that opens on the name and
+    goes on, after a space, with the person's body and a post ending the line."""
+    start, end = ctx.local(person)
+    line_start = text.rfind("\n", 0, start) + 1
+    gap = _LINE_GAP.match(text, end)
+    if text[line_start:start].strip() or gap is None:
+        return []
+    org = _longest(orgs_by_start.get(gap.end(), []))
+    if org is None:
+        return []
+    line_end = text.find("\n", gap.end())
+    role = text[ctx.local(org)[1] : line_end if line_end >= 0 else len(text)].strip()
+    if len(role) > lex.max_post_len or not any(role[k:] in lex.posts for k in range(len(role))):
+        return []
+    return [(org, role)]
 
 
 def _programme_owner(

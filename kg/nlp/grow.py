@@ -50,6 +50,8 @@ _CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两�
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
+# a numbered bureau or division of a group jieba reads as a number (中铁|二十一局|集团公司)
+_NUMBERED_UNIT = re.compile(r"^[〇零一二三四五六七八九十百千两]+局$")
 _COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
@@ -295,7 +297,7 @@ def _name_like(piece: Piece, lex: Lexicon) -> bool:
     if piece.tag in _BREAK_TAGS:
         return False
     if piece.tag == "m":
-        return bool(_CJK_NUMERAL.match(t))
+        return bool(_CJK_NUMERAL.match(t) or _NUMBERED_UNIT.match(t))
     if piece.tag == "t":
         return False
     if piece.tag in ("x", "part") and not CJK.search(t) and not t.isalnum():

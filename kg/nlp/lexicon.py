@@ -56,6 +56,7 @@ class Lexicon:
     standalone_bodies: frozenset[str]
     place_bound_heads: tuple[str, ...]
     place_opened_heads: frozenset[str]
+    numbered_bureau_heads: frozenset[str]
     organ_departments: frozenset[str]
     enterprise_brand_heads: tuple[str, ...]
     enterprise_trade_initials: frozenset[str]
@@ -80,6 +81,7 @@ class Lexicon:
     appointment_verbs: tuple[str, ...]
     posts: frozenset[str]
     weak_posts: frozenset[str]
+    name_honorifics: tuple[str, ...]
     post_modifiers: tuple[str, ...]
     name_internal_posts: frozenset[str]
     name_internal_verbs: frozenset[str]
@@ -388,6 +390,7 @@ def load_lexicon() -> Lexicon:
         standalone_bodies=frozenset(data["standalone_bodies"]),
         place_bound_heads=_longest_first(data["place_bound_heads"]),
         place_opened_heads=frozenset(data["place_opened_heads"]),
+        numbered_bureau_heads=frozenset(data["numbered_bureau_heads"]),
         organ_departments=frozenset(data["organ_departments"]),
         enterprise_brand_heads=_longest_first(data["enterprise_brand_heads"]),
         enterprise_trade_initials=frozenset(data["enterprise_trade_initials"]),
@@ -412,6 +415,7 @@ def load_lexicon() -> Lexicon:
         appointment_verbs=_longest_first(data["appointment_verbs"]),
         posts=frozenset(data["posts"]),
         weak_posts=frozenset(data["weak_posts"]),
+        name_honorifics=tuple(data["name_honorifics"]),
         post_modifiers=tuple(data["post_modifiers"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),
         name_internal_verbs=frozenset(data["name_internal_verbs"]),

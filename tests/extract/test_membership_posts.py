@@ -8,6 +8,34 @@ from __future__ import annotations
 import pytest
 
 HELD = [
+    # a list of people, one a line: the name, a space, the body and the post
+    (
+        "(以姓氏笔画为序)\n李雪贞 饿了么外卖配送员\n吴昊 饿了么外卖配送员\n张亚飞 美团外卖配送员",
+        ("张亚飞", "美团", "外卖配送员"),
+    ),
+    # posts of a national union's Party group (分党组)
+    (
+        "中国能源化学地质工会分党组成员、副主席贾海涛,重庆市总工会党组成员、副主席王平出席闭幕式,"
+        "国网重庆市电力公司副总经理、党委委员徐韬出席闭幕式并宣读了表彰通报。",
+        ("贾海涛", "中国能源化学地质工会", "分党组成员、副主席"),
+    ),
+    # a name jieba knows is a person's before 同志 (comrade)
+    (
+        "宣布了第一届郑州市网约车行业工会联合会第一届委员会第一次全体会议的选举结果,张中华同志当选为"
+        "市网约车行业工会联合会主席,赵晓斐同志当选为副主席。",
+        ("张中华", "市网约车行业工会联合会", "主席"),
+    ),
+    # a group's numbered bureau (中铁二十一局, 中建二局) is a company
+    (
+        "7月16日,中铁二十一局集团公司党委副书记、工会主席田爱平一行到四公司东乡项目部开展“送清凉”活动,"
+        "慰问一线干部职工。",
+        ("田爱平", "中铁二十一局集团公司", "党委副书记、工会主席"),
+    ),
+    (
+        "中建二局工会副主席、工会工作部部长田川,中建二局离退休工作部部长许涛,中建二局上海分公司党委"
+        "副书记、纪委书记、工会主席樊学民等出席活动。",
+        ("樊学民", "中建二局上海分公司", "党委副书记、纪委书记、工会主席"),
+    ),
     # a post in a programme a body's name opens is held in that body, the programme named
     # in the post (GUIDELINES: the longest named organisation before the post)
     (

@@ -56,6 +56,8 @@ _LEVEL_CHARS = frozenset("省市区县镇乡州旗盟")
 # two or more levels written together (区县, 县市区, 区县(市)): every body of those levels
 _LEVELS_ONLY = re.compile(r"[省市区县镇乡州旗]{2,}(?:[(（][省市区县镇乡州旗、]+[)）])?")
 
+_NUMERAL = re.compile("[〇零一二三四五六七八九十百千两]+")
+
 
 class OrganisationRecognizer:
     """Grow a name leftwards from every organisation head suffix.
@@ -133,6 +135,7 @@ class OrganisationRecognizer:
                     len(inside) < 2
                     and head not in ("总工会", "工会")
                     and inside not in lex.level_words
+                    and not _NUMERAL.fullmatch(inside)  # 中建|二局: a group's numbered bureau
                 ):
                     continue  # 格局, 全部, 大厅
                 elif tag in _PHRASE_TAGS:
@@ -726,6 +729,12 @@ class OrganisationRecognizer:
     def _label(
         self, head: str, text: str, start: int, head_start: int, found: list[Candidate]
     ) -> EntityType | None:
+        if (
+            head in self.lex.numbered_bureau_heads
+            and head_start > start
+            and _NUMERAL.fullmatch(text[head_start - 1])
+        ):
+            return EntityType.ENTERPRISE  # 中建二局, 中铁十八局: a group's numbered bureau
         if head in self.lex.org_suffixes and head not in self.lex.subunit_suffixes:
             return self.lex.org_suffixes[head]
         # sub-unit: inherit from an organisation that ends where the sub-unit name begins

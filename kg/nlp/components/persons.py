@@ -248,7 +248,8 @@ class PersonRecognizer:
                 # 花露水、毛巾: everyday nouns jieba's dictionary tags as names
                 enumerated = enumerated and not self._common_word(w.text)
                 said = self.speech_re.match(after) or self.appointment_re.match(after)
-                cue = said or enumerated or before == "”" or titled
+                honoured = text.startswith(self.lex.name_honorifics, w.end)  # 张中华同志
+                cue = said or enumerated or before == "”" or titled or honoured
                 if cue or (plain and unknown and (len(w.text) == 3 or before == "的")):
                     emit(w.start, w.end, "person-nr")
         for start, end in self._listed(text, seen):
