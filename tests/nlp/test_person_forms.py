@@ -89,6 +89,19 @@ PERSONS += [
         "叶刘淑仪",
     ),
 ]
+# dotted names: a syllable jieba read as a word of its own (吾/r), a one-character last
+# part before a speech verb, a contestant (选手) before the name
+PERSONS += [
+    (
+        "获得一等奖的选手阿依古再丽·吾普尔说:“在比赛中获得奖项,让我更加坚信努力就会有回报。",
+        "阿依古再丽·吾普尔",
+    ),
+    (
+        "“工会将继续加强与各纺织企业的合作,激发职工的创新创造和积极性,选拔和培养一批技术精湛、业务过硬的"
+        "优秀人才,共同推动岳普湖县纺织行业高质量发展。”岳普湖县总工会副主席努尔斯曼·周说。",
+        "努尔斯曼·周",
+    ),
+]
 NOT_PERSONS = [
     # the first part of a name joined by a dot is not a name of its own
     ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),

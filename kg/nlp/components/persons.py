@@ -388,6 +388,8 @@ class PersonRecognizer:
                 or (len(w.text) > 1 and w.text.endswith(lex.person_noun_endings))
             )
             common = len(w.text) >= 2 and _known(w.text) in ("n", "vn", "v", "a")
+            if stop and step == 1 and not taken and self._bound_syllable(w, words, k):
+                stop = False  # 阿依古再丽·吾(r)|普尔(nr): a syllable jieba read as a word
             if stop or (taken >= 2 and common and w.tag != "v") or (taken + len(w.text) > 8):
                 break
             if taken and w.tag == "v" and step == 1:
@@ -395,7 +397,20 @@ class PersonRecognizer:
             taken += len(w.text)
             edge = w.start if step < 0 else w.end
             k += step
-        return edge if taken >= 2 else None
+        # a one-character last part (努尔斯曼·周) stands only where the name's end is cued
+        return edge if taken >= 2 or (step == 1 and taken == 1) else None
+
+    @staticmethod
+    def _bound_syllable(w: Word, words: list[Word], k: int) -> bool:
+        """A one-character word right after a name's dot that a name word follows."""
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        return (
+            len(w.text) == 1
+            and nxt is not None
+            and nxt.start == w.end
+            and nxt.tag in _NAME_TAGS
+            and bool(re.fullmatch(f"[{_HAN}]", w.text))
+        )
 
     def _name_end(
         self, text: str, start: int, nr_words: dict, word_starts: dict, max_len: int = 3

@@ -346,8 +346,8 @@ class ProgrammeRecognizer:
             start, body = start + len(grade), body[len(grade) :]
         if (count := _TRAILING_COUNT.search(body)) is not None:
             end, body = end - len(count.group(0)), body[: count.start()]
-        if body.endswith(lex.prize_ranks):
-            return
+        if body.endswith(lex.prize_ranks) or _COUNT.match(body):
+            return  # 一等奖; 荣获23个奖项: a count of prizes, no title
         contest = next((t for t in lex.contest_titles if body.endswith(t)), None)
         if contest is not None and body[: -len(contest)].endswith(self.event_heads):
             end, body = end - len(contest), body[: -len(contest)]
