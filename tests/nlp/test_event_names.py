@@ -46,7 +46,7 @@ _NAMED = [
         "台中市劳工总工会第一届第一次会员代表大会暨成立大会",
         EntityType.EVENT,
     ),
-    # exhibitions and festival weeks are events (陈列展, 艺术周)
+    # exhibitions and festival weeks are events (陈列展, 作品展览, 艺术周)
     (
         _TAIYUAN_SERIES,
         "奋斗的足迹——太原百年工运历程陈列展",
@@ -56,6 +56,14 @@ _NAMED = [
         _TAIYUAN_SERIES,
         "我们的歌声全国首届职工合唱艺术周",
         EntityType.EVENT,
+    ),
+    ("三是举办青川县首届职工书法作品展览。", "青川县首届职工书法作品展览", EntityType.EVENT),
+    # a month of publicity (宣传月) runs as a programme, as 推进月 does
+    (
+        "劳模工匠宣传月为抓手,在城区沿街广告栏、电子广告屏宣传劳模先进事迹,充分利用报刊、电视、网络等"
+        "主流媒介对劳模的先进事迹和优秀品质进行全方位宣传。",
+        "劳模工匠宣传月",
+        EntityType.PROGRAMME,
     ),
     # a weak head (活动) after a proper name that is its clause's subject, held then and there
     (
