@@ -11,7 +11,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 from kg.io import load_yaml
-from kg.resolve.implied import division_parent, written_locations
+from kg.resolve.implied import division_parent, division_short_form, written_locations
 from kg.signatures import admits
 from kg.types import (
     Article,
@@ -912,8 +912,11 @@ def _place_forms(places: list[str]) -> _PlaceForms:
     """Every written form of the document's places → its fullest form (吉林 → 吉林省)."""
     forms = _PlaceForms(_gazetteer_place_forms())
     for place in places:
-        if place.endswith("自治州") and len(place) > 5:
-            forms[place[:2] + "州"] = place  # 海西州 → 海西蒙古族藏族自治州
+        stem = division_short_form(place) if place.endswith(("自治州", "自治县")) else None
+        if stem is not None and stem != place[: -len("自治州")]:
+            # 海西州 → 海西蒙古族藏族自治州, 龙胜县 and 龙胜 → 龙胜各族自治县
+            forms[stem + place[-1]] = place
+            forms.setdefault(stem, place)
         elif place.endswith(("区", "县", "市")) and len(place) >= 3 and not _zone_or_venue(place):
             # 上城工会 → 上城区 + 工会; a zone or venue (关港园区, 科技城) has no such short form
             forms.setdefault(place[:-1], place)

@@ -101,6 +101,17 @@ def test_autonomous_prefecture_short_form_is_one_node() -> None:
     assert len(unions) == 1, [u.name for u in unions]
 
 
+def test_autonomous_county_and_its_stem_are_one_node() -> None:
+    entities, _ = _entities(
+        "近年来,龙胜各族自治县总工会积极推进新时期产业工人队伍建设改革工作,先后组织举办全县电力行业、"
+        "卫生系统和矿业行业职工职业技能竞赛,以建设知识型、技能型、创新型产业工人队伍为目标,搭平台,"
+        "强助力,不断提升产业工人政治素养和业务能力,加速培育新质生产力,推动了龙胜产业工人队伍建设改革"
+        "工作全面开展。"
+    )
+    places = sorted(e.name for e in entities.values() if e.type.value == "Place")
+    assert places == ["龙胜各族自治县"], places
+
+
 def test_district_written_without_its_level_is_one_node() -> None:
     entities, _ = _entities(
         "## 上城区总工会团结企业与职工走出共济共赢新路\n\n"
