@@ -35,6 +35,8 @@ INNER_PLACES = [
 ]
 NOT_INNER_PLACES = [
     ("陕西海川医药有限公司工会主席同艳介绍。", "海川"),
+    # jieba's 北京城|市 is 北京 and the word 城市, no place 北京城市
+    ("全总慰问团来京送温暖 赴北京城市副中心项目工地慰问建设者", "北京城市"),
 ]
 
 

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.doc import CJK, Candidate, add_candidate, doc_text, register_extensions
+from kg.nlp.doc import CJK, Candidate, Word, add_candidate, doc_text, register_extensions
 from kg.nlp.grow import grow_left, is_specific
 from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon, load_lexicon
@@ -60,6 +60,16 @@ class PlaceRecognizer:
         self.chain_re = re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)({lower})")
         self.inner_level_re = re.compile(rf"^[\u4e00-\u9fff]+?(?:{lower})(?=[\u4e00-\u9fff]{{2}})")
 
+    def _word_across(self, w: Word, nxt: Word) -> bool:
+        """Whether a known place and a dictionary word were read as a name and its level:
+        jieba's 北京城|市 is 北京 and 城市 (a city), not a place 北京城市."""
+        joined = w.text[-1] + nxt.text
+        return (
+            w.text[:-1] in self.lex.place_names
+            and joined in posseg.dt.word_tag_tab
+            and joined not in self.lex.place_names
+        )
+
     def __call__(self, doc: Doc) -> Doc:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
         for i, w in enumerate(words):
@@ -73,6 +83,8 @@ class PlaceRecognizer:
             # 抚远 + 市: jieba sometimes leaves the level suffix as its own word
             nxt = words[i + 1] if i + 1 < len(words) else None
             if nxt is not None and nxt.text in lex.level_suffix_words:
+                if self._word_across(w, nxt):
+                    continue  # 北京城(ns)|市|副中心: 北京 and the word 城市
                 end = nxt.end
             elif w.text[:-1] in lex.generic_modifiers:
                 continue  # 种植大镇
@@ -102,6 +114,8 @@ class PlaceRecognizer:
             if len(w.text) < 2 or not _ALL_CJK.match(w.text) or w.text in lex.generic_modifiers:
                 continue
             if w.text + nxt.text in lex.not_place or w.text in lex.left_breaks:
+                continue
+            if self._word_across(w, nxt):
                 continue
             suffix = self.suffix_re.search(w.text)
             stem = w.text[: suffix.start()] if suffix and suffix.end() == len(w.text) else w.text
