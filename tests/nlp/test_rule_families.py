@@ -176,6 +176,13 @@ HEAD_TYPES = [
         T.GOVERNMENT_BODY,
         "驻港部队",
     ),
+    # 各 in a list's first item is not for a later item with a name of its own
+    (
+        "滕州市工匠联盟首批入盟成员和各镇街总工会、滕州经济开发区工会,市直各系统、产业、行业工会,"
+        "市总直属各基层工会负责人以及职工代表参加会议。",
+        T.UNION,
+        "滕州经济开发区工会",
+    ),
     # a zone word is one jieba word (经开区, not 到经|开|区)
     (
         "随后,巨晓林一行到经开区总工会,实地调研“三基地一中心”服务职工综合体。",

@@ -239,8 +239,12 @@ class OrganisationRecognizer:
                 continue  # 省区公司, 市县工会: every such body of the levels, not one
             if start and _word_at(words, start - 1, text).startswith(lex.collective_determiners):
                 continue  # 各省|区管理中心: each province's, not one body
-            if _after_collective_item(words, text, start, lex.collective_determiners):
-                continue  # 各区(县)总工会、乡镇(街道)工会联合会: 各 is for the whole list
+            # 各区(县)总工会、乡镇(街道)工会联合会: 各 is for the whole list, but not for an
+            # item with a name of its own (各镇街总工会、滕州经济开发区工会)
+            if _after_collective_item(
+                words, text, start, lex.collective_determiners
+            ) and not is_specific(pieces, lex, strict=True):
+                continue
             if (
                 glued
                 and len(left) > 1
