@@ -103,6 +103,12 @@ PERSONS += [
     ),
 ]
 NOT_PERSONS = [
+    # a place's name listed after 、 is no person (滕州: jieba nr)
+    (
+        "国家级创新工作室、枣庄供电公司滕州客服中心李强创新工作室骨干成员、滕州工匠杨斌与学员刘鑫签订了"
+        "名师带徒协议。",
+        "滕州",
+    ),
     # the first part of a name joined by a dot is not a name of its own
     ("图为陈海波向苏丹工联总书记斯勒哈提姆·阿勒艾敏赠送纪念品。", "斯勒哈"),
     ("代表团一行25人在总书记斯勒哈提姆·阿勒艾敏带领下来到海南考察访问。", "斯勒哈提姆"),

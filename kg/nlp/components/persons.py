@@ -245,8 +245,11 @@ class PersonRecognizer:
                 plain = w.text[0] not in self.lex.ambiguous_surnames
                 # 康养度假、温泉旅游 is no list of people; 廖丽娟、白妙馨、王雪梅 is
                 enumerated = enumerated and (plain or self._listed_with_people(i, words))
-                # 花露水、毛巾: everyday nouns jieba's dictionary tags as names
-                enumerated = enumerated and not self._common_word(w.text)
+                # 花露水、毛巾: everyday nouns jieba's dictionary tags as names; 、滕州工匠: a
+                # place's name
+                enumerated = enumerated and not (
+                    self._common_word(w.text) or self._place_word(w.text)
+                )
                 said = self.speech_re.match(after) or self.appointment_re.match(after)
                 honoured = text.startswith(self.lex.name_honorifics, w.end)  # 张中华同志
                 cue = said or enumerated or before == "”" or titled or honoured
@@ -518,6 +521,10 @@ class PersonRecognizer:
         ):
             return None
         return follower.end
+
+    def _place_word(self, word: str) -> bool:
+        """True for a place's name or a division's name without its level (滕州)."""
+        return word in self.lex.place_names or word in self.lex.division_stems
 
     def _common_word(self, word: str) -> bool:
         """True for a word jieba's dictionary counts often (lexicon
