@@ -18,6 +18,9 @@ __all__ = ["extract_memberships", "parse_post_chain"]
 
 # what joins the links of a post chain or the people of a list (、 or a comma)
 _CHAIN_SEPARATORS = frozenset({"、", "，", ","})
+# how long an unnamed body in a post chain may be, and what ends such a link
+_UNNAMED_LINK_MAX = 12
+_CLAUSE_MARKS = re.compile(r"[，,。；;：:！？!?\n“”()（）]")
 # the space between a listed name and its body (李雪贞 饿了么外卖配送员)
 _LINE_GAP = re.compile(r"[ \u3000]+")
 
@@ -116,6 +119,13 @@ def extract_memberships(doc: Doc) -> Iterator[RelationMention]:
                 org, body_start, role = _across_comma(
                     ctx, text, starts[0], cursor, orgs_by_end, person_ends, is_post, max_len
                 )
+            if org is None and starts and found == [] and first_chain == starts[0]:
+                # 市交通运输局党组成员、副局长、市交通运输行业党委|副书记薛河川: a link whose
+                # body is not named is passed over to the posts before it
+                link = _unnamed_link(text, starts[0], person_ends)
+                if link is not None:
+                    cursor = link
+                    continue
             if org is None:
                 break
             found.extend(_split_units(ctx, org, role, data))
@@ -224,6 +234,16 @@ def _post_after_name(
 @cache
 def _post_phrases() -> Phrases:
     return Phrases(load_lexicon().posts)
+
+
+def _unnamed_link(text: str, chain: int, person_ends: dict[int, Mention]) -> int | None:
+    """Where the link before a post chain's first link ends, when that link's body is
+    written in words no recogniser named (…、市交通运输行业党委|副书记): the 、 before it,
+    within a few characters of no punctuation and no person; None otherwise."""
+    joint = text.rfind("、", max(0, chain - _UNNAMED_LINK_MAX), chain)
+    if joint < 0 or _CLAUSE_MARKS.search(text, joint + 1, chain) or joint in person_ends:
+        return None
+    return joint
 
 
 def _across_comma(
