@@ -23,8 +23,14 @@ class Gazetteer:
     pattern matches only where the text is written in traditional characters.
     """
 
-    def __init__(self, entries: tuple[GazetteerEntry, ...], priority: int = 50) -> None:
+    def __init__(
+        self,
+        entries: tuple[GazetteerEntry, ...],
+        priority: int = 50,
+        verbs: frozenset[str] = frozenset(),
+    ) -> None:
         register_extensions()
+        self.verbs = verbs  # words jieba may tag as nouns that end names (lexicon left_breaks)
         self.entries = {e.pattern: e for e in entries}
         self.phrases = Phrases(self.entries)
         self.priority = priority
@@ -35,7 +41,12 @@ class Gazetteer:
         starts = {w.start for w in words} | {0}
         ends = {w.end for w in words}
         # where a noun ends: a short form right after one is another body's name
-        nouns_before = {w.end for w in words if w.tag.startswith("n") or w.tag in ("vn", "j")}
+        # (深化(j)|产改 is a verb and its object)
+        nouns_before = {
+            w.end
+            for w in words
+            if (w.tag.startswith("n") or w.tag in ("vn", "j")) and w.text not in self.verbs
+        }
         article = doc._.kg_article
         written = article.text if article is not None else text
         for m in self.phrases.finditer(text):
@@ -58,4 +69,5 @@ class Gazetteer:
 
 @Language.factory("kg_gazetteer", default_config={"priority": 50})
 def make_gazetteer(nlp: Language, name: str, priority: int) -> Gazetteer:
-    return Gazetteer(load_lexicon().gazetteer, priority=priority)
+    lex = load_lexicon()
+    return Gazetteer(lex.gazetteer, priority=priority, verbs=lex.left_breaks)
