@@ -12,7 +12,8 @@ from functools import cache
 __all__ = ["simplify", "to_analysis_text", "to_half_width"]
 
 # Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic and no-break spaces → space,
-# corner brackets → the curly quotes simplified-Chinese text uses.
+# corner brackets → the curly quotes simplified-Chinese text uses, and a few variant
+# characters → their standard form.
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {
     0x3000: 0x20,
     0x00A0: 0x20,
@@ -20,6 +21,7 @@ _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {
     ord("」"): ord("”"),
     ord("『"): ord("‘"),
     ord("』"): ord("’"),
+    ord("陜"): ord("陕"),  # a variant of 陝 that OpenCC t2s leaves as it is
 }
 # a text is "traditional" when this share of its Han characters exists only in traditional
 # script (outside GB2312); below it, GB2312 characters are kept as they are, so that

@@ -213,7 +213,8 @@ class OrganisationRecognizer:
             if national is not None:
                 start = national  # 厦门|全国总工会…: a national name; the place names no level
                 pieces = [p for p in pieces if p.start >= start]
-            label = self._label(head, text, start, m.start(), found)
+            known = [c for c in doc._.kg_candidates or [] if c.label in _BODY_TYPES]
+            label = self._label(head, text, start, m.start(), [*known, *found])
             if label is None:
                 continue
             if label == EntityType.GOVERNMENT_BODY and head in lex.committee_heads:
@@ -741,7 +742,7 @@ class OrganisationRecognizer:
             return EntityType.ENTERPRISE  # 中建二局, 中铁十八局: a group's numbered bureau
         if head in self.lex.org_suffixes and head not in self.lex.subunit_suffixes:
             return self.lex.org_suffixes[head]
-        # sub-unit: inherit from an organisation that ends where the sub-unit name begins
+        # sub-unit: inherit from an organisation (found here or a known name) inside it
         for parent in reversed(found):
             if parent.start >= start and parent.end <= head_start:
                 return parent.label
