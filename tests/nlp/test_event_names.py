@@ -81,6 +81,11 @@ _NOT_NAMED = [
         "台中市劳工总工会第一届第一次会员代表大会",
     ),
     ("“劳模工匠进校园”行动在全市展开。", "劳模工匠进校园大会"),
+    # a list closed by 等 before the head describes the event, no name of it
+    (
+        "第二階段還將舉行包括拔河比賽、頭盔接力、‘碼’上出發、夾球跑等在內的趣味運動會。",
+        "头盔接力、码上出发、夹球跑等在内的趣味运动会",
+    ),
     # …活动 that is no clause's subject: a kind of activity, no event
     (
         "双方共同发动各级职工书屋组织阅读,并结合场馆特色,定期联合举办读书分享会、讲座、展览和"

@@ -119,6 +119,9 @@ class EventRecognizer:
                     name_start = self._last_place(text, start, m.start())
             if m.start() - name_start < 2:
                 continue
+            body = text[name_start : m.start()]
+            if "、" in body and "等" in body.rsplit("、", 1)[-1]:
+                continue  # 包括拔河比赛、头盔接力、夹球跑等在内的趣味运动会: a list, no name
             name = prefix + text[name_start : m.end()].replace("“", "").replace("”", "")
             label = EntityType.PROGRAMME if contest else EntityType.EVENT
             found.append(Candidate(start, m.end(), label, name, "event-head", self.priority))
