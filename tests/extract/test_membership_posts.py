@@ -13,6 +13,12 @@ HELD = [
         "(以姓氏笔画为序)\n李雪贞 饿了么外卖配送员\n吴昊 饿了么外卖配送员\n张亚飞 美团外卖配送员",
         ("张亚飞", "美团", "外卖配送员"),
     ),
+    # two names after one post: the second holds it too
+    (
+        "州委常委、副州长钟文标,州人大常委会副主任沈国伟、安华山出席启动仪式;州政协副主席、州总工会主席"
+        "高桦主持。",
+        ("安华山", "州人大常委会", "副主任"),
+    ),
     # a link whose body no recogniser names is passed over to the posts before it
     (
         "会上,市交通运输局党组成员、副局长、市交通运输行业党委副书记薛河川同志到会并祝贺,她指出网约车"

@@ -257,6 +257,8 @@ class PersonRecognizer:
                     emit(w.start, w.end, "person-nr")
         for start, end in self._listed(text, seen):
             emit(start, end, "person-list", final_check=False)
+        for start, end in self._paired(text, seen):
+            emit(start, end, "person-list")
         self._lengthen(doc, text, seen)
         return doc
 
@@ -318,6 +320,18 @@ class PersonRecognizer:
                     and self._valid(name, final_check=False)
                 ):
                     found.append(item)
+        return found
+
+    def _paired(self, text: str, seen: set[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The second of two names after one post (副主任沈国伟、安华山出席): three characters
+        after the 、 that ends a name found right after a post, up to a name's boundary."""
+        found = []
+        for start, end in sorted(seen):
+            if text[end : end + 1] != "、" or not text.endswith(self.posts, 0, start):
+                continue
+            second = (end + 1, end + 4)
+            if second not in seen and self._after_name(text, second[1]):
+                found.append(second)
         return found
 
     def _after_name(self, text: str, end: int) -> bool:
