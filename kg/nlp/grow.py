@@ -165,6 +165,17 @@ def grow_left(
             new_start = pieces[k + 1].start
             k += 2
             continue
+        if (
+            t in lex.name_spans
+            and k + 1 < len(pieces)
+            and pieces[k + 1].end == piece.start
+            and pieces[k + 1].text.isdigit()
+        ):
+            # 24|小时|智能化服务驿站: a count of hours opens a service's name
+            taken.extend((piece, pieces[k + 1]))
+            new_start = pieces[k + 1].start
+            k += 2
+            continue
         if allow_quotes and t == "·":
             taken.append(piece)
             new_start = piece.start

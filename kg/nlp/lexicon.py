@@ -83,6 +83,7 @@ class Lexicon:
     weak_posts: frozenset[str]
     name_honorifics: tuple[str, ...]
     post_modifiers: tuple[str, ...]
+    name_spans: frozenset[str]
     name_internal_posts: frozenset[str]
     name_internal_verbs: frozenset[str]
     name_internal_chars: frozenset[str]
@@ -417,6 +418,7 @@ def load_lexicon() -> Lexicon:
         weak_posts=frozenset(data["weak_posts"]),
         name_honorifics=tuple(data["name_honorifics"]),
         post_modifiers=tuple(data["post_modifiers"]),
+        name_spans=frozenset(data["name_spans"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),
         name_internal_verbs=frozenset(data["name_internal_verbs"]),
         name_internal_chars=frozenset(data["name_internal_chars"]),

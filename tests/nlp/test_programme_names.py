@@ -22,6 +22,13 @@ DOMAIN_TERMS = [
         "揭牌仪式后,黔南工匠学院首期黔南劳模和工匠人才创新工作室领衔人创新能力提升班随即开班。",
         "黔南劳模和工匠人才创新工作室",
     ),
+    # a count of hours opens a service's name (24小时)
+    (
+        "工會會員人數超過300萬人、救助和慰問患病職工24萬余人次、建設24小時智能化服務驛站2006家……天津工會"
+        "在黨的領導下,認真履行團結動員廣大職工聽黨話、跟黨走的政治責任和維權服務基本職責,為譜寫中國式"
+        "現代化天津篇章作出重要貢獻。",
+        "24小时智能化服务驿站",
+    ),
     # a gazetteer short form right after a verb jieba tags as a noun (深化/j) is the verb's
     # object, not the end of another body's name
     (
