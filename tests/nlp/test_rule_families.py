@@ -246,6 +246,8 @@ NOT_BODIES = [
         SHAPINGBA_CONGRESS,
         "全面总结沙坪坝区工会",
     ),
+    # a locative (区内: within the district) ends a name on the left
+    ("竞秀区总工会在区内大参林医药集团各药店共建设38家工会驿站。", "区内大参林医药集团"),
     # a common word over a head's end (中心工作: the central task) ends no name
     (
         "旨在围绕省委中心工作,深入推进产业工人队伍建设改革决策部署,通过在汽车产业开展劳动和技能竞赛,"

@@ -129,8 +129,9 @@ class PersonRecognizer:
             inner = m.group(1)
             parts = [p for p in re.split(r"[ \u3000]+", inner) if p]
             if 1 <= len(parts) <= 4 and all(
-                self._bare_name(p) or self._is_role_name(p) for p in parts
-            ):
+                (self._bare_name(p) and _known(p) in (None, *_NAME_TAGS)) or self._is_role_name(p)
+                for p in parts
+            ):  # (王雷), (记者 张三); not a word of the dictionary: 重点工程(项目)
                 pos = m.start(1)
                 for part in parts:
                     start = text.index(part, pos)
@@ -263,25 +264,32 @@ class PersonRecognizer:
         return doc
 
     def _lengthen(self, doc: Doc, text: str, seen: set[tuple[int, int]]) -> None:
-        """A two-character name whose next character makes a three-character name found
-        elsewhere in the text is that name (理事长李从|正在会上 beside 李从正表示: jieba read
-        正在)."""
+        """A two-character name whose next or previous character makes a three-character
+        name found elsewhere in the text is that name (理事长李从|正在会上 beside 李从正表示:
+        jieba read 正在; 周|常青指出 beside 主席周常青出席: jieba read 常青 alone)."""
         longer = {text[s:e] for s, e in seen if e - s == 3}
-        grown = {(s, e) for s, e in seen if e - s == 2 and text[s : e + 1] in longer}
+        grown: dict[tuple[int, int], tuple[int, int]] = {}
+        for s, e in sorted(seen):
+            if e - s != 2:
+                continue
+            if text[s : e + 1] in longer:
+                grown[s, e] = (s, e + 1)
+            elif s > 0 and text[s - 1 : e] in longer and (s - 1, e) not in seen:
+                grown[s, e] = (s - 1, e)
         if not grown:
             return
         for candidate in list(doc._.kg_candidates or []):
             span = (candidate.start, candidate.end)
             if candidate.label == EntityType.PERSON and span in grown:
                 doc._.kg_candidates.remove(candidate)
-                name = text[candidate.start : candidate.end + 1]
+                start, end = grown[span]
                 add_candidate(
                     doc,
                     Candidate(
-                        candidate.start,
-                        candidate.end + 1,
+                        start,
+                        end,
                         EntityType.PERSON,
-                        name,
+                        text[start:end],
                         candidate.rule,
                         candidate.priority,
                     ),
