@@ -21,6 +21,7 @@ from kg.io import load_yaml
 __all__ = [
     "Meta",
     "article_meta",
+    "byline_meta_line",
     "load_meta_rules",
     "meta_line",
     "parse_date",
@@ -74,6 +75,7 @@ class MetaRules:
     reprint: re.Pattern[str]
     publishers: frozenset[str]
     top_lines: int
+    byline_marks: tuple[str, ...] = ()
 
 
 @cache
@@ -102,6 +104,7 @@ def load_meta_rules() -> MetaRules:
             reprint=re.compile(data["reprint"]),
             publishers=frozenset(data["publishers"]),
             top_lines=int(data["top_lines"]),
+            byline_marks=tuple(data["byline_marks"]),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ResourceError(Errors.E102.format(name=_RESOURCE, line="?", reason=exc)) from exc
@@ -132,6 +135,21 @@ def parse_date(text: str) -> str:
     if m := rules.year_only.match(text.strip()):
         return m.group("y")
     return ""
+
+
+def byline_meta_line(line: str) -> bool:
+    """Whether ``line`` is a meta line that also names the article's writers (meta.yaml
+    ``byline_marks``): it is the article's byline as well.
+
+    Examples
+    --------
+    >>> byline_meta_line("2020-09-24 来源:南方工报 记者:王艳 通讯员:刘宇太")
+    True
+    >>> byline_meta_line("来源:工人日报 2024-05-10 09:30 编辑:李明")
+    False
+    """
+    marks = load_meta_rules().byline_marks
+    return any(mark in line for mark in marks) and meta_line(line) is not None
 
 
 def meta_line(line: str) -> dict[str, str] | None:

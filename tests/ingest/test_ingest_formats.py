@@ -216,6 +216,21 @@ def test_meta_lines_never_reach_article_text() -> None:
     assert (article.date, article.source_name) == ("2024-05-10", "工人日报")
 
 
+def test_a_meta_line_that_names_writers_is_the_byline() -> None:
+    """A meta line with 记者:/作者: stays in the text as the article's byline (the people
+    and the medium it names are entities), and its fields are still read."""
+    page = (
+        "第二届粤港澳大湾区建设工程劳动竞赛暨书画摄影大赛正式启动\n"
+        "2020-09-24 来源:南方工报 记者:王艳 通讯员:刘宇太 吴羊佩\n"
+        "9月24日,以“当好主人翁 建功新时代”为主题的第二届粤港澳大湾区建设工程劳动竞赛正式启动。"
+    )
+    [article] = parse_text(page, source="p.txt", document_id="p").articles
+    assert article.headline == "第二届粤港澳大湾区建设工程劳动竞赛暨书画摄影大赛正式启动"
+    assert article.byline == "2020-09-24 来源:南方工报 记者:王艳 通讯员:刘宇太 吴羊佩"
+    assert "记者:王艳" in article.text
+    assert (article.date, article.source_name) == ("2020-09-24", "南方工报")
+
+
 def test_dateline_dates_an_article_without_page_date() -> None:
     page = "## 标题\n\n本报讯 2020年11月23日下午,合肥市总工会召开会议。"
     [article] = parse_text(page, source="p.txt", document_id="p").articles
