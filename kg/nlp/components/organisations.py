@@ -116,6 +116,8 @@ class OrganisationRecognizer:
             (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
         }
         place_starts = {s for s, _ in place_spans}
+        # bodies named before this component ran (the gazetteer's): a unit takes their type
+        known_bodies = [c for c in doc._.kg_candidates or [] if c.label in _BODY_TYPES]
         for m in self._head_matches(text):
             head = m.group(0)
             if (
@@ -213,8 +215,7 @@ class OrganisationRecognizer:
             if national is not None:
                 start = national  # 厦门|全国总工会…: a national name; the place names no level
                 pieces = [p for p in pieces if p.start >= start]
-            known = [c for c in doc._.kg_candidates or [] if c.label in _BODY_TYPES]
-            label = self._label(head, text, start, m.start(), [*known, *found])
+            label = self._label(head, text, start, m.start(), [*known_bodies, *found])
             if label is None:
                 continue
             if label == EntityType.GOVERNMENT_BODY and head in lex.committee_heads:
