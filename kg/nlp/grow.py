@@ -15,7 +15,7 @@ from kg.nlp.doc import CJK, CLAUSE_END, Word, word_index_at
 from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon
 
-__all__ = ["Piece", "grow_left", "is_specific", "made_of"]
+__all__ = ["NUMERALS", "Piece", "grow_left", "is_specific", "made_of"]
 
 # jieba flags that never occur inside a name: prepositions, conjunctions, particles,
 # adverbs, pronouns, interjections, verbs (see grow_left for the exceptions), idioms.
@@ -46,12 +46,14 @@ _BREAK_TAGS = frozenset(
 _SPECIFIC_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "nrf"})
 _PERSON_TAGS = frozenset({"nr", "nrt", "nrfg", "nrf"})
 _NAME_HYPHENS = frozenset({"-", "－"})
-_CJK_NUMERAL = re.compile(r"^[第〇零一二三四五六七八九十百千两首]+$")
+#: the characters of Chinese numerals (一, 十, 两 …)
+NUMERALS = "〇零一二三四五六七八九十百千两"
+_CJK_NUMERAL = re.compile(rf"^[第{NUMERALS}首]+$")
 _ORDINAL = re.compile(
     r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
 )
 # a numbered bureau or division of a group jieba reads as a number (中铁|二十一局|集团公司)
-_NUMBERED_UNIT = re.compile(r"^[〇零一二三四五六七八九十百千两]+局$")
+_NUMBERED_UNIT = re.compile(rf"^[{NUMERALS}]+局$")
 _COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")

@@ -908,12 +908,17 @@ def _qualify(
     return from_names(doc_names[label]) or from_places(doc_places) or name
 
 
+# levels of autonomous divisions, whose short form drops the peoples (龙胜各族自治县 → 龙胜县)
+_AUTONOMOUS_LEVELS = ("自治州", "自治县")
+
+
 def _place_forms(places: list[str]) -> _PlaceForms:
     """Every written form of the document's places → its fullest form (吉林 → 吉林省)."""
     forms = _PlaceForms(_gazetteer_place_forms())
     for place in places:
-        stem = division_short_form(place) if place.endswith(("自治州", "自治县")) else None
-        if stem is not None and stem != place[: -len("自治州")]:
+        level = next((lv for lv in _AUTONOMOUS_LEVELS if place.endswith(lv)), None)
+        stem = division_short_form(place) if level else None
+        if level and stem is not None and stem != place[: -len(level)]:  # peoples before it
             # 海西州 → 海西蒙古族藏族自治州, 龙胜县 and 龙胜 → 龙胜各族自治县
             forms[stem + place[-1]] = place
             forms.setdefault(stem, place)

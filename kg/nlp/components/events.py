@@ -257,9 +257,7 @@ class EventRecognizer:
         由…主办); the name is the clause after its dateline. None otherwise."""
         if not _HELD.match(text, end):
             return None
-        clause = clause_start(text, head, max(0, head - _MAX_SUBJECT_NAME - 20))
-        leader = _LEADER.match(text, clause)
-        start = leader.end() if leader else clause
+        clause, start = _subject_clause(text, head)
         if start == grown or head - start > _MAX_SUBJECT_NAME:
             return None
         if start > grown:
@@ -284,11 +282,7 @@ class EventRecognizer:
     def _grown_subject(text: str, head: int, end: int, grown: int) -> bool:
         """Whether a name grown to ``grown`` fills its clause after the dateline and is
         followed by when and where it is held: the subject of its clause."""
-        if not _HELD.match(text, end):
-            return False
-        clause = clause_start(text, head, max(0, head - _MAX_SUBJECT_NAME - 20))
-        leader = _LEADER.match(text, clause)
-        return (leader.end() if leader else clause) == grown
+        return _HELD.match(text, end) is not None and _subject_clause(text, head)[1] == grown
 
     def _at_start(self, text: str, head: int, grown: int) -> int | None:
         """Where an event name starts when the event is where something happens: 在|…
@@ -359,6 +353,14 @@ _HELD = re.compile(
 _LEADER = re.compile(
     r"(?:\s|■|本报讯|简讯|讯|[(（][^)）\n]{0,14}[)）]|\d{4}年(?=\d{1,2}月)|" + _WHEN + r"|[，,])+"
 )
+
+
+def _subject_clause(text: str, head: int) -> tuple[int, int]:
+    """Where the clause of an event head begins, and where its subject may begin: after
+    the clause's dateline, byline or date (_LEADER)."""
+    clause = clause_start(text, head, max(0, head - _MAX_SUBJECT_NAME - 20))
+    leader = _LEADER.match(text, clause)
+    return clause, leader.end() if leader else clause
 
 
 @Language.factory("kg_events", default_config={"priority": 32})

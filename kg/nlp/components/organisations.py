@@ -21,7 +21,7 @@ from kg.nlp.doc import (
     register_extensions,
     word_index_at,
 )
-from kg.nlp.grow import Piece, grow_left, is_specific, made_of
+from kg.nlp.grow import NUMERALS, Piece, grow_left, is_specific, made_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -56,7 +56,7 @@ _LEVEL_CHARS = frozenset("省市区县镇乡州旗盟")
 # two or more levels written together (区县, 县市区, 区县(市)): every body of those levels
 _LEVELS_ONLY = re.compile(r"[省市区县镇乡州旗]{2,}(?:[(（][省市区县镇乡州旗、]+[)）])?")
 
-_NUMERAL = re.compile("[〇零一二三四五六七八九十百千两]+")
+_NUMERAL = re.compile(f"[{NUMERALS}]+")
 
 
 class OrganisationRecognizer:
