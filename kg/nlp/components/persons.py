@@ -242,6 +242,7 @@ class PersonRecognizer:
                     post is not None
                     and post.group(0) not in self.lex.weak_posts
                     and not self._common_word(w.text)  # 做|文明(nr)|职工: a word, no name
+                    and not self._place_word(w.text)  # 萧山|技师学院: a place's name
                 )
                 plain = w.text[0] not in self.lex.ambiguous_surnames
                 # 康养度假、温泉旅游 is no list of people; 廖丽娟、白妙馨、王雪梅 is
