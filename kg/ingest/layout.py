@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from kg.errors import Errors, ResourceError
-from kg.ingest.meta import byline_meta_line
+from kg.ingest.meta import credit_meta_line
 
 __all__ = [
     "HEADLINE_KINDS",
@@ -188,7 +188,7 @@ class Layout:
         if level:
             return LineKind.HEADING
         short = len(content) <= _CREDIT_WINDOW
-        if short and (self.byline.search(content) or byline_meta_line(content)):
+        if short and (self.byline.search(content) or credit_meta_line(content)):
             return LineKind.BYLINE
         if short and self.byline_like(content) and self.photo_credit_at_end(content) is not None:
             return LineKind.PHOTO_CREDIT

@@ -21,7 +21,7 @@ from kg.io import load_yaml
 __all__ = [
     "Meta",
     "article_meta",
-    "byline_meta_line",
+    "credit_meta_line",
     "load_meta_rules",
     "meta_line",
     "parse_date",
@@ -76,6 +76,7 @@ class MetaRules:
     publishers: frozenset[str]
     top_lines: int
     byline_marks: tuple[str, ...] = ()
+    credit_fields: tuple[str, ...] = ()
 
 
 @cache
@@ -105,6 +106,7 @@ def load_meta_rules() -> MetaRules:
             publishers=frozenset(data["publishers"]),
             top_lines=int(data["top_lines"]),
             byline_marks=tuple(data["byline_marks"]),
+            credit_fields=tuple(data["credit_fields"]),
         )
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise ResourceError(Errors.E102.format(name=_RESOURCE, line="?", reason=exc)) from exc
@@ -137,19 +139,27 @@ def parse_date(text: str) -> str:
     return ""
 
 
-def byline_meta_line(line: str) -> bool:
-    """Whether ``line`` is a meta line that also names the article's writers (meta.yaml
-    ``byline_marks``): it is the article's byline as well.
+def credit_meta_line(line: str) -> bool:
+    """Whether ``line`` is a meta line that also credits the article: it names its writers
+    (meta.yaml ``byline_marks``), its source or its editor (``credit_fields``). Such a
+    line is the article's byline as well.
 
     Examples
     --------
-    >>> byline_meta_line("2020-09-24 来源:南方工报 记者:王艳 通讯员:刘宇太")
+    >>> credit_meta_line("2020-09-24 来源:南方工报 记者:王艳 通讯员:刘宇太")
     True
-    >>> byline_meta_line("来源:工人日报 2024-05-10 09:30 编辑:李明")
+    >>> credit_meta_line("来源:工人日报 2024-05-10 09:30 编辑:李明")
+    True
+    >>> credit_meta_line("发布时间:2024-05-10 09:30 浏览次数:12")
     False
     """
-    marks = load_meta_rules().byline_marks
-    return any(mark in line for mark in marks) and meta_line(line) is not None
+    rules = load_meta_rules()
+    fields = meta_line(line)
+    if fields is None:
+        return False
+    return any(mark in line for mark in rules.byline_marks) or any(
+        field in fields for field in rules.credit_fields
+    )
 
 
 def meta_line(line: str) -> dict[str, str] | None:

@@ -16,7 +16,7 @@ from kg.ingest.articles import split_articles
 from kg.ingest.encoding import decode_bytes, sniff_html_charset
 from kg.ingest.layout import load_layout, split_marker
 from kg.ingest.linebreaks import repair_line_breaks
-from kg.ingest.meta import Meta, byline_meta_line, meta_line, text_meta
+from kg.ingest.meta import Meta, credit_meta_line, meta_line, text_meta
 from kg.ingest.normalize import to_analysis_text
 from kg.ingest.pdf import PAGE_GAP, read_pdf
 from kg.ingest.web import read_web_page
@@ -122,7 +122,8 @@ def _split_meta(text: str) -> tuple[str, Meta]:
     """The text without its meta lines ("来源:… 编辑:…"), and what they and the masthead say.
 
     Masthead lines ("责任编辑:…" in a newspaper's furniture) stay: they are in no article.
-    A meta line that is also a byline ("来源:南方工报 记者:王艳") stays: it names people.
+    A meta line that is also a byline stays: it names people or the medium the article
+    comes from ("来源:南方工报 记者:王艳", "来源:工人日报").
     """
     analysis = to_analysis_text(text)
     meta = text_meta(analysis)
@@ -136,7 +137,7 @@ def _split_meta(text: str) -> tuple[str, Meta]:
         for line, probe in zip(lines, probes, strict=True)
         if meta_line(content := _unmark(probe)) is None
         or layout.is_masthead(content)
-        or byline_meta_line(content)
+        or credit_meta_line(content)
     ]
     return "\n".join(kept), meta
 

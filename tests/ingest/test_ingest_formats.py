@@ -208,11 +208,26 @@ def test_meta_lines(line: str, fields: dict | None) -> None:
     assert meta_line(line) == fields
 
 
-def test_meta_lines_never_reach_article_text() -> None:
-    page = "## 标题\n来源:工人日报 发布时间:2024-05-10\n本报讯(记者张三)今天开会。\n责任编辑:李四"
+def test_meta_lines_that_credit_no_one_never_reach_article_text() -> None:
+    page = "## 标题\n发布时间:2024-05-10 浏览次数:12\n本报讯(记者张三)今天开会。"
     [article] = parse_text(page, source="p.txt", document_id="p").articles
     assert article.headline == "标题"
-    assert "来源" not in article.text and "责任编辑" not in article.text
+    assert "发布时间" not in article.text and "浏览次数" not in article.text
+    assert article.date == "2024-05-10"
+
+
+def test_a_meta_line_that_names_the_source_or_editor_stays_as_a_credit() -> None:
+    """A 来源: line names the medium, its 编辑: the editor, which are entities: it stays in
+    the text as a credit, and its fields are still read. A newspaper's furniture
+    (责任编辑:… on a line of its own) is no article's."""
+    page = (
+        "## 标题\n来源:工人日报 编辑:李四 发布时间:2024-05-10\n本报讯(记者张三)今天开会。"
+        "\n责任编辑:王五"
+    )
+    [article] = parse_text(page, source="p.txt", document_id="p").articles
+    assert article.headline == "标题"
+    assert "来源:工人日报 编辑:李四" in article.text and "王五" not in article.text
+    assert article.byline.startswith("来源:工人日报 编辑:李四")
     assert (article.date, article.source_name) == ("2024-05-10", "工人日报")
 
 
