@@ -300,7 +300,8 @@ def _group_members(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relatio
 def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[RelationMention]:
     """A place the article names, written inside a longer name after its start
     (中国铁路太原局集团有限公司 → 太原; 国网甘肃省电力公司 → 甘肃省), and the article's own
-    province or city for a name that says 全省/全市 (全省职工书屋建设…推进会)."""
+    province or city for a name that says 全省/全市 (全省职工书屋建设…推进会) or that a
+    sentence counts among the area's own (全县已建成职工服务中心1家)."""
     data = relation_data()
     skip = set(data["inner_place_skip"])
     places = [m for m in mentions if m.label == EntityType.PLACE]
@@ -318,6 +319,7 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
         )
         for word, suffix in data["whole_area_words"].items()
     }
+    inventory = data["whole_area_inventory"]
     for outer in mentions:
         if outer.label in (EntityType.PERSON, EntityType.PLACE):
             continue
@@ -346,8 +348,12 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
                     outer, RelationType.LOCATED_IN, place, evidence, rule="nesting-inner-place"
                 )
         if outer.label in (EntityType.EVENT, EntityType.PROGRAMME):
+            local = outer.start - ctx.article.start
+            lead = ctx.text[ctx.sentence_of(local)[0] : local]
             for word, place in whole.items():
-                if place is not None and word in name and place.display_name not in found:
+                if place is None or place.display_name in found:
+                    continue
+                if word in name or re.search(re.escape(word) + inventory, lead):
                     found.add(place.display_name)
                     yield RelationMention(
                         outer, RelationType.LOCATED_IN, place, evidence, rule="whole-area"

@@ -236,3 +236,29 @@ def test_listed_place_in_shared_level(analyse, text: str, head: str, tail: str) 
 def test_listed_place_not_in(analyse, text: str, head: str, tail: str) -> None:
     _, _, relations = analyse(text)
     assert (head, tail) not in _located(relations)
+
+
+# A programme a sentence counts among the whole area's own (全市已建成…) is in the area;
+# one the area's unions only bred (全省工会先后培育出…) is not placed by the word.
+WHOLE_AREA = [
+    (
+        "近年来,南宁市总工会大力推进工会驿站建设,目前全市已建成315个工会驿站,“让爱温暖城市、温暖广大"
+        "职工群众”的工会驿站已成为一块响当当的工作品牌。",
+        "工会驿站",
+        "南宁市",
+        True,
+    ),
+    (
+        "山西省总工会召开会议。近年来,全省工会先后培育出一批“全国职工书屋示范点”和“省级职工书屋示范点”,"
+        "各具特色的职工读书组织也随之成长起来。",
+        "省级职工书屋示范点",
+        "山西省",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "tail", "given"), WHOLE_AREA)
+def test_whole_area_inventory(analyse, text: str, head: str, tail: str, given: bool) -> None:
+    _, _, relations = analyse(text)
+    assert ((head, tail) in _located(relations)) is given, sorted(_located(relations))
