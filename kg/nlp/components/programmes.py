@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -35,7 +36,7 @@ _FUNCTION_TAGS = frozenset(
 # end inside the quotes makes it speech
 _QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20}(?:[，,][^“”，,。；;！？!?\n]{3,14})?)”")
 _AWARD_OBJECT = re.compile(
-    r"[\u3400-\u9fff\d“”()（）·]{2,26}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等|的|$)"
+    r"[\u3400-\u9fff\d“”()（）·]{2,40}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等|的|$)"
 )
 _AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
 _COUNT = re.compile(r"[两三四五六七八九十\d]+[项个类]")
@@ -330,16 +331,18 @@ class ProgrammeRecognizer:
             if verb.group(0) in lex.award_marked_verbs and not marked:
                 continue
             for start, end in items:
-                self._award(doc, text, words, start, end)
+                for part in _quoted_parts(text, start, end):
+                    self._award(doc, text, words, *part)
 
     def _award(self, doc: Doc, text: str, words, start: int, end: int) -> None:
         lex = self.lex
         inside = [w for w in words if start <= w.start < end]
         if not inside or inside[0].start != start or inside[-1].end < end:
             return  # the verb or the end cuts a word
-        if any(w.tag in _AWARD_FUNCTION_TAGS for w in inside):
-            return
         body = text[start:end]
+        quoted = body.startswith("“") and body.endswith("”") and body.count("“") == 1
+        if not quoted and any(w.tag in _AWARD_FUNCTION_TAGS for w in inside):
+            return  # a quoted title is a name as written (“重庆市供电服务之(u)星”)
         # a level grade is not part of the title (省级工人先锋号 is 工人先锋号)
         grade = next((g for g in self.level_grades if body.startswith(g)), None)
         if grade is not None and len(body) - len(grade) >= 3:
@@ -655,6 +658,17 @@ class ProgrammeRecognizer:
 def _joined(text: str, end: int, start: int) -> bool:
     """True if two quoted names are written together: side by side or joined by 、/和."""
     return text[end:start] in _CHAIN_LINKS
+
+
+def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted titles of an award's object written as a chain of quotes, each with its
+    quotes (全国“双15工程重要贡献单位”“厂务公开民主管理先进单位”), else the object."""
+    parts = [(m.start(), m.end()) for m in _QUOTED.finditer(text, start, end)]
+    if len(parts) < 2 or any(not _joined(text, a[1], b[0]) for a, b in itertools.pairwise(parts)):
+        return [(start, end)]
+    if parts[-1][1] != end:
+        return [(start, end)]
+    return parts
 
 
 def _heads_at_word_ends(text: str, words, head_re: Phrases) -> list[PhraseMatch]:
