@@ -661,6 +661,12 @@ def test_not_listed_companies(analyse, text: str, word: str) -> None:
 QUOTED_KINDS = [
     ("把“柳州工匠”品牌叫得更响,激励职工。", "柳州工匠"),
     ("驿站还推行“你点单·我服务”机制,夏天要防晒冰袖。", "你点单·我服务"),
+    # an app is named with its class word (lexicon programme_class_words)
+    (
+        "开展平台算法和劳动规则协商覆盖1400万外卖骑手,工会“爱心餐”上线“职工之家”APP,服务新就业形态"
+        "劳动者2200万人次。",
+        "职工之家APP",
+    ),
 ]
 NOT_PROGRAMMES = [
     ("这是工会落实国家要求的具体行动。", "具体行动"),
