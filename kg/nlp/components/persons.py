@@ -147,6 +147,16 @@ class PersonRecognizer:
             start = m.end()
             follower = word_starts.get(start)
             if follower is None:
+                first = word_starts.get(m.start())
+                if (
+                    first is not None
+                    and first.end < m.end()
+                    and m.group(0) not in self.lex.weak_posts
+                ):
+                    # 主|任何|少驹: jieba read the post's last character into the name
+                    end = self._bounded_end(text, start, strong=True)
+                    if end is not None:
+                        emit(start, end, "person-post")
                 continue
             if m.start() not in word_starts and not any(
                 text[s : m.end()] in self.lex.posts
@@ -475,15 +485,16 @@ class PersonRecognizer:
 
     def _bound_final(self, text: str, follower, word_starts) -> int | None:
         """End of a three-character name after a strong post that jieba read as a
-        dictionary word and a bound morpheme (zg) it could not join to anything; the name
-        must begin with a surname and pass the name checks."""
+        dictionary word and a bound morpheme (zg) it could not join to anything, or any one
+        character a boundary closes (乔家|华,); the name must begin with a surname and pass
+        the name checks."""
         final = word_starts.get(follower.end)
         if (
             len(follower.text) != 2
             or follower.text[0] not in self.lex.surnames
             or final is None
-            or final.tag != "zg"
             or len(final.text) != 1
+            or (final.tag != "zg" and text[final.end : final.end + 1] not in _BOUNDARY)
         ):
             return None
         after = word_starts.get(final.end)
