@@ -310,7 +310,7 @@ def test_no_branch_without_a_city(analyse, text: str, word: str) -> None:
 
 
 # a committee named after a school or a programme run as one is that body's committee
-# (an Organization); after a place, a government one
+# (an Organization); after a union, a union body; after a place, a government one
 COMMITTEES = [
     (
         "4月9日,贵州省国防工业工匠学院车工专业技术委员会授牌暨第二届职工职业技能大赛颁奖会召开。",
@@ -321,6 +321,13 @@ COMMITTEES = [
         "在江北区,江北区总工会与港城工业园区管理委员会携手,把新春游园会办到了园区企业门口。",
         T.GOVERNMENT_BODY,
         "港城工业园区管理委员会",
+    ),
+    # a union's committee is a union body (GUIDELINES: any trade-union body)
+    (
+        "深圳市人大常委会副主任、市总工会主席乔家华,中国银行深圳市分行行长宁效云,市总工会副主席张素芬,"
+        "市总工会经费审查委员会主任何少驹,中国银行深圳市分行副行长叶新阶等出席签约仪式。",
+        T.UNION,
+        "市总工会经费审查委员会",
     ),
 ]
 

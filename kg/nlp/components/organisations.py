@@ -720,7 +720,8 @@ class OrganisationRecognizer:
     ) -> EntityType:
         """A committee named after a school, an association or a programme run as one
         (贵州省国防工业工匠学院|车工专业技术委员会) is that body's committee, an Organization;
-        after a place or an organ it is a government one (港城工业园区管理委员会)."""
+        after a union it is a union body (深圳市总工会|女职工委员会); after a place or an
+        organ it is a government one (港城工业园区管理委员会)."""
         inside = [
             c
             for c in (*(doc._.kg_candidates or []), *found)
@@ -730,6 +731,8 @@ class OrganisationRecognizer:
             c.label in (EntityType.ORGANIZATION, EntityType.PROGRAMME) for c in inside
         ):
             return EntityType.ORGANIZATION
+        if inside and all(c.label == EntityType.UNION for c in inside):
+            return EntityType.UNION
         return EntityType.GOVERNMENT_BODY
 
     def _label(
