@@ -54,6 +54,7 @@ _ORDINAL = re.compile(
 )
 # a numbered bureau or division of a group jieba reads as a number (中铁|二十一局|集团公司)
 _NUMBERED_UNIT = re.compile(rf"^[{NUMERALS}]+局$")
+_EDITION_WORDS = frozenset("届次期")  # jieba may tag them as adverbs (十八|届(d)|二次)
 _COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
@@ -190,8 +191,8 @@ def grow_left(
             new_start = piece.start
             k += 1
             continue
-        if allow_ordinals and piece.tag in ("m", "q", "t", "x", "eng"):
-            # 2024年 split as 2024 + 年, 第十五届 as 第 + 十五 + 届
+        if allow_ordinals and (piece.tag in ("m", "q", "t", "x", "eng") or t in _EDITION_WORDS):
+            # 2024年 split as 2024 + 年, 第十五届 as 第 + 十五 + 届, 十八|届(d)
             joined = re.search(
                 r"(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?)$",
                 text[max(0, new_start - 8) : new_start],

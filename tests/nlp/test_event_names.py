@@ -72,6 +72,14 @@ _NAMED = [
         "湖北职工技术创新成果交流展示活动",
         EntityType.EVENT,
     ),
+    # a meeting whose spirit is conveyed: the name opens after the conveying verbs, on the
+    # union's short form and an edition jieba tagged as an adverb (十八|届(d)|二次)
+    (
+        "会议传达学习全总十八届二次执委会会议精神、省总十四届常务委员会第七次(扩大)会议精神,"
+        "通过有关人事事项。",
+        "全总十八届二次执委会会议",
+        EntityType.EVENT,
+    ),
 ]
 # names that are no such event
 _NOT_NAMED = [
