@@ -90,6 +90,16 @@ VENUES = [
 # common words before the head: a kind of body (11个试点中心); places taken together
 # (六县职工综合服务中心); the centre of a city (市中心)
 NOT_NAMED = [
+    # a union's committee of an edition, written without the union's name before it
+    (
+        "本报讯(记者 赵欢)中国财贸轻纺烟草工会第五届全国委员会第五次全体会议2月5日至6日在京召开。",
+        "全国委员会",
+    ),
+    (
+        "会议传达学习全总十八届二次执委会会议精神、省总十四届常务委员会第七次(扩大)会议精神,"
+        "通过有关人事事项。",
+        "常务委员会",
+    ),
     (
         "恩施市总工会决定建成覆盖全市的职工服务中心:今年先建成11个试点中心,摸索经验。",
         "试点中心",
