@@ -34,3 +34,48 @@ def test_name_kept(analyse, text: str, name: tuple) -> None:
     found = {(m.label, m.display_name) for m in mentions}
     assert name in found, found
     assert not any(n.startswith(("区", "道", "社区")) for _, n in found), found
+
+
+# towns and streets jieba reads in pieces: a name word, one character and the level
+# (崇文门|外|街道, 大宁|路|街道); a name led by a numeral (三门(m)|镇); a county the text
+# names, without its level, before a town of it (泊头|营子镇)
+TOWNS = [
+    (
+        "座谈会上,调研组一行听取了区总工会关于“县级工会加强年”工作的专项汇报,并与北京南门涮肉有限公司"
+        "工会、北京京诚集团有限责任公司工会、龙潭街道总工会、崇文门外街道总工会分别就疫情期间集体协商、"
+        "产业工人队伍建设、职工之家建设及新就业群体服务等方面进行座谈交流。",
+        "崇文门外街道",
+    ),
+    (
+        "自2016年起,在大宁路街道、德必易园的赋能下,白领健身角、职工书屋、爱心妈咪小屋等工会阵地也相继"
+        "融入其中。",
+        "大宁路街道",
+    ),
+    (
+        "9月19至20日,由县总工会、县人力资源和社会保障局主办的劳动和技能竞赛暨2024年龙胜各族自治县"
+        "矿业行业职工职业技能竞赛在三门镇举行。",
+        "三门镇",
+    ),
+    (
+        "在河北省泊头市总工会的积极推动下,泊头营子镇桑椹行业协会在《河北省女职工劳动保护特别规定》基础上,"
+        "结合行业实际,在女职工专项集体合同中制定了更明确的哺乳假待遇标准。",
+        "营子镇",
+    ),
+]
+# a count before a level word is no town (两个|镇); a stem the text names no county of
+NOT_TOWNS = [
+    ("全县两个镇、三个乡都建了站。", "两个镇"),
+    ("滨海县滨海港镇干河村村委会组织村民参加。", "港镇干河村"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), TOWNS)
+def test_towns_read_in_pieces(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert (T.PLACE, name) in {(m.label, m.display_name) for m in mentions}
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_TOWNS)
+def test_no_town(analyse, text: str, word: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert word not in {m.display_name for m in mentions}

@@ -25,6 +25,19 @@ _LIST_LINKS = frozenset("、和及与")
 _ITEM_BREAKS = "、，,。；;：:！？“”‘’（）()《》 \n"
 
 
+# a numeral-led name jieba tags as a number (三门|镇); a count (两个, 三家) is no name
+_COUNTED = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[个家处所座名位项批次届条级]?$")
+
+
+def _numbered_toponym(w: Word) -> bool:
+    return (
+        w.tag == "m"
+        and len(w.text) >= 2
+        and bool(_ALL_CJK.match(w.text))
+        and not _COUNTED.match(w.text)
+    )
+
+
 class PlaceRecognizer:
     """Places from jieba's ``ns`` words, place suffixes (干河村, 陈涛镇) and venue heads
     (土门工人文化宫, 昆仑物流园)."""
@@ -107,9 +120,15 @@ class PlaceRecognizer:
                 else:
                     continue
             add_candidate(doc, self._candidate(start, end, text, "place-ns"))
-        for w, nxt in itertools.pairwise(words):
+        for k, (w, nxt) in enumerate(itertools.pairwise(words)):
             # 玲珑 + 街道, 小营 + 街道, 临安 + 区: a name word and its level as separate words
-            if nxt.text not in lex.place_suffixes or w.tag not in _NAME_WORD_TAGS:
+            if nxt.text not in lex.place_suffixes:
+                continue
+            if w.tag not in _NAME_WORD_TAGS and not _numbered_toponym(w):
+                joined = self._joined_stem(words, k)
+                if joined is not None and nxt.text in lex.lower_place_suffixes:
+                    # 崇文门(nrt)|外|街道, 大宁(ns)|路|街道: a name word and one character
+                    add_candidate(doc, self._candidate(joined, nxt.end, text, "place-split"))
                 continue
             if len(w.text) < 2 or not _ALL_CJK.match(w.text) or w.text in lex.generic_modifiers:
                 continue
@@ -287,9 +306,21 @@ class PlaceRecognizer:
             add_candidate(doc, self._candidate(start, w.end, text, "place-community"))
 
     def _chains(self, doc: Doc) -> None:
-        """Lower levels written after a known place (滨海县 + 滨海港镇 + 干河村), and the
-        same level enumerated after them (陈涛镇五层村、六联村)."""
+        """Lower levels written after a known place (滨海县 + 滨海港镇 + 干河村), or after a
+        division's name without its level (泊头 + 营子镇), and the same level enumerated
+        after them (陈涛镇五层村、六联村)."""
         text = doc_text(doc)
+        named = {c.name for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE}
+        for w in doc._.kg_words or []:
+            # 泊头|营子镇: a county the text names (泊头市), without its level, before a town
+            if self.lex.division_stems.get(w.text) in named:
+                m = self.chain_re.match(text, w.end)
+                if (
+                    m is not None
+                    and self._toponym(m.group(1))
+                    and not any(s in m.group(1) for s in self.lex.lower_place_suffixes)
+                ):
+                    add_candidate(doc, self._candidate(w.start, w.end, text, "place-chain"))
         ends = sorted({c.end for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE})
         queue, done = list(ends), set()
         while queue:
@@ -307,6 +338,20 @@ class PlaceRecognizer:
             while (more := item.match(text, cursor)) and self._toponym(more.group(1)):
                 add_candidate(doc, self._candidate(cursor + 1, more.end(), text, "place-chain"))
                 cursor = more.end()
+
+    def _joined_stem(self, words: list[Word], k: int) -> int | None:
+        """The start of a town's or street's name read as a name word and one more
+        character (崇文门|外, 大宁|路) before the level word after ``words[k]``."""
+        if k == 0:
+            return None
+        w, name = words[k], words[k - 1]
+        if len(w.text) != 1 or not _ALL_CJK.match(w.text) or w.text in self.lex.name_stop_chars:
+            return None
+        if name.tag not in _NAME_WORD_TAGS or len(name.text) < 2 or not _ALL_CJK.match(name.text):
+            return None
+        if not self._toponym(name.text + w.text):
+            return None
+        return name.start
 
     def _heads_body(self, text: str, m: re.Match[str]) -> bool:
         """A zone that heads the name of its own body (港城工业园区|管理委员会, …开发区|工会):
