@@ -209,6 +209,12 @@ HEAD_TYPES = [
     ),
 ]
 NOT_BODIES = [
+    # a body's name does not run back over another joined to it by 和
+    (
+        "本次竞赛由重庆市总工会和国网重庆市电力公司主办,重庆市能源工会委员会承办、国网重庆市电力公司工会"
+        "协办,来自32家单位的70名选手参赛。",
+        "重庆市总工会和国网重庆市电力公司",
+    ),
     # a place before a national name names no level of it (厦门|全国总工会…)
     (
         "获得者,前往厦门全国总工会劳模疗休养中心以及闽清、永泰等地疗休养。",

@@ -230,6 +230,17 @@ class OrganisationRecognizer:
             if text[start] in lex.prepositions and _word_tag(words, start) not in ("ns", "nt"):
                 start += 1  # 于是向众惠公司提出: jieba glued 向 to the name (向众惠/nr)
                 pieces = [p for p in pieces if p.start >= start]
+            joined = [
+                c.end + 1
+                for c in found
+                if c.label in _BODY_TYPES
+                and start <= c.start
+                and c.end < m.start() - 1
+                and text[c.end] in self.lex.conjunctions
+            ]
+            if joined:
+                start = max(joined)  # 重庆市总工会|和|国网重庆市电力公司: two bodies joined
+                pieces = [p for p in pieces if p.start >= start]
             if _COORDINATED.search(text, start, m.start()):
                 start = m.start() - 1  # 市委|市政府, 省委|省政府: two bodies, not one name
                 pieces = []
