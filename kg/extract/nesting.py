@@ -301,7 +301,8 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
     """A place the article names, written inside a longer name after its start
     (中国铁路太原局集团有限公司 → 太原; 国网甘肃省电力公司 → 甘肃省), and the article's own
     province or city for a name that says 全省/全市 (全省职工书屋建设…推进会) or that a
-    sentence counts among the area's own (全县已建成职工服务中心1家)."""
+    sentence counts among the area's own (全县已建成职工服务中心1家), and the place a
+    sentence counts a programme's sites in (三亚市共建立了29家…服务站点)."""
     data = relation_data()
     skip = set(data["inner_place_skip"])
     places = [m for m in mentions if m.label == EntityType.PLACE]
@@ -320,6 +321,7 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
         for word, suffix in data["whole_area_words"].items()
     }
     inventory = data["whole_area_inventory"]
+    place_ends = {ctx.local(m)[1]: m for m in places}
     for outer in mentions:
         if outer.label in (EntityType.PERSON, EntityType.PLACE):
             continue
@@ -349,7 +351,17 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
                 )
         if outer.label in (EntityType.EVENT, EntityType.PROGRAMME):
             local = outer.start - ctx.article.start
-            lead = ctx.text[ctx.sentence_of(local)[0] : local]
+            opening = ctx.sentence_of(local)[0]
+            lead = ctx.text[opening:local]
+            if outer.label == EntityType.PROGRAMME:
+                # 三亚市共建立了29家户外劳动者服务站点: a place counts its own sites
+                for m in re.finditer(inventory, lead):
+                    place = place_ends.get(opening + m.start())
+                    if place is not None and place.display_name not in found:
+                        found.add(place.display_name)
+                        yield RelationMention(
+                            outer, RelationType.LOCATED_IN, place, evidence, rule="area-inventory"
+                        )
             for word, place in whole.items():
                 if place is None or place.display_name in found:
                     continue

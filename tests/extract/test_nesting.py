@@ -238,7 +238,8 @@ def test_listed_place_not_in(analyse, text: str, head: str, tail: str) -> None:
     assert (head, tail) not in _located(relations)
 
 
-# A programme a sentence counts among the whole area's own (全市已建成…) is in the area;
+# A programme a sentence counts among the whole area's own (全市已建成…), or among a
+# place's (三亚市共建立了…), is in the area;
 # one the area's unions only bred (全省工会先后培育出…) is not placed by the word.
 WHOLE_AREA = [
     (
@@ -254,6 +255,14 @@ WHOLE_AREA = [
         "省级职工书屋示范点",
         "山西省",
         False,
+    ),
+    # a place that counts its own sites
+    (
+        "目前,在“六个一”的建设条件和标准(即一个室内场所、一套桌凳、一台微波炉、一台饮水机、一个卫生间、"
+        "一个应急医药箱)下,三亚市共建立了29家户外劳动者服务站点。",
+        "户外劳动者服务站点",
+        "三亚市",
+        True,
     ),
 ]
 
