@@ -83,6 +83,7 @@ class Lexicon:
     weak_posts: frozenset[str]
     name_honorifics: tuple[str, ...]
     post_modifiers: tuple[str, ...]
+    post_word_organs: tuple[str, ...]
     name_spans: frozenset[str]
     name_internal_posts: frozenset[str]
     name_internal_verbs: frozenset[str]
@@ -418,6 +419,7 @@ def load_lexicon() -> Lexicon:
         weak_posts=frozenset(data["weak_posts"]),
         name_honorifics=tuple(data["name_honorifics"]),
         post_modifiers=tuple(data["post_modifiers"]),
+        post_word_organs=tuple(data["post_word_organs"]),
         name_spans=frozenset(data["name_spans"]),
         name_internal_posts=frozenset(data["name_internal_posts"]),
         name_internal_verbs=frozenset(data["name_internal_verbs"]),

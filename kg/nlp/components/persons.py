@@ -158,10 +158,14 @@ class PersonRecognizer:
                     if end is not None:
                         emit(start, end, "person-post")
                 continue
-            if m.start() not in word_starts and not any(
-                text[s : m.end()] in self.lex.posts
-                for s in range(m.start() + 1, m.end())
-                if s in word_starts
+            if (
+                m.start() not in word_starts
+                and not any(
+                    text[s : m.end()] in self.lex.posts
+                    for s in range(m.start() + 1, m.end())
+                    if s in word_starts
+                )
+                and not self._organ_post_word(text, words, m.start(), m.end())
             ):
                 continue  # the post is part of a longer word (工人文化宫), unless a shorter
                 # post ends it at a word start (观塘区|议员黄国明: 区议员 inside the place)
@@ -555,6 +559,14 @@ class PersonRecognizer:
         ):
             return None
         return follower.end
+
+    def _organ_post_word(self, text: str, words: list[Word], start: int, end: int) -> bool:
+        """Whether the post ``text[start:end]`` ends a jieba word that an organ's short
+        name begins (市委书记, 政协主席; lexicon ``post_word_organs``)."""
+        if not words:
+            return False
+        w = words[word_index_at(words, start)]
+        return w.end == end and text[w.start : start].endswith(self.lex.post_word_organs)
 
     def _place_word(self, word: str) -> bool:
         """True for a place's name or a division's name without its level (滕州)."""
