@@ -389,6 +389,13 @@ class ProgrammeRecognizer:
                 before = text[max(0, m.start() - 6) : m.start()]
                 chain_ok = bool(self.trigger_re.search(before))
             cls = self.class_re.match(after)
+            formula_end = self._formula_tail(text, m.end()) if "+" in inner else None
+            if formula_end is not None:
+                # “工会+”劳动争议联合调处机制, “社区+园区+企业”共享职工之家: a formula that
+                # qualifies the name after it, not a name of its own
+                name = inner + text[m.end() : formula_end]
+                self._emit(doc, m.start(), formula_end, name, "programme-quoted-tail")
+                continue
             tail_end = self._tail(doc, text, m.end())
             if tail_end == _EVENT_TAIL:
                 if not cls:
@@ -463,6 +470,21 @@ class ProgrammeRecognizer:
         if self.trigger_re.search(text[max(0, place.start - 6) : place.start]):
             return quote, ""  # 建成巴隆乡“司机之家”: the place is where it was set up
         return place.start, text[place.start : quote]
+
+    def _formula_tail(self, text: str, start: int) -> int | None:
+        """End of the name a quoted formula qualifies: the longest run of CJK text after
+        it, up to a function character, that ends in a programme head, verbs included
+        (联合调处机制)."""
+        run = _TAIL_BODY.match(text, start)
+        if run is None:
+            return None
+        body = run.group(0)[:_MAX_TAIL]
+        stop = next((k for k, ch in enumerate(body) if ch in self.lex.name_stop_chars), None)
+        body = body[:stop]  # “工会+人社”等五项机制: a list's count, no description
+        ends = [k for k in range(2, len(body) + 1) if body[:k].endswith(self.tail_heads)]
+        if not ends or body[: ends[-1]].endswith(self.lex.loose_tail_heads):
+            return None  # “大户+公司”发展模式: a way of working, no programme
+        return start + ends[-1]
 
     def _tail(self, doc: Doc, text: str, start: int) -> int | None:
         """End of a description written right after a quoted name that ends in a programme
