@@ -90,6 +90,12 @@ VENUES = [
 # common words before the head: a kind of body (11个试点中心); places taken together
 # (六县职工综合服务中心); the centre of a city (市中心)
 NOT_NAMED = [
+    # a kind of union or a union's way of working, no body (lexicon false_org_heads)
+    (
+        "符兴汇报了中国特色社会主义工会理论在海南的探索与实践,汇报了近年海南工会工作情况以及下一步工作打算。",
+        "中国特色社会主义工会",
+    ),
+    ("厦门建设开放型工会:架起两岸职工心灵的桥梁", "厦门建设开放型工会"),
     # a union's committee of an edition, written without the union's name before it
     (
         "本报讯(记者 赵欢)中国财贸轻纺烟草工会第五届全国委员会第五次全体会议2月5日至6日在京召开。",
