@@ -84,6 +84,12 @@ _NAMED = [
 # names that are no such event
 _NOT_NAMED = [
     ("代表们走进“大会”现场。", "大会"),  # the head alone in quotes
+    # an event referred to (此次…) as the subject of its clause is no name
+    (
+        "此次汽车维修工大赛由河北省总工会主办,河北省装备制造和冶金工会、沧州市总工会承办,北京现代沧州分公司、"
+        "河北日报沧州分社协办。",
+        "此次汽车维修工大赛",
+    ),
     (
         "台中市勞工總工會第一屆第一次會員代表大會暨成立大會18日在潮港城餐廳登場。",
         "台中市劳工总工会第一届第一次会员代表大会",

@@ -268,8 +268,8 @@ class EventRecognizer:
         inside = [w for w in words if start <= w.start < head]
         if any(w.tag == "p" and w.text not in self.lex.event_name_links for w in inside):
             return None  # …代表…对大会: a preposition's object, not a name
-        if not text[start:head].strip(_DEMONSTRATIVE):
-            return None  # 本届大赛, 这次大会
+        if not text[start:head].strip(_DEMONSTRATIVE) or _REFERRING.match(text, start):
+            return None  # 本届大赛, 这次大会, 此次汽车维修工大赛: the event referred to
         for verb in self.verb_re.finditer(text, start, head):
             if text.startswith("暨", verb.end()) or self.head_re.match(text, verb.start()):
                 continue  # …揭牌暨…, …成立大会: the verb names a ceremony
@@ -344,6 +344,7 @@ _MAX_QUOTED_NAME = 30
 _MAX_PLACE = 10  # characters of one place's name
 _QUOTED_PRIORITY = 36
 _DEMONSTRATIVE = "本这该此届次场期"
+_REFERRING = re.compile("[本这该此][届次场期]")
 _WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|当天|昨天|今天)"
 # after the head: (when) + held / where / by whom
 _HELD = re.compile(
