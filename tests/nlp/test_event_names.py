@@ -80,6 +80,12 @@ _NAMED = [
         "全总十八届二次执委会会议",
         EntityType.EVENT,
     ),
+    # a year before an edition (第一次…代表大会) dates it: no part of the name
+    (
+        "从1954年株洲市工会联合会第一次代表大会胜利召开,株洲市总工会与时代共奋进、与城市同成长,已走过70个春秋。",
+        "株洲市工会联合会第一次代表大会",
+        EntityType.EVENT,
+    ),
 ]
 # names that are no such event
 _NOT_NAMED = [

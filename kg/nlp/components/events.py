@@ -83,6 +83,11 @@ class EventRecognizer:
             ):
                 continue  # …活动 named by growth alone is no event (a programme's activity)
             start = self._after_series(text, start, m.start())
+            dated = list(_YEAR.finditer(text, start, m.start()))
+            if dated and _EDITION.search(text, dated[-1].end(), m.start()):
+                # 从1954年|株洲市工会联合会第一次代表大会: the year dates an edition, which
+                # names the event without it
+                start = dated[-1].end()
             if start == m.start() and not joins:
                 continue  # the head alone is left
             if weak and not self._weak_name(text[start : m.start()], held=subject):
@@ -345,6 +350,8 @@ _MAX_PLACE = 10  # characters of one place's name
 _QUOTED_PRIORITY = 36
 _DEMONSTRATIVE = "本这该此届次场期"
 _REFERRING = re.compile("[本这该此][届次场期]")
+_YEAR = re.compile(r"\d{4}年")
+_EDITION = re.compile("第[一二三四五六七八九十百\\d]+[次届]")
 _WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|当天|昨天|今天)"
 # after the head: (when) + held / where / by whom
 _HELD = re.compile(
