@@ -988,3 +988,19 @@ def test_round_in_the_name(analyse, text: str, name: str) -> None:
 def test_name_without_its_round(analyse, text: str, name: str) -> None:
     _, mentions, _ = analyse(text)
     assert name not in _names(mentions, T.PROGRAMME)
+
+
+# a union's service card is a programme (lexicon programme_suffixes: 服务卡)
+CARDS = [
+    (
+        "据介绍,湖北职工服务卡将统一名称、统一形象、统一标识,并将新一轮“三万”活动与开展群众路线实践教育活动结合起来,与改进工"
+        "作作风、克服和反对“四风”结合起来,坚持求真务实,切实帮助职工解决实际困难,不断提高服务职工的质量和水平。",
+        "湖北职工服务卡",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), CARDS)
+def test_service_cards(analyse, text: str, name: str) -> None:
+    _, mentions, _ = analyse(text)
+    assert name in _names(mentions, T.PROGRAMME)
