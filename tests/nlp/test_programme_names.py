@@ -141,6 +141,12 @@ AWARD_TITLES = [
         "2022年度滇中引水工程劳动和技能竞赛",
     ),
     ("其间,荣获省级工人先锋号1个,市级示范职工之家1个。", "工人先锋号"),
+    # the ones counted before a title receive it; the title opens on its place
+    (
+        "经严格评选,河南省总工会决定授予魏金龙等356名同志河南省五一劳动奖章,授予郑州市第一人民医院郑州"
+        "岐伯山医院等147个集体河南省工人先锋号。",
+        "河南省工人先锋号",
+    ),
     # a quoted title is a name as written (之 inside it); a chain of quoted titles gives
     # one title each
     (

@@ -49,6 +49,7 @@ _CJK_COUNTS = {c: i for i, c in enumerate("零一两三四五六七八九十") i
 _PERIOD = re.compile(r"(?:第[一二三四五六七八九十百\d]+期|首期)$")
 _JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
 _MAX_ITEM = 10
+_COUNTED_BEFORE = re.compile(r"[\d一二三四五六七八九十百千]+[个名家位]$")
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
@@ -471,6 +472,20 @@ class ProgrammeRecognizer:
             return quote, ""  # 建成巴隆乡“司机之家”: the place is where it was set up
         return place.start, text[place.start : quote]
 
+    def _counted_recipients(self, doc: Doc, text: str, start: int, pieces) -> int | None:
+        """The start of a title's place when only common nouns counted before it are
+        written between (147个集体|河南省…): None otherwise."""
+        places = {
+            (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
+        }
+        at = [k for k, p in enumerate(pieces) if (p.start, p.end) in places]
+        if not at or at[-1] == len(pieces) - 1:
+            return None
+        before = pieces[at[-1] + 1 :]
+        if not all(p.tag == "n" for p in before) or not _COUNTED_BEFORE.search(text, 0, start):
+            return None
+        return pieces[at[-1]].start
+
     def _formula_tail(self, text: str, start: int) -> int | None:
         """End of the name a quoted formula qualifies: the longest run of CJK text after
         it, up to a function character, that ends in a programme head, verbs included
@@ -559,6 +574,12 @@ class ProgrammeRecognizer:
             if recipient is not None:
                 start = recipient
                 pieces = [p for p in pieces if p.start >= recipient]
+            opened = self._counted_recipients(doc, text, start, pieces)
+            if opened is not None:
+                # 147个集体|河南省工人先锋号: the ones counted receive the title, which opens
+                # on its place
+                start = opened
+                pieces = [p for p in pieces if p.start >= opened]
             # an enterprise written right before its workers' site names it
             # (福州农商银行城门支行|工会驿站, GUIDELINES: service sites)
             firm = next(
