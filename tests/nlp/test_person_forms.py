@@ -158,6 +158,15 @@ PERSONS += [
         "侯川",
     ),
 ]
+# a line of just a name under the headline: the writer's byline
+PERSONS += [
+    (
+        "江蘇寶應縣職工服務陣地受熱捧\n“來到這里就像回到‘家’”\n黃洪濤\n"
+        "2024年10月09日09:46  來源:工人日報",
+        "黄洪涛",
+    ),
+    ("賡續百年紅色血脈 譜寫天津工運華章\n張璽\n2025年03月17日09:05 來源:工人日報", "张玺"),
+]
 NOT_PERSONS = [
     # 暨 joins two names of an event; it is no surname here
     (

@@ -29,6 +29,8 @@ _NAME_TAGS = ("nr", "nrfg", "nrt")
 _FUNCTION_TAGS = frozenset(
     {"d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "m", "q", "x"}
 )
+_NAME_LINE = re.compile(r"(?m)^[ \u3000]*([\u4e00-\u9fff]{2,3})[ \u3000]*$")
+_BYLINE_REACH = 200  # characters from an article's start within which a byline is read
 _BOUNDARY = frozenset("，,、。；;：:（()）\n “”\u3000")
 #: the dots between the parts of a transliterated name (阿里木江·哈力克)
 _NAME_DOTS = "·•‧"
@@ -118,6 +120,11 @@ class PersonRecognizer:
                     emit(
                         start, start + len(name), "person-byline", surname=not (enclosed and whole)
                     )
+        for m in _NAME_LINE.finditer(text, 0, _BYLINE_REACH):
+            # a line of just a name near the top of an article: its writer's byline
+            name = m.group(1)
+            if _known(name) in (None, *_NAME_TAGS):
+                emit(m.start(1), m.end(1), "person-byline")
         for m in self.credit_re.finditer(text):
             pos = m.start(1)
             for part in m.group(1).split():
