@@ -16,6 +16,8 @@ def _names(mentions, label=None) -> set[str]:
 # a name with a proper part, a place or body inside it, a level opening it, a faculty
 # joining two fields, or a media head whose names are common words: an organisation
 NAMED = [
+    # a named union before people of a kind (干部) is still named
+    ("”日前,吴忠市总工会干部张冬在参加“我是工人”体验式劳动实践后深有感触地说。", "吴忠市总工会"),
     (
         "会上,获得集体奖的有重庆市血液中心等单位;重庆长安汽车股份有限公司唐跃辉劳模创新工作室等则被评为金牌班组。",
         "重庆市血液中心",

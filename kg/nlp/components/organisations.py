@@ -116,6 +116,7 @@ class OrganisationRecognizer:
             (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
         }
         place_starts = {s for s, _ in place_spans}
+        place_ends = {e for _, e in place_spans}
         # bodies named before this component ran (the gazetteer's): a unit takes their type
         known_bodies = [c for c in doc._.kg_candidates or [] if c.label in _BODY_TYPES]
         for m in self._head_matches(text):
@@ -148,8 +149,9 @@ class OrganisationRecognizer:
                 tuple(lex.community_suffixes), m.end()
             ):
                 continue  # 何埂镇联盟村, 中心社区: the head begins a village's or community's name
-            if text.startswith(lex.person_nouns, m.end()):
-                continue  # 工会工作者, 工会干部: people of a kind, not a body
+            if text.startswith(lex.person_nouns, m.end()) and m.start() not in place_ends:
+                continue  # 工会工作者, 工会干部: people of a kind, not a body (吴忠市总工会干部
+                # is one named body's)
             if head == "工会" and text.startswith(lex.union_branded_heads, m.end()):
                 continue  # 银河社区工会驿站: a programme's name (kg_programmes)
             if text.endswith(lex.false_org_heads, 0, m.end()):
