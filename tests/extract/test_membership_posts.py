@@ -8,6 +8,12 @@ from __future__ import annotations
 import pytest
 
 HELD = [
+    # a unit's post: a qualifier of up to four characters before a head post (呼吸科副|主任)
+    (
+        "全国先进工作者、滨州医学院附属医院呼吸科副主任李洪波告诉记者,参会最大的感受一是“满满的尊重”,"
+        "二是“满满的干劲”。",
+        ("李洪波", "滨州医学院附属医院", "呼吸科副主任"),
+    ),
     # a list of people, one a line: the name, a space, the body and the post
     (
         "(以姓氏笔画为序)\n李雪贞 饿了么外卖配送员\n吴昊 饿了么外卖配送员\n张亚飞 美团外卖配送员",
