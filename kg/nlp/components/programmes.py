@@ -36,7 +36,7 @@ _FUNCTION_TAGS = frozenset(
 # end inside the quotes makes it speech
 _QUOTED = re.compile(r"“([^“”，,。；;！？!?\n]{2,20}(?:[，,][^“”，,。；;！？!?\n]{3,14})?)”")
 _AWARD_OBJECT = re.compile(
-    r"[\u3400-\u9fff\d“”()（）·]{2,40}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等|的|$)"
+    r"[\u3400-\u9fff\d“”()（）·]{2,40}?(?=[，,。；;！？!?：:、\n]|称号|荣誉称号|等(?!奖)|的|$)"
 )
 _AWARD_FUNCTION_TAGS = frozenset({"r", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "y", "e"})
 _COUNT = re.compile(r"[两三四五六七八九十\d]+[项个类]")
