@@ -30,6 +30,13 @@ _COUNTED = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[个�
 
 
 def _numbered_toponym(w: Word) -> bool:
+    """Whether jieba's number word ``w`` is a toponym's first part (三门|镇), not a count.
+
+    Examples
+    --------
+    >>> _numbered_toponym(Word(0, 2, "三门", "m")), _numbered_toponym(Word(0, 2, "两个", "m"))
+    (True, False)
+    """
     return (
         w.tag == "m"
         and len(w.text) >= 2
