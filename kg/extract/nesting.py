@@ -320,8 +320,19 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
         )
         for word, suffix in data["whole_area_words"].items()
     }
-    inventory = data["whole_area_inventory"]
+    inventory = re.compile(data["whole_area_inventory"])
+    # where each area word opens a count of the area's own (全县已建成…), read once
+    counted = {
+        word: [m.start() for m in re.finditer(re.escape(word) + inventory.pattern, ctx.text)]
+        for word in whole
+    }
     place_ends = {ctx.local(m)[1]: m for m in places}
+    # a place right before an inventory verb (三亚市|共建立了…)
+    place_counts = [
+        (m.start(), place_ends[m.start()])
+        for m in inventory.finditer(ctx.text)
+        if m.start() in place_ends
+    ]
     for outer in mentions:
         if outer.label in (EntityType.PERSON, EntityType.PLACE):
             continue
@@ -352,12 +363,10 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
         if outer.label in (EntityType.EVENT, EntityType.PROGRAMME):
             local = outer.start - ctx.article.start
             opening = ctx.sentence_of(local)[0]
-            lead = ctx.text[opening:local]
             if outer.label == EntityType.PROGRAMME:
                 # 三亚市共建立了29家户外劳动者服务站点: a place counts its own sites
-                for m in re.finditer(inventory, lead):
-                    place = place_ends.get(opening + m.start())
-                    if place is not None and place.display_name not in found:
+                for at, place in place_counts:
+                    if opening <= at < local and place.display_name not in found:
                         found.add(place.display_name)
                         yield RelationMention(
                             outer, RelationType.LOCATED_IN, place, evidence, rule="area-inventory"
@@ -365,7 +374,7 @@ def _inner_places(ctx: DocContext, mentions: list[Mention]) -> Iterator[Relation
             for word, place in whole.items():
                 if place is None or place.display_name in found:
                     continue
-                if word in name or re.search(re.escape(word) + inventory, lead):
+                if word in name or any(opening <= at < local for at in counted[word]):
                     found.add(place.display_name)
                     yield RelationMention(
                         outer, RelationType.LOCATED_IN, place, evidence, rule="whole-area"

@@ -16,7 +16,7 @@ from kg.nlp.doc import (
     doc_text,
     register_extensions,
 )
-from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.grow import NUMERALS, grow_left, is_specific
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -351,7 +351,7 @@ _QUOTED_PRIORITY = 36
 _DEMONSTRATIVE = "本这该此届次场期"
 _REFERRING = re.compile("[本这该此][届次场期]")
 _YEAR = re.compile(r"\d{4}年")
-_EDITION = re.compile("第[一二三四五六七八九十百\\d]+[次届]")
+_EDITION = re.compile(rf"第[{NUMERALS}\d]+[次届]")
 _WHEN = r"(?:\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚)?|近日|日前|当天|昨天|今天)"
 # after the head: (when) + held / where / by whom
 _HELD = re.compile(

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.nlp.doc import CJK, Candidate, Word, add_candidate, doc_text, register_extensions
-from kg.nlp.grow import grow_left, is_specific
+from kg.nlp.grow import NUMERALS, grow_left, is_specific
 from kg.nlp.jieba_tables import posseg
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
@@ -26,7 +26,7 @@ _ITEM_BREAKS = "、，,。；;：:！？“”‘’（）()《》 \n"
 
 
 # a numeral-led name jieba tags as a number (三门|镇); a count (两个, 三家) is no name
-_COUNTED = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[个家处所座名位项批次届条级]?$")
+_COUNTED = re.compile(rf"^[{NUMERALS}\d]+[个家处所座名位项批次届条级]?$")
 
 
 def _numbered_toponym(w: Word) -> bool:

@@ -18,7 +18,7 @@ from kg.nlp.doc import (
     register_extensions,
     word_index_at,
 )
-from kg.nlp.grow import grow_left, is_specific, made_of
+from kg.nlp.grow import NUMERALS, grow_left, is_specific, made_of
 from kg.nlp.lexicon import Lexicon, load_lexicon
 from kg.types import EntityType
 
@@ -49,7 +49,7 @@ _CJK_COUNTS = {c: i for i, c in enumerate("零一两三四五六七八九十") i
 _PERIOD = re.compile(r"(?:第[一二三四五六七八九十百\d]+期|首期)$")
 _JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
 _MAX_ITEM = 10
-_COUNTED_BEFORE = re.compile(r"[\d一二三四五六七八九十百千]+[个名家位]$")
+_COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d]+[个名家位]$")
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
@@ -472,12 +472,12 @@ class ProgrammeRecognizer:
             return quote, ""  # 建成巴隆乡“司机之家”: the place is where it was set up
         return place.start, text[place.start : quote]
 
-    def _counted_recipients(self, doc: Doc, text: str, start: int, pieces) -> int | None:
-        """The start of a title's place when only common nouns counted before it are
-        written between (147个集体|河南省…): None otherwise."""
-        places = {
-            (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
-        }
+    @staticmethod
+    def _counted_recipients(
+        text: str, start: int, pieces, places: set[tuple[int, int]]
+    ) -> int | None:
+        """The start of a title's place (one of ``places``) when only common nouns counted
+        before it are written between (147个集体|河南省…): None otherwise."""
         at = [k for k, p in enumerate(pieces) if (p.start, p.end) in places]
         if not at or at[-1] == len(pieces) - 1:
             return None
@@ -540,6 +540,9 @@ class ProgrammeRecognizer:
 
     def _heads(self, doc: Doc, head_re: Phrases, *, weak: bool) -> None:
         text, words, lex = doc_text(doc), doc._.kg_words or [], self.lex
+        places = {
+            (c.start, c.end) for c in doc._.kg_candidates or [] if c.label == EntityType.PLACE
+        }
         for m in _heads_at_word_ends(text, words, head_re):
             start, pieces = grow_left(text, words, m.start(), lex, max_chars=20, allow_quotes=True)
             # a union's short form before it is its owner, not its name (清河县总|职工健康服务站)
@@ -574,7 +577,7 @@ class ProgrammeRecognizer:
             if recipient is not None:
                 start = recipient
                 pieces = [p for p in pieces if p.start >= recipient]
-            opened = self._counted_recipients(doc, text, start, pieces)
+            opened = self._counted_recipients(text, start, pieces, places)
             if opened is not None:
                 # 147个集体|河南省工人先锋号: the ones counted receive the title, which opens
                 # on its place
