@@ -14,7 +14,8 @@ headline lines starts an article when
 - or nothing follows it.
 
 Otherwise the run is a section head inside the open article ("企业职工共建共赢").
-An opening, byline or continuation marker after body text starts a headline-less article;
+An opening, byline or continuation marker after body text starts a headline-less article
+(a credit meta line, ``来源:人民网``, stays in the article it ends);
 so does body text after a closed article (an orphan, e.g. the rest of an article whose
 start is on another block of the page). A continuation (``(上接第1版)``) is kept as its
 own article: the part it continues is on another page, so it cannot be identified.
@@ -35,13 +36,21 @@ from kg.types import Article, Sentence
 __all__ = ["split_articles"]
 
 _STARTERS = frozenset(
-    {LineKind.OPENING, LineKind.BYLINE, LineKind.CONTINUED_FROM, LineKind.PHOTO_CREDIT}
+    {
+        LineKind.OPENING,
+        LineKind.BYLINE,
+        LineKind.CREDIT,
+        LineKind.CONTINUED_FROM,
+        LineKind.PHOTO_CREDIT,
+    }
 )
-# lines that start a headline-less article when the open one already has body text
+# lines that start a headline-less article when the open one already has body text; a
+# credit meta line after the body (来源:人民网) ends the article it is written in
 _STARTERS_AFTER_BODY = frozenset({LineKind.OPENING, LineKind.BYLINE, LineKind.CONTINUED_FROM})
 _ONE_SENTENCE = HEADLINE_KINDS | {
     LineKind.BOX,
     LineKind.BYLINE,
+    LineKind.CREDIT,
     LineKind.PHOTO_CREDIT,
     LineKind.SECTION,
 }
@@ -190,7 +199,7 @@ def _absorb(draft: _Draft, ln: Line, layout: Layout) -> None:
         if m := layout.opening.search(norm):
             draft.credits.append(content[m.start("credit") : m.end("credit")].strip())
         draft.has_body = True
-    elif kind is LineKind.BYLINE:
+    elif kind in (LineKind.BYLINE, LineKind.CREDIT):
         draft.credits.append(content)
     elif kind is LineKind.PHOTO_CREDIT:
         draft.credits.append(content)

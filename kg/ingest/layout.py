@@ -51,6 +51,7 @@ class LineKind(StrEnum):
     HEADING = "heading"  # markdown "#"/"##"/… heading
     HEADLINE = "headline"  # plain short line that looks like a headline
     BYLINE = "byline"  # "本报记者 叶小钟 赵思远"
+    CREDIT = "credit"  # "来源:工人日报 编辑:李明": a meta line that credits its article
     PHOTO_CREDIT = "photo_credit"  # "新华社记者 王松 摄" on a line of its own
     OPENING = "opening"  # "本报讯(记者…)…"
     BODY = "body"
@@ -188,8 +189,10 @@ class Layout:
         if level:
             return LineKind.HEADING
         short = len(content) <= _CREDIT_WINDOW
-        if short and (self.byline.search(content) or credit_meta_line(content)):
+        if short and self.byline.search(content):
             return LineKind.BYLINE
+        if short and credit_meta_line(content):
+            return LineKind.CREDIT
         if short and self.byline_like(content) and self.photo_credit_at_end(content) is not None:
             return LineKind.PHOTO_CREDIT
         if self.opening.search(content):

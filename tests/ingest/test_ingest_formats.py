@@ -250,3 +250,11 @@ def test_dateline_dates_an_article_without_page_date() -> None:
     page = "## 标题\n\n本报讯 2020年11月23日下午,合肥市总工会召开会议。"
     [article] = parse_text(page, source="p.txt", document_id="p").articles
     assert article.date == "2020-11-23"
+
+
+def test_a_source_line_after_the_body_ends_its_article() -> None:
+    """A credit meta line after the body (来源:人民网) belongs to the article it ends; it
+    starts no headline-less article of its own."""
+    page = "标题一二三四五\n近日,北京市总工会召开会议,部署全年工作。\n来源:人民网\n"
+    [article] = parse_text(page, source="p.txt", document_id="p").articles
+    assert article.text.endswith("来源:人民网") and article.byline == "来源:人民网"
