@@ -171,12 +171,22 @@ def _segment(lines: list[Line], layout: Layout) -> list[_Draft]:
                 j += 1
             run = lines[i:j]
             if cur is None or _starts_article(run, lines, j, cur, layout):
-                head, tail = _split_run(run, layout)
+                nxt = _next_significant(lines, j)
+                # a web page's headline, subtitle and writer's name before its credit
+                # line (…\n黄洪涛\n2024年10月09日 来源:工人日报) are one article's head
+                credited = nxt is not None and nxt.kind is LineKind.CREDIT
+                head, tail = ([], run) if credited else _split_run(run, layout)
                 if head:  # a headline whose body is elsewhere on the page
                     orphan = new()
                     orphan.lines, orphan.headline, orphan.closed = list(head), list(head), True
                 cur = new()
                 cur.lines, cur.headline = list(tail), list(tail)
+                while (
+                    credited
+                    and len(cur.headline) > 1
+                    and layout.writers.match(cur.headline[-1].norm)
+                ):
+                    cur.credits.insert(0, cur.headline.pop().content)  # the writers' names
             else:
                 cur.lines.extend(run)  # section heads inside the article
             i = j

@@ -115,6 +115,7 @@ class Layout:
     boxes: frozenset[str]
     opening: re.Pattern[str]
     byline: re.Pattern[str]
+    writers: re.Pattern[str]
     photo_credit: tuple[re.Pattern[str], ...]
     end_credit: tuple[re.Pattern[str], ...]
     continued_from: re.Pattern[str]
@@ -256,6 +257,7 @@ def layout_from_mapping(data: dict[str, Any]) -> Layout:
             boxes=frozenset(data["boxes"]),
             opening=_compile(data["opening"], "opening"),
             byline=_compile(data["byline"], "byline"),
+            writers=_compile(data["writers"], "writers"),
             photo_credit=_compile_all(data["photo_credit"], "photo_credit"),
             end_credit=_compile_all(data["end_credit"], "end_credit"),
             continued_from=_compile(data["continued_from"], "continued_from"),

@@ -258,3 +258,16 @@ def test_a_source_line_after_the_body_ends_its_article() -> None:
     page = "标题一二三四五\n近日,北京市总工会召开会议,部署全年工作。\n来源:人民网\n"
     [article] = parse_text(page, source="p.txt", document_id="p").articles
     assert article.text.endswith("来源:人民网") and article.byline == "来源:人民网"
+
+
+def test_a_web_pages_head_before_its_credit_line_is_one_article() -> None:
+    """A headline, a subtitle and the writer's name before the credit line are one
+    article's head: the name is its byline, not the headline of another article."""
+    page = (
+        "江蘇寶應縣職工服務陣地受熱捧\n“來到這里就像回到‘家’”\n黃洪濤\n"
+        "2024年10月09日09:46  來源:工人日報\n"
+        "“平時雖然工作辛苦,但一來到工會驛站,就像回到家一樣,疲憊很快煙消云散!”近日,在江蘇省揚州市寶應縣總工會舉辦的“工會在身邊,幸福同分享”發布會上,揚州市“最美新就業形態勞動者”、鹽城華樹生活服務公司(餓了么)寶應分公司外賣配送員朱兆艷同大家分享了使用工會驛站的感受。\n"
+    )
+    [article] = parse_text(page, source="p.txt", document_id="p").articles
+    assert article.headline == "江蘇寶應縣職工服務陣地受熱捧 “來到這里就像回到‘家’”"
+    assert article.byline.startswith("黃洪濤")
