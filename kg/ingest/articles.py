@@ -13,7 +13,9 @@ headline lines starts an article when
   photo credit, or a photo credit follows within a few paragraphs (a photo item);
 - or nothing follows it.
 
-Otherwise the run is a section head inside the open article ("企业职工共建共赢").
+Otherwise the run is a section head inside the open article ("企业职工共建共赢"). A run
+right before a credit meta line (``来源:工人日报``) is one web article's head, whatever its
+length; writers' names at its end (``黄洪涛``) are its byline.
 An opening, byline or continuation marker after body text starts a headline-less article
 (a credit meta line, ``来源:人民网``, stays in the article it ends);
 so does body text after a closed article (an orphan, e.g. the rest of an article whose
