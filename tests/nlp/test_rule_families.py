@@ -209,6 +209,11 @@ HEAD_TYPES = [
     ),
 ]
 NOT_BODIES = [
+    # 原 (former) before a body is no part of its name
+    (
+        "位于静安区彭江路上的大宁德必易园,是原上海电气集团旗下的厂房,占地面积约45亩。",
+        "原上海电气集团",
+    ),
     # a verb before a list of companies or a venue is no part of their names (鼓励, 途经)
     (
         "鼓励扬子江船业、大明集团、长强系统、中建钢构、中燃油品等企业开展形式多样的职工技能比赛;协助中建钢构承办“202"
