@@ -236,6 +236,12 @@ def _post_phrases() -> Phrases:
     return Phrases(load_lexicon().posts)
 
 
+@cache
+def _post_joiners() -> tuple[str, ...]:
+    """What joins posts into one chain (relations.yaml ``post_joiners``: 、, 兼)."""
+    return tuple(relation_data()["post_joiners"])
+
+
 def _unnamed_link(text: str, chain: int, person_ends: dict[int, Mention]) -> int | None:
     """Where the link before a post chain's first link ends, when that link's body is
     written in words no recogniser named (…、市交通运输行业党委|副书记): the 、 before it,
@@ -298,7 +304,7 @@ def _post_test(posts: frozenset[str], data: dict, org_ends: set[int], department
     limit = data["post_qualifier_max"]
     bodies = tuple(data["post_qualifier_bodies"])
     units = tuple(data["post_qualifier_units"])
-    joiners = tuple(data["post_joiners"])
+    joiners = _post_joiners()
 
     def test(text: str, start: int, end: int) -> bool:
         part = text[start:end]
@@ -566,7 +572,7 @@ def _chain_starts(text: str, end: int, is_post, max_len: int) -> list[int]:
     ``市总工会主席`` ends in both ``主席`` and ``工会主席``; the caller keeps the first start
     at which an organisation ends.
     """
-    joiners = tuple(relation_data()["post_joiners"])
+    joiners = _post_joiners()
     starts: list[int] = []
     frontier = [end]
     while frontier:

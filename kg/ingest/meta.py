@@ -139,10 +139,11 @@ def parse_date(text: str) -> str:
     return ""
 
 
-def credit_meta_line(line: str) -> bool:
+def credit_meta_line(line: str, fields: dict[str, str] | None = None) -> bool:
     """Whether ``line`` is a meta line that also credits the article: it names its writers
     (meta.yaml ``byline_marks``), its source or its editor (``credit_fields``). Such a
-    line is the article's byline as well.
+    line is the article's byline as well. ``fields``: the line's :func:`meta_line`, when
+    the caller has read it already.
 
     Examples
     --------
@@ -154,7 +155,7 @@ def credit_meta_line(line: str) -> bool:
     False
     """
     rules = load_meta_rules()
-    fields = meta_line(line)
+    fields = meta_line(line) if fields is None else fields
     if fields is None:
         return False
     return any(mark in line for mark in rules.byline_marks) or any(

@@ -135,9 +135,9 @@ def _split_meta(text: str) -> tuple[str, Meta]:
     kept = [
         line
         for line, probe in zip(lines, probes, strict=True)
-        if meta_line(content := _unmark(probe)) is None
+        if (fields := meta_line(content := _unmark(probe))) is None
         or layout.is_masthead(content)
-        or credit_meta_line(content)
+        or credit_meta_line(content, fields)
     ]
     return "\n".join(kept), meta
 

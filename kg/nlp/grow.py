@@ -49,13 +49,13 @@ _NAME_HYPHENS = frozenset({"-", "－"})
 #: the characters of Chinese numerals (一, 十, 两 …)
 NUMERALS = "〇零一二三四五六七八九十百千两"
 _CJK_NUMERAL = re.compile(rf"^[第{NUMERALS}首]+$")
-_ORDINAL = re.compile(
-    r"^(第?[〇零一二三四五六七八九十百千两\d]+[届次期场]|首[届场次期]|\d{4}年度?|\d{4})$"
-)
+_ORDINAL = re.compile(rf"^(第?[{NUMERALS}\d]+[届次期场]|首[届场次期]|\d{{4}}年度?|\d{{4}})$")
 # a numbered bureau or division of a group jieba reads as a number (中铁|二十一局|集团公司)
 _NUMBERED_UNIT = re.compile(rf"^[{NUMERALS}]+局$")
 _EDITION_WORDS = frozenset("届次期")  # jieba may tag them as adverbs (十八|届(d)|二次)
-_COUNT = re.compile(r"^[〇零一二三四五六七八九十百千两\d]+[届次期场]$")
+_COUNT = re.compile(rf"^[{NUMERALS}\d]+[届次期场]$")
+# an ordinal or a year that ends the text before a piece jieba split (第|十五|届, 2024|年)
+_ORDINAL_END = re.compile(rf"(第?[{NUMERALS}\d]+[届次期]|首届|\d{{4}}年度?)$")
 _QUOTE_BREAK = re.compile(r"[。；;！？!?：:\n]")
 _DASH_AFTER_QUOTE = re.compile(r"”(?:——|—|－－)$")
 _PAREN = re.compile(r"[(（][\u3400-\u9fff]{1,6}[)）]$")
@@ -193,10 +193,7 @@ def grow_left(
             continue
         if allow_ordinals and (piece.tag in ("m", "q", "t", "x", "eng") or t in _EDITION_WORDS):
             # 2024年 split as 2024 + 年, 第十五届 as 第 + 十五 + 届, 十八|届(d)
-            joined = re.search(
-                r"(第?[〇零一二三四五六七八九十百千两\d]+[届次期]|首届|\d{4}年度?)$",
-                text[max(0, new_start - 8) : new_start],
-            )
+            joined = _ORDINAL_END.search(text[max(0, new_start - 8) : new_start])
             if joined and _counts_editions(
                 joined.group(0), new_start - len(joined.group(0)), words, lex
             ):

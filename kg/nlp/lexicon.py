@@ -157,6 +157,8 @@ class Lexicon:
     prepositions: frozenset[str]
     aspect_particles: frozenset[str]
     event_classifiers: tuple[str, ...]
+    count_classifiers: frozenset[str]
+    recipient_classifiers: frozenset[str]
     event_patterns: tuple[str, ...]
     self_references: dict[str, str]
     place_suffixes: tuple[str, ...]
@@ -493,6 +495,8 @@ def load_lexicon() -> Lexicon:
         prepositions=frozenset(data["prepositions"]),
         aspect_particles=frozenset(data["aspect_particles"]),
         event_classifiers=tuple(data["event_classifiers"]),
+        count_classifiers=frozenset(data["count_classifiers"]),
+        recipient_classifiers=frozenset(data["recipient_classifiers"]),
         event_patterns=tuple(data["event_patterns"]),
         self_references=dict(data["self_references"]),
         place_suffixes=_longest_first(data["place_suffixes"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,8 +26,11 @@ _LIST_LINKS = frozenset("、和及与")
 _ITEM_BREAKS = "、，,。；;：:！？“”‘’（）()《》 \n"
 
 
-# a numeral-led name jieba tags as a number (三门|镇); a count (两个, 三家) is no name
-_COUNTED = re.compile(rf"^[{NUMERALS}\d]+[个家处所座名位项批次届条级]?$")
+@cache
+def _count() -> re.Pattern[str]:
+    """A count: numerals and at most one classifier (lexicon ``count_classifiers``)."""
+    classifiers = "".join(sorted(load_lexicon().count_classifiers))
+    return re.compile(rf"^[{NUMERALS}\d]+[{classifiers}]?$")
 
 
 def _numbered_toponym(w: Word) -> bool:
@@ -41,7 +45,7 @@ def _numbered_toponym(w: Word) -> bool:
         w.tag == "m"
         and len(w.text) >= 2
         and bool(_ALL_CJK.match(w.text))
-        and not _COUNTED.match(w.text)
+        and not _count().match(w.text)
     )
 
 

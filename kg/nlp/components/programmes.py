@@ -49,7 +49,6 @@ _CJK_COUNTS = {c: i for i, c in enumerate("零一两三四五六七八九十") i
 _PERIOD = re.compile(r"(?:第[一二三四五六七八九十百\d]+期|首期)$")
 _JOINERS = frozenset("和与及暨")  # joining words jieba may glue to the next word
 _MAX_ITEM = 10
-_COUNTED_BEFORE = re.compile(rf"[{NUMERALS}\d]+[个名家位]$")
 _BODY_TAGS = frozenset({"n", "nt", "ns", "nz", "j"})
 _EVENT_TAIL = -1  # _tail: the description after a quoted name names an event
 _TRAILING_COUNT = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)[个名家项位人]$")
@@ -78,6 +77,8 @@ class ProgrammeRecognizer:
         self.trigger_re = re.compile(
             "(?:" + "|".join(map(re.escape, quote_triggers)) + r")(?:了|的|出)?$"
         )
+        recipients = "".join(sorted(lex.recipient_classifiers))
+        self.recipients_re = re.compile(rf"[{NUMERALS}\d]+[{recipients}]$")
         tail_heads = {*lex.programme_suffixes, *lex.weak_programme_suffixes}
         self.event_heads = tuple(lex.event_suffixes)
         self.union_heads = tuple(h for h, t in lex.org_suffixes.items() if t == EntityType.UNION)
@@ -472,9 +473,8 @@ class ProgrammeRecognizer:
             return quote, ""  # 建成巴隆乡“司机之家”: the place is where it was set up
         return place.start, text[place.start : quote]
 
-    @staticmethod
     def _counted_recipients(
-        text: str, start: int, pieces, places: set[tuple[int, int]]
+        self, text: str, start: int, pieces, places: set[tuple[int, int]]
     ) -> int | None:
         """The start of a title's place (one of ``places``) when only common nouns counted
         before it are written between (147个集体|河南省…): None otherwise."""
@@ -482,7 +482,7 @@ class ProgrammeRecognizer:
         if not at or at[-1] == len(pieces) - 1:
             return None
         before = pieces[at[-1] + 1 :]
-        if not all(p.tag == "n" for p in before) or not _COUNTED_BEFORE.search(text, 0, start):
+        if not all(p.tag == "n" for p in before) or not self.recipients_re.search(text, 0, start):
             return None
         return pieces[at[-1]].start
 
